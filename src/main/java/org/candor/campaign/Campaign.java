@@ -1,0 +1,79 @@
+package org.candor.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One campaign submission, format v1 (SPEC section 3). Optional fields are null when absent;
+ * lists are never null.
+ */
+public record Campaign(
+        @NotNull Integer formatVersion,
+        @NotBlank @Size(max = 200) String reference,
+        @NotBlank @Size(max = 200) String agency,
+        @NotBlank @Size(max = 200) String brand,
+        @NotNull ProductCategory productCategory,
+        List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an upper-case ISO 3166 code such as US, UK, FR or EU") String> jurisdictions,
+        Instant submittedAt,
+        Boolean offerAuthorised,
+        @NotEmpty List<@NotNull @Valid Influencer> influencers,
+        List<@NotNull @Valid Post> posts) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Campaign {
+        jurisdictions = Lists.of(jurisdictions);
+        influencers = Lists.of(influencers);
+        posts = Lists.of(posts);
+    }
+
+    /** The jurisdictions the campaign is judged in, upper case; none listed means {@code US}. */
+    public List<String> effectiveJurisdictions() {
+        if (jurisdictions.isEmpty()) {
+            return List.of("US");
+        }
+        return jurisdictions.stream()
+                .filter(j -> j != null && !j.isBlank())
+                .map(j -> j.trim().toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
+    }
+
+    /** The same campaign judged as of the given moment. */
+    public Campaign withSubmittedAt(Instant at) {
+        return new Campaign(
+                formatVersion,
+                reference,
+                agency,
+                brand,
+                productCategory,
+                jurisdictions,
+                at,
+                offerAuthorised,
+                influencers,
+                posts);
+    }
+
+    /** The same campaign with its posts in another order. */
+    public Campaign withPosts(List<Post> newPosts) {
+        return new Campaign(
+                formatVersion,
+                reference,
+                agency,
+                brand,
+                productCategory,
+                jurisdictions,
+                submittedAt,
+                offerAuthorised,
+                influencers,
+                newPosts);
+    }
+}

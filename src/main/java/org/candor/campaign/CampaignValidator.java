@@ -1,0 +1,129 @@
+package org.candor.campaign;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Checks a parsed campaign: field constraints declared on the records (Bean Validation), then
+ * what spans several fields: the format version, unique ids, and posts naming known influencers.
+ * Every problem comes back with its JSON path; nothing stops at the first.
+ */
+public final class CampaignValidator {
+
+    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory();
+
+    private final Validator validator = FACTORY.getValidator();
+    private final int maxPosts;
+
+    public CampaignValidator() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** @param maxPosts the most posts one campaign may carry */
+    public CampaignValidator(int maxPosts) {
+        this.maxPosts = maxPosts;
+    }
+
+    public List<Problem> validate(Campaign campaign) {
+        List<Problem> problems = new ArrayList<>();
+        for (ConstraintViolation<Campaign> v : validator.validate(campaign)) {
+            problems.add(new Problem(toJsonPath(v.getPropertyPath().toString()), v.getMessage()));
+        }
+        crossChecks(campaign, problems);
+        return problems.stream().sorted().distinct().toList();
+    }
+
+    private void crossChecks(Campaign c, List<Problem> problems) {
+        if (c.formatVersion() != null && c.formatVersion() != Campaign.FORMAT_VERSION) {
+            problems.add(new Problem(
+                    "$.formatVersion",
+                    "format version " + c.formatVersion() + " is not supported; this service reads version "
+                            + Campaign.FORMAT_VERSION));
+        }
+        if (c.posts().size() > maxPosts) {
+            problems.add(new Problem(
+                    "$.posts", "has " + c.posts().size() + " posts; at most " + maxPosts + " are accepted"));
+        }
+        Map<String, Integer> handles = new HashMap<>();
+        for (int i = 0; i < c.influencers().size(); i++) {
+            Influencer inf = c.influencers().get(i);
+            if (inf == null || inf.handle() == null) {
+                continue;
+            }
+            Integer first = handles.putIfAbsent(inf.handle(), i);
+            if (first != null) {
+                problems.add(new Problem(
+                        "$.influencers[" + i + "].handle",
+                        "duplicate handle '" + inf.handle() + "' (also at $.influencers[" + first + "])"));
+            }
+            Set<String> claimIds = new HashSet<>();
+            for (int k = 0; k < inf.claims().size(); k++) {
+                Claim claim = inf.claims().get(k);
+                if (claim != null && claim.id() != null && !claimIds.add(claim.id())) {
+                    problems.add(new Problem(
+                            "$.influencers[" + i + "].claims[" + k + "].id",
+                            "duplicate claim id '" + claim.id() + "' for influencer '" + inf.handle() + "'"));
+                }
+            }
+        }
+        Map<String, Integer> postIds = new HashMap<>();
+        for (int i = 0; i < c.posts().size(); i++) {
+            Post post = c.posts().get(i);
+            if (post == null) {
+                continue;
+            }
+            if (post.id() != null) {
+                Integer first = postIds.putIfAbsent(post.id(), i);
+                if (first != null) {
+                    problems.add(new Problem(
+                            "$.posts[" + i + "].id",
+                            "duplicate post id '" + post.id() + "' (also at $.posts[" + first + "])"));
+                }
+            }
+            if (post.influencer() != null && !post.influencer().isBlank() && !handles.containsKey(post.influencer())) {
+                problems.add(new Problem(
+                        "$.posts[" + i + "].influencer",
+                        "influencer '" + post.influencer() + "' is not among the campaign's influencers"));
+            }
+            Set<Integer> frameIndexes = new HashSet<>();
+            for (int k = 0; k < post.frames().size(); k++) {
+                Frame frame = post.frames().get(k);
+                if (frame != null && frame.index() != null && !frameIndexes.add(frame.index())) {
+                    problems.add(new Problem(
+                            "$.posts[" + i + "].frames[" + k + "].index",
+                            "duplicate frame index " + frame.index()));
+                }
+            }
+            if (post.video() != null && post.video().durationSeconds() != null) {
+                List<VideoDisclosure> ds = post.video().disclosures();
+                for (int k = 0; k < ds.size(); k++) {
+                    VideoDisclosure d = ds.get(k);
+                    if (d != null && d.atSeconds() != null && d.atSeconds() > post.video().durationSeconds()) {
+                        problems.add(new Problem(
+                                "$.posts[" + i + "].video.disclosures[" + k + "].atSeconds",
+                                "at " + d.atSeconds() + " s, after the end of the "
+                                        + post.video().durationSeconds() + " s video"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code influencers[0].claims[1].<list element>} becomes {@code $.influencers[0].claims[1]}. */
+    static String toJsonPath(String propertyPath) {
+        String cleaned = propertyPath.replaceAll("\\.<[^>]+>", "").replaceAll("<[^>]+>", "");
+        return cleaned.isEmpty() ? "$" : "$." + cleaned;
+    }
+}

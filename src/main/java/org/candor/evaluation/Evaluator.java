@@ -1,0 +1,208 @@
+package org.candor.evaluation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.candor.campaign.Campaign;
+import org.candor.campaign.Influencer;
+import org.candor.campaign.Post;
+import org.candor.evaluation.facts.CampaignFacts;
+import org.candor.evaluation.facts.CompiledPolicy;
+import org.candor.rules.RuleMeta;
+import org.candor.rules.RuleSet;
+import org.candor.rules.Scope;
+import org.candor.rules.Severity;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Judges campaigns under a rule set. Each evaluation gets its own session, disposed at the end,
+ * so the evaluator is stateless and safe to share between threads. A rule limited to some
+ * jurisdictions ({@code @jurisdiction}) fires only for campaigns that list one of them.
+ */
+public final class Evaluator {
+
+    private final Clock clock;
+    private volatile Compiled compiled;
+
+    private record Compiled(RuleSet ruleSet, CompiledPolicy policy) {}
+
+    public Evaluator() {
+        this(Clock.systemUTC());
+    }
+
+    public Evaluator(Clock clock) {
+        this.clock = clock;
+    }
+
+    private CompiledPolicy policyOf(RuleSet ruleSet) {
+        Compiled c = compiled;
+        if (c == null || c.ruleSet() != ruleSet) {
+            c = new Compiled(ruleSet, new CompiledPolicy(ruleSet.policy()));
+            compiled = c;
+        }
+        return c.policy();
+    }
+
+    /**
+     * Judges a valid campaign. It is judged as of its {@code submittedAt}; a campaign without one
+     * is judged as of now, and the caller should store that moment with it.
+     */
+    public EvaluationResult evaluate(Campaign campaign, RuleSet ruleSet) {
+        Instant evaluatedAt = clock.instant();
+        Instant asOf = campaign.submittedAt() != null ? campaign.submittedAt() : evaluatedAt;
+        CampaignFacts facts = CampaignFacts.of(campaign, asOf, policyOf(ruleSet));
+        List<String> jurisdictions = facts.campaign().getJurisdictions();
+        FindingCollector collector = new FindingCollector(ruleSet);
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            session.setGlobal("findings", collector);
+            for (Object fact : facts.all()) {
+                session.insert(fact);
+            }
+            session.fireAllRules(match -> {
+                RuleMeta meta = ruleSet.metaOf(
+                        match.getRule().getPackageName(), match.getRule().getName());
+                return meta != null && meta.appliesIn(jurisdictions);
+            });
+        } finally {
+            session.dispose();
+        }
+        return result(campaign, ruleSet, asOf, evaluatedAt, jurisdictions, collector.findings());
+    }
+
+    private static EvaluationResult result(
+            Campaign campaign,
+            RuleSet ruleSet,
+            Instant asOf,
+            Instant evaluatedAt,
+            List<String> jurisdictions,
+            List<Finding> raw) {
+        Map<String, Integer> subjectOrder = new HashMap<>();
+        subjectOrder.put("campaign", 0);
+        for (Influencer i : campaign.influencers()) {
+            subjectOrder.putIfAbsent("influencer:" + i.handle(), subjectOrder.size());
+            for (var c : i.claims()) {
+                subjectOrder.putIfAbsent("claim:" + i.handle() + "/" + c.id(), subjectOrder.size());
+            }
+        }
+        for (Post p : campaign.posts()) {
+            subjectOrder.putIfAbsent("post:" + p.id(), subjectOrder.size());
+        }
+        Map<String, Integer> ruleOrder = new HashMap<>();
+        for (RuleMeta m : ruleSet.catalog()) {
+            ruleOrder.put(m.id(), ruleOrder.size());
+        }
+        List<Finding> findings = raw.stream()
+                .distinct()
+                .sorted(Comparator.<Finding>comparingInt(f -> subjectOrder.getOrDefault(f.subject(), Integer.MAX_VALUE))
+                        .thenComparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE))
+                        .thenComparing(Finding::message))
+                .toList();
+
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            counts.put(s.name(), 0);
+        }
+        for (org.candor.rules.Category c : org.candor.rules.Category.values()) {
+            counts.put(c.name(), 0);
+        }
+        for (Finding f : findings) {
+            counts.merge(f.severity().name(), 1, Integer::sum);
+            counts.merge(f.category().name(), 1, Integer::sum);
+        }
+        Verdict verdict = counts.get(Severity.FAIL.name()) > 0 ? Verdict.FAIL : Verdict.PASS;
+
+        List<SubjectVerdict> posts = new ArrayList<>();
+        Map<String, Integer> failedPostsByInfluencer = new HashMap<>();
+        for (Post p : campaign.posts()) {
+            String subject = "post:" + p.id();
+            SubjectVerdict v = verdictOf(
+                    subject, p.platform() + " " + p.format(), p.influencer(), findings, s -> s.equals(subject));
+            posts.add(v);
+            if (v.verdict() == Verdict.FAIL) {
+                failedPostsByInfluencer.merge(p.influencer(), 1, Integer::sum);
+            }
+        }
+        List<SubjectVerdict> influencers = new ArrayList<>();
+        for (Influencer i : campaign.influencers()) {
+            String subject = "influencer:" + i.handle();
+            String claimPrefix = "claim:" + i.handle() + "/";
+            influencers.add(verdictOf(
+                    subject,
+                    i.displayName() == null ? i.handle() : i.displayName(),
+                    failedPostsByInfluencer.getOrDefault(i.handle(), 0) + " failed post(s)",
+                    findings,
+                    s -> s.equals(subject) || s.startsWith(claimPrefix)));
+        }
+        int claimCount = campaign.influencers().stream().mapToInt(i -> i.claims().size()).sum();
+        List<RuleCheck> checks = new ArrayList<>();
+        for (RuleMeta m : ruleSet.catalog()) {
+            boolean applicable = m.appliesIn(jurisdictions);
+            int examined = 0;
+            if (applicable) {
+                for (Scope scope : m.scopes()) {
+                    examined += switch (scope) {
+                        case CAMPAIGN -> 1;
+                        case INFLUENCER -> campaign.influencers().size();
+                        case CLAIM -> claimCount;
+                        case POST -> campaign.posts().size();
+                    };
+                }
+            }
+            Set<String> failed = new HashSet<>();
+            Set<String> warned = new HashSet<>();
+            for (Finding f : findings) {
+                if (f.ruleId().equals(m.id())) {
+                    (f.severity() == Severity.FAIL ? failed : warned).add(f.subject());
+                }
+            }
+            warned.removeAll(failed);
+            checks.add(new RuleCheck(
+                    m.id(), m.title(), m.category(), m.severity(), applicable, examined, failed.size(), warned.size()));
+        }
+        return new EvaluationResult(
+                campaign.reference(),
+                campaign.agency(),
+                campaign.brand(),
+                campaign.productCategory(),
+                jurisdictions,
+                asOf,
+                evaluatedAt,
+                ruleSet.hash(),
+                verdict,
+                counts,
+                findings,
+                posts,
+                influencers,
+                checks);
+    }
+
+    private static SubjectVerdict verdictOf(
+            String subject,
+            String label,
+            String related,
+            List<Finding> findings,
+            java.util.function.Predicate<String> mine) {
+        int fails = 0;
+        int warns = 0;
+        int infos = 0;
+        for (Finding f : findings) {
+            if (mine.test(f.subject())) {
+                switch (f.severity()) {
+                    case FAIL -> fails++;
+                    case WARN -> warns++;
+                    case INFO -> infos++;
+                }
+            }
+        }
+        return new SubjectVerdict(
+                subject, label, related, fails > 0 ? Verdict.FAIL : Verdict.PASS, fails, warns, infos);
+    }
+}

@@ -1,0 +1,59 @@
+package org.candor.evaluation.facts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.candor.rules.policy.Policy;
+import org.candor.rules.policy.Term;
+
+/**
+ * A policy with its phrase lists compiled for search. Phrases naming the brand are compiled per
+ * campaign, since they depend on the brand's name. Immutable; shared across threads.
+ */
+public final class CompiledPolicy {
+    private final Policy policy;
+    private final PhraseMatcher general;
+    private final List<Term> brandTerms;
+
+    public CompiledPolicy(Policy policy) {
+        this.policy = policy;
+        this.general = PhraseMatcher.of(
+                policy.terms().stream().filter(t -> !t.mentionsBrand()).toList(), t -> List.of(t.phrase()));
+        this.brandTerms = policy.terms().stream().filter(Term::mentionsBrand).toList();
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Matchers for one campaign: the general phrases, then those naming the brand. */
+    public List<PhraseMatcher> matchersFor(String brand) {
+        if (brandTerms.isEmpty() || brand == null || brand.isBlank()) {
+            return List.of(general);
+        }
+        List<String> names = brandNames(brand);
+        PhraseMatcher branded = PhraseMatcher.of(brandTerms, t -> {
+            List<String> out = new ArrayList<>();
+            for (String name : names) {
+                out.add(t.phrase().replace(Policy.BRAND_PLACEHOLDER, name));
+            }
+            return out;
+        });
+        return List.of(general, branded);
+    }
+
+    /** "Acme Skincare" is written "Acme Skincare", "AcmeSkincare" or just "Acme". */
+    static List<String> brandNames(String brand) {
+        Set<String> names = new LinkedHashSet<>();
+        String b = brand.strip().toLowerCase(Locale.ROOT);
+        names.add(b);
+        names.add(b.replaceAll("[\\s\\-_.']+", ""));
+        String first = b.split("[\\s\\-_.']+")[0];
+        if (first.length() >= 3) {
+            names.add(first);
+        }
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,261 @@
+package org.candor.evaluation.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.candor.campaign.VideoDisclosure;
+import org.candor.rules.policy.Fold;
+import org.candor.rules.policy.Meaning;
+
+/**
+ * What a post discloses and where, worked out once per post for the disclosure rules.
+ *
+ * <p>A found phrase is a <em>clear</em> disclosure for the post when it is clear in every
+ * jurisdiction the campaign lists. A gift term ("gifted") is clear only for a pure gift: the tie
+ * is GIFTED and, where the UK is listed, the brand does not control the content. A commission
+ * term is clear for an affiliate tie. Anything else found is <em>unclear</em>.
+ */
+public final class DisclosureScan {
+    private final List<Hit> hits;
+    private final List<Hit> clearHits = new ArrayList<>();
+    private final List<Hit> unclearHits = new ArrayList<>();
+    private final List<Hit> giftHits = new ArrayList<>();
+    private final List<Hit> commissionHits = new ArrayList<>();
+    private final List<Hit> vagueHits = new ArrayList<>();
+    private final boolean platformLabel;
+    private final List<VideoDisclosure> inVideo;
+    private final Fold fold;
+    private final Hit firstClearInCaption;
+    private final boolean clearOnMedia;
+    private final boolean clearInPreview;
+    private final int buriedAmong;
+    private final boolean clearInPostLanguage;
+    private final boolean languageJudged;
+
+    DisclosureScan(
+            List<Hit> allHits,
+            List<String> jurisdictions,
+            boolean giftAccepted,
+            boolean commissionAccepted,
+            boolean platformLabel,
+            List<VideoDisclosure> inVideo,
+            Fold fold,
+            TextIndex caption,
+            String language,
+            boolean languageKnown) {
+        this.hits = allHits.stream().filter(Hit::isDisclosureTerm).toList();
+        this.platformLabel = platformLabel;
+        this.inVideo = inVideo;
+        this.fold = fold;
+        for (Hit h : hits) {
+            boolean clear = true;
+            for (String j : jurisdictions) {
+                Meaning m = h.disclosureMeaningIn(j);
+                boolean ok = m == Meaning.CLEAR
+                        || (m == Meaning.GIFT && giftAccepted)
+                        || (m == Meaning.COMMISSION && commissionAccepted);
+                if (!ok) {
+                    clear = false;
+                }
+                if (m == Meaning.VAGUE && !vagueHits.contains(h)) {
+                    vagueHits.add(h);
+                }
+            }
+            (clear ? clearHits : unclearHits).add(h);
+            if (h.means(Meaning.GIFT)) {
+                giftHits.add(h);
+            }
+            if (h.means(Meaning.COMMISSION)) {
+                commissionHits.add(h);
+            }
+        }
+        Hit first = null;
+        boolean onMedia = false;
+        boolean inPreview = false;
+        for (Hit h : clearHits) {
+            if (h.source() == Source.CAPTION) {
+                if (first == null || h.position() < first.position()) {
+                    first = h;
+                }
+                if (fold == null || withinFold(h, fold)) {
+                    inPreview = true;
+                }
+            } else if (h.source().isOnMedia()) {
+                onMedia = true;
+            }
+        }
+        this.firstClearInCaption = first;
+        this.clearOnMedia = onMedia;
+        this.clearInPreview = inPreview;
+        this.buriedAmong = buried(caption);
+        this.languageJudged = language != null && languageKnown;
+        this.clearInPostLanguage = language == null || clearHits.stream().anyMatch(h -> h.inLanguage(language));
+    }
+
+    static boolean withinFold(Hit h, Fold fold) {
+        return h.endPosition() <= fold.characters() && h.line() <= fold.lineBreaks();
+    }
+
+    /**
+     * When every clear disclosure of the caption sits in the run of hashtags that ends it, how
+     * many other hashtags share that run; otherwise 0.
+     */
+    private int buried(TextIndex caption) {
+        List<Hit> inCaption = clearHits.stream().filter(h -> h.source() == Source.CAPTION).toList();
+        if (inCaption.isEmpty() || clearOnMedia) {
+            return 0;
+        }
+        String text = caption.original();
+        String[] tokens = text.strip().split("\\s+");
+        int hashtags = 0;
+        int runStartToken = tokens.length;
+        for (int i = tokens.length - 1; i >= 0; i--) {
+            String t = tokens[i];
+            if (t.startsWith("#")) {
+                hashtags += t.split("#", -1).length - 1;
+                runStartToken = i;
+            } else if (t.codePoints().noneMatch(PhraseMatcher::isWordChar)) {
+                continue; // emoji or punctuation between hashtags does not break the run
+            } else {
+                break;
+            }
+        }
+        if (runStartToken == tokens.length) {
+            return 0;
+        }
+        // Code point position where the run starts: count code points of the tokens before it.
+        int runStart = runStartCodePoint(text, tokens, runStartToken);
+        int clearInRun = 0;
+        for (Hit h : inCaption) {
+            if (h.position() - 1 < runStart) {
+                return 0;
+            }
+            clearInRun++;
+        }
+        return Math.max(0, hashtags - clearInRun);
+    }
+
+    private static int runStartCodePoint(String text, String[] tokens, int runStartToken) {
+        int from = 0;
+        for (int i = 0; i <= runStartToken; i++) {
+            int at = text.indexOf(tokens[i], from);
+            if (i == runStartToken) {
+                return text.codePointCount(0, at);
+            }
+            from = at + tokens[i].length();
+        }
+        return 0;
+    }
+
+    /** Disclosure phrases found (clear, vague, gift or commission), in order of position. */
+    public List<Hit> getHits() {
+        return hits;
+    }
+
+    /** No disclosure anywhere: no phrase in caption, overlays, frames or video, and no platform label. */
+    public boolean isNone() {
+        return hits.isEmpty() && inVideo.isEmpty() && !platformLabel;
+    }
+
+    /** The platform's paid-partnership label is the only disclosure. */
+    public boolean isLabelOnly() {
+        return platformLabel && hits.isEmpty() && inVideo.isEmpty();
+    }
+
+    public boolean isPlatformLabel() {
+        return platformLabel;
+    }
+
+    public List<Hit> getClearHits() {
+        return clearHits;
+    }
+
+    public boolean isClear() {
+        return !clearHits.isEmpty();
+    }
+
+    public List<Hit> getUnclearHits() {
+        return unclearHits;
+    }
+
+    public List<Hit> getVagueHits() {
+        return vagueHits;
+    }
+
+    public List<Hit> getGiftHits() {
+        return giftHits;
+    }
+
+    public List<Hit> getCommissionHits() {
+        return commissionHits;
+    }
+
+    /** Disclosure phrases in the caption. */
+    public List<Hit> getCaptionHits() {
+        return hits.stream().filter(h -> h.source() == Source.CAPTION).toList();
+    }
+
+    public Fold getFold() {
+        return fold;
+    }
+
+    public Hit getFirstClearInCaption() {
+        return firstClearInCaption;
+    }
+
+    /** A clear disclosure sits on the picture or in the video itself. */
+    public boolean isClearOnMedia() {
+        return clearOnMedia;
+    }
+
+    /** A clear disclosure shows in the caption's preview, before "more". */
+    public boolean isClearInPreview() {
+        return clearInPreview;
+    }
+
+    public int getBuriedAmong() {
+        return buriedAmong;
+    }
+
+    /** The post names its language and the term tables know that language's disclosure terms. */
+    public boolean isLanguageJudged() {
+        return languageJudged;
+    }
+
+    public boolean isClearInPostLanguage() {
+        return clearInPostLanguage;
+    }
+
+    public List<VideoDisclosure> getInVideo() {
+        return inVideo;
+    }
+
+    public boolean isInVideo() {
+        return !inVideo.isEmpty();
+    }
+
+    public boolean isSpoken() {
+        return inVideo.stream().anyMatch(d -> Boolean.TRUE.equals(d.spoken()));
+    }
+
+    public boolean isOnScreen() {
+        return inVideo.stream().anyMatch(d -> Boolean.TRUE.equals(d.onScreen()));
+    }
+
+    /** Second of the first in-video disclosure; null when there is none. */
+    public Integer getFirstInVideoAt() {
+        return inVideo.stream()
+                .map(VideoDisclosure::atSeconds)
+                .filter(java.util.Objects::nonNull)
+                .min(Integer::compare)
+                .orElse(null);
+    }
+
+    /** Texts of the disclosure phrases, for messages: "'#sp', 'collab'". */
+    public static String quote(List<Hit> hits) {
+        return hits.stream()
+                .map(h -> "'" + h.text() + "'")
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("none");
+    }
+}

@@ -1,0 +1,142 @@
+package org.candor.evaluation.facts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.candor.rules.policy.Term;
+
+/**
+ * Finds the phrases of the policy tables in a {@link TextIndex}. A phrase matches as whole words:
+ * "#ad" and "ad:" match "ad", "#adventure" does not. A phrase of several words also matches
+ * glued together, as hashtags write it: "paid partnership" matches "#PaidPartnership".
+ * Rows with the same phrase are matched once and reported together.
+ */
+public final class PhraseMatcher {
+
+    /** A phrase and the table rows that give it meaning. */
+    public record Phrase(String folded, List<Term> rows, List<String> variants, Pattern pattern) {}
+
+    /** One place a phrase was found, in code points of the original text. */
+    public record Match(Phrase phrase, int start, int end, boolean hashtag, String text) {}
+
+    private final List<Phrase> phrases;
+
+    private PhraseMatcher(List<Phrase> phrases) {
+        this.phrases = phrases;
+    }
+
+    /** Compiles terms; the phrase of each is taken as written (placeholders already filled in). */
+    public static PhraseMatcher of(List<Term> terms, java.util.function.Function<Term, List<String>> phrasesOf) {
+        Map<String, List<Term>> byPhrase = new LinkedHashMap<>();
+        Map<String, Boolean> isPattern = new LinkedHashMap<>();
+        for (Term t : terms) {
+            for (String p : phrasesOf.apply(t)) {
+                String key = t.meaning().isPattern() ? "re:" + p : TextIndex.foldPhrase(p);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                byPhrase.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+                isPattern.put(key, t.meaning().isPattern());
+            }
+        }
+        List<Phrase> phrases = new ArrayList<>();
+        for (Map.Entry<String, List<Term>> e : byPhrase.entrySet()) {
+            String key = e.getKey();
+            if (isPattern.get(key)) {
+                Pattern pattern = Pattern.compile(key.substring(3), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                phrases.add(new Phrase(key, List.copyOf(e.getValue()), List.of(), pattern));
+            } else {
+                phrases.add(new Phrase(key, List.copyOf(e.getValue()), variants(key), null));
+            }
+        }
+        return new PhraseMatcher(phrases);
+    }
+
+    static List<String> variants(String folded) {
+        if (!folded.contains(" ")) {
+            return List.of(folded);
+        }
+        return List.of(folded, folded.replace(" ", ""), folded.replace(' ', '-'), folded.replace(' ', '_'));
+    }
+
+    public List<Match> find(TextIndex index) {
+        String text = index.folded();
+        List<Match> matches = new ArrayList<>();
+        if (text.isEmpty()) {
+            return matches;
+        }
+        for (Phrase phrase : phrases) {
+            if (phrase.pattern() != null) {
+                Matcher m = phrase.pattern().matcher(text);
+                while (m.find()) {
+                    if (m.end() > m.start()) {
+                        matches.add(match(index, phrase, m.start(), m.end()));
+                    }
+                }
+                continue;
+            }
+            for (String variant : phrase.variants()) {
+                int from = 0;
+                while (true) {
+                    int at = text.indexOf(variant, from);
+                    if (at < 0) {
+                        break;
+                    }
+                    int end = at + variant.length();
+                    if (wholeWord(text, variant, at, end)) {
+                        matches.add(match(index, phrase, at, end));
+                    }
+                    from = at + 1;
+                }
+            }
+        }
+        matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> -m.end()));
+        return dedupe(matches);
+    }
+
+    /** Keeps one match per phrase and place (variants can find the same spot). */
+    private static List<Match> dedupe(List<Match> matches) {
+        List<Match> out = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            boolean seen = false;
+            for (Match o : out) {
+                if (o.phrase() == m.phrase() && o.start() == m.start()) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static Match match(TextIndex index, Phrase phrase, int foldedStart, int foldedEnd) {
+        String text = index.folded();
+        boolean hashtag = foldedStart > 0 && text.charAt(foldedStart - 1) == '#';
+        int start = index.originalIndex(hashtag ? foldedStart - 1 : foldedStart);
+        int end = index.originalIndex(foldedEnd - 1) + 1;
+        return new Match(phrase, start, end, hashtag || phrase.folded().startsWith("#"), index.slice(start, end));
+    }
+
+    private static boolean wholeWord(String text, String phrase, int start, int end) {
+        if (isWordChar(phrase.codePointAt(0)) && start > 0 && isWordChar(text.codePointBefore(start))) {
+            return false;
+        }
+        return !(isWordChar(phrase.codePointBefore(phrase.length())) && end < text.length()
+                && isWordChar(text.codePointAt(end)));
+    }
+
+    static boolean isWordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+}

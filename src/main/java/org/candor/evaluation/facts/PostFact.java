@@ -1,0 +1,290 @@
+package org.candor.evaluation.facts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.candor.campaign.Evidence;
+import org.candor.campaign.Frame;
+import org.candor.campaign.ImageAlteration;
+import org.candor.campaign.Link;
+import org.candor.campaign.Platform;
+import org.candor.campaign.Post;
+import org.candor.campaign.PostFormat;
+import org.candor.campaign.ProductClaim;
+import org.candor.campaign.RelationshipKind;
+import org.candor.campaign.VideoDisclosure;
+import org.candor.rules.policy.Fold;
+import org.candor.rules.policy.Meaning;
+
+/** One post as the rules see it, with every phrase of the policy tables found in it. */
+public final class PostFact {
+    private final Post post;
+    private final InfluencerFact influencer;
+    private final List<Hit> hits;
+    private final DisclosureScan disclosure;
+    private final List<String> unsubstantiatedClaims = new ArrayList<>();
+    private final List<Hit> unsubstantiatedPhrases = new ArrayList<>();
+
+    PostFact(
+            Post post,
+            InfluencerFact influencer,
+            CampaignFact campaign,
+            List<PhraseMatcher> matchers,
+            Fold fold,
+            org.candor.rules.policy.Policy policy) {
+        this.post = post;
+        this.influencer = influencer;
+        TextIndex caption = new TextIndex(post.text());
+        List<Hit> found = new ArrayList<>();
+        scan(matchers, caption, Source.CAPTION, 0, found);
+        if (post.imageOverlay() != null) {
+            scan(matchers, new TextIndex(post.imageOverlay()), Source.IMAGE_OVERLAY, 0, found);
+        }
+        for (Frame f : post.frames()) {
+            int idx = f.index() == null ? 0 : f.index();
+            if (f.disclosureOverlay() != null) {
+                scan(matchers, new TextIndex(f.disclosureOverlay()), Source.FRAME, idx, found);
+            }
+            if (f.text() != null) {
+                scan(matchers, new TextIndex(f.text()), Source.FRAME, idx, found);
+            }
+        }
+        List<VideoDisclosure> inVideo = post.video() == null ? List.of() : post.video().disclosures();
+        for (int i = 0; i < inVideo.size(); i++) {
+            if (inVideo.get(i).text() != null) {
+                scan(matchers, new TextIndex(inVideo.get(i).text()), Source.VIDEO, i, found);
+            }
+        }
+        for (int i = 0; i < post.productClaims().size(); i++) {
+            ProductClaim pc = post.productClaims().get(i);
+            scan(matchers, new TextIndex(pc.statement()), Source.PRODUCT_CLAIM, i, found);
+        }
+        this.hits = List.copyOf(found);
+        RelationshipKind tie = influencer.getTie();
+        boolean giftAccepted = tie == RelationshipKind.GIFTED
+                && !(campaign.isListed("UK") && influencer.isBrandControlsContent());
+        boolean commissionAccepted = tie == RelationshipKind.AFFILIATE || (tie == RelationshipKind.NONE && isAffiliate());
+        this.disclosure = new DisclosureScan(
+                found.stream().filter(h -> h.source() != Source.PRODUCT_CLAIM).toList(),
+                campaign.getJurisdictions(),
+                giftAccepted,
+                commissionAccepted,
+                Boolean.TRUE.equals(post.platformDisclosureLabel()),
+                inVideo,
+                fold,
+                caption,
+                baseLanguage(post.language()),
+                post.language() != null && policy.knowsLanguage(baseLanguage(post.language())));
+        for (ProductClaim pc : post.productClaims()) {
+            if (pc.substantiation().stream().noneMatch(Evidence::isVerified)) {
+                unsubstantiatedClaims.add(pc.statement());
+            }
+        }
+        for (Hit h : hits) {
+            if (h.means(Meaning.PRODUCT_CLAIM) && h.source() != Source.PRODUCT_CLAIM && !coveredBySubstantiated(h)) {
+                unsubstantiatedPhrases.add(h);
+            }
+        }
+    }
+
+    private static String baseLanguage(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private boolean coveredBySubstantiated(Hit h) {
+        String phrase = TextIndex.foldPhrase(h.text().startsWith("#") ? h.text().substring(1) : h.text());
+        for (ProductClaim pc : post.productClaims()) {
+            if (pc.substantiation().stream().anyMatch(Evidence::isVerified)
+                    && TextIndex.foldPhrase(pc.statement()).contains(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void scan(List<PhraseMatcher> matchers, TextIndex text, Source source, int index, List<Hit> out) {
+        for (PhraseMatcher m : matchers) {
+            for (PhraseMatcher.Match match : m.find(text)) {
+                out.add(new Hit(
+                        match.text(),
+                        source,
+                        index,
+                        match.start() + 1,
+                        match.end(),
+                        text.lineAt(match.start()) + 1,
+                        match.hashtag(),
+                        match.phrase().rows(),
+                        text.excerpt(match.start(), match.end(), 30)));
+            }
+        }
+        out.sort(Comparator.comparing(Hit::source).thenComparingInt(Hit::sourceIndex).thenComparingInt(Hit::position));
+    }
+
+    public String getId() {
+        return post.id();
+    }
+
+    public String getSubject() {
+        return "post:" + post.id();
+    }
+
+    public InfluencerFact getInfluencer() {
+        return influencer;
+    }
+
+    /** The post must disclose: its author has a material connection, or it carries affiliate links. */
+    public boolean isConnected() {
+        return influencer.isConnected() || isAffiliate();
+    }
+
+    public Platform getPlatform() {
+        return post.platform();
+    }
+
+    public PostFormat getFormat() {
+        return post.format();
+    }
+
+    public String getLanguage() {
+        return post.language();
+    }
+
+    public String getText() {
+        return post.text() == null ? "" : post.text();
+    }
+
+    public ImageAlteration getImageAlteration() {
+        return post.imageAlteration() == null ? ImageAlteration.NONE : post.imageAlteration();
+    }
+
+    public boolean isFeaturesPeopleUnder25() {
+        return Boolean.TRUE.equals(post.featuresPeopleUnder25());
+    }
+
+    public boolean isTimeBased() {
+        return post.format().isTimeBased();
+    }
+
+    public boolean isVisualVideo() {
+        return post.format().isVisualVideo();
+    }
+
+    public boolean isMultiFrame() {
+        return post.format().isMultiFrame();
+    }
+
+    public boolean isImage() {
+        return post.format().isImage();
+    }
+
+    public Integer getDurationSeconds() {
+        return post.video() == null ? null : post.video().durationSeconds();
+    }
+
+    public DisclosureScan getDisclosure() {
+        return disclosure;
+    }
+
+    /** All phrases found, of every meaning. */
+    public List<Hit> getHits() {
+        return hits;
+    }
+
+    /** Phrases found with the given meaning, in order. */
+    public List<Hit> hits(Meaning meaning) {
+        return hits.stream().filter(h -> h.means(meaning)).toList();
+    }
+
+    public boolean has(Meaning meaning) {
+        return hits.stream().anyMatch(h -> h.means(meaning));
+    }
+
+    /** Indexes of the frames that carry no disclosure overlay. */
+    public List<Integer> getFramesWithoutOverlay() {
+        return post.frames().stream()
+                .filter(f -> f.disclosureOverlay() == null || f.disclosureOverlay().isBlank())
+                .map(Frame::index)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+
+    public boolean isAffiliate() {
+        return post.links().stream().anyMatch(l -> Boolean.TRUE.equals(l.affiliate()));
+    }
+
+    public List<String> getAffiliateLinks() {
+        return post.links().stream()
+                .filter(l -> Boolean.TRUE.equals(l.affiliate()))
+                .map(Link::url)
+                .toList();
+    }
+
+    /** Listed product claims with no verified substantiation. */
+    public List<String> getUnsubstantiatedClaims() {
+        return unsubstantiatedClaims;
+    }
+
+    /** Claim trigger phrases in the post that no substantiated listed claim covers. */
+    public List<Hit> getUnsubstantiatedPhrases() {
+        return unsubstantiatedPhrases;
+    }
+
+    /**
+     * The longest stretch of a live stream without a disclosure, in seconds: between two
+     * disclosures, or from the last one to the end. Null when there is no in-video disclosure.
+     */
+    public Integer getLongestDisclosureGap() {
+        List<Integer> at = disclosure.getInVideo().stream()
+                .map(VideoDisclosure::atSeconds)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+        if (at.isEmpty()) {
+            return null;
+        }
+        int longest = 0;
+        for (int i = 1; i < at.size(); i++) {
+            longest = Math.max(longest, at.get(i) - at.get(i - 1));
+        }
+        Integer duration = getDurationSeconds();
+        if (duration != null) {
+            longest = Math.max(longest, duration - at.get(at.size() - 1));
+        }
+        return longest;
+    }
+
+    /**
+     * France: where the commercial mention appears on the content itself: an image format needs
+     * it on the picture (overlay or frame), a video needs it on screen for the whole video.
+     * Text and audio formats have no picture, so the question does not arise.
+     */
+    public boolean isCommercialMentionOnMedia() {
+        List<Hit> mentions = hits(Meaning.FR_COMMERCIAL);
+        if (isVisualVideo()) {
+            Integer duration = getDurationSeconds();
+            List<VideoDisclosure> vd = disclosure.getInVideo();
+            for (Hit h : mentions) {
+                if (h.source() == Source.VIDEO) {
+                    VideoDisclosure d = vd.get(h.sourceIndex());
+                    if (Boolean.TRUE.equals(d.onScreen())
+                            && d.onScreenSeconds() != null
+                            && duration != null
+                            && d.onScreenSeconds() >= duration) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (isImage()) {
+            return mentions.stream().anyMatch(h -> h.source() == Source.IMAGE_OVERLAY || h.source() == Source.FRAME);
+        }
+        return true;
+    }
+}

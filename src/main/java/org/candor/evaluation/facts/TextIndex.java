@@ -1,0 +1,130 @@
+package org.candor.evaluation.facts;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * A caption made ready for phrase search: composed (NFC), lower case, curly apostrophes made
+ * straight, and each run of white space (line breaks included) folded to one space. Positions
+ * found in the folded text map back to the original, counted in characters as a reader sees them
+ * (code points, so an emoji counts once), with the line they sit on.
+ *
+ * <p>Nothing else is folded: a zero-width character inside a word, or a letter from another
+ * alphabet that looks Latin, leaves the word unmatched, as it would leave it unread.
+ */
+public final class TextIndex {
+
+    private final String original;
+    private final String folded;
+    /** For each char of {@code folded}, the code point index in the original (0-based). */
+    private final int[] toOriginal;
+    /** For each code point of the original, its line (0-based). */
+    private final int[] lineOf;
+
+    private final int codePoints;
+
+    public TextIndex(String text) {
+        this.original = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
+        this.codePoints = original.codePointCount(0, original.length());
+        this.lineOf = new int[codePoints + 1];
+        StringBuilder sb = new StringBuilder(original.length());
+        int[] map = new int[original.length() * 3 + 1];
+        int n = 0;
+        int cpIndex = 0;
+        int line = 0;
+        boolean lastSpace = true;
+        for (int i = 0; i < original.length(); ) {
+            int cp = original.codePointAt(i);
+            lineOf[cpIndex] = line;
+            if (cp == '\n') {
+                line++;
+            }
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (!lastSpace) {
+                    sb.append(' ');
+                    map = ensure(map, n + 1);
+                    map[n++] = cpIndex;
+                    lastSpace = true;
+                }
+            } else {
+                String piece = fold(cp);
+                for (int k = 0; k < piece.length(); k++) {
+                    sb.append(piece.charAt(k));
+                    map = ensure(map, n + 1);
+                    map[n++] = cpIndex;
+                }
+                lastSpace = false;
+            }
+            i += Character.charCount(cp);
+            cpIndex++;
+        }
+        lineOf[codePoints] = line;
+        this.folded = sb.toString();
+        this.toOriginal = java.util.Arrays.copyOf(map, n + 1);
+        this.toOriginal[n] = codePoints;
+    }
+
+    private static int[] ensure(int[] a, int size) {
+        return size <= a.length ? a : java.util.Arrays.copyOf(a, Math.max(size, a.length * 2));
+    }
+
+    /** The fold applied to text and to phrases alike. */
+    public static String fold(int codePoint) {
+        if (codePoint == '\u2019' || codePoint == '\u2018' || codePoint == '\u02BC') {
+            return "'";
+        }
+        return new String(Character.toChars(codePoint)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Folds a phrase from a term table the way captions are folded. */
+    public static String foldPhrase(String phrase) {
+        return new TextIndex(phrase).folded().strip();
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public String folded() {
+        return folded;
+    }
+
+    public int length() {
+        return codePoints;
+    }
+
+    /** Code point index in the original of a char index in the folded text. */
+    public int originalIndex(int foldedIndex) {
+        return toOriginal[Math.min(foldedIndex, toOriginal.length - 1)];
+    }
+
+    /** Line (0-based) of a code point index in the original. */
+    public int lineAt(int originalIndex) {
+        return lineOf[Math.max(0, Math.min(originalIndex, codePoints))];
+    }
+
+    /** Code point index of the start of line {@code n} (0-based), or the length when there are fewer lines. */
+    public int startOfLine(int n) {
+        for (int i = 0; i < codePoints; i++) {
+            if (lineOf[i] >= n) {
+                return i;
+            }
+        }
+        return codePoints;
+    }
+
+    /** The original text between two code point indexes. */
+    public String slice(int from, int to) {
+        int a = original.offsetByCodePoints(0, Math.max(0, Math.min(from, codePoints)));
+        int b = original.offsetByCodePoints(0, Math.max(0, Math.min(to, codePoints)));
+        return original.substring(a, b);
+    }
+
+    /** Up to {@code radius} characters either side of a range, for evidence; line breaks shown as ⏎. */
+    public String excerpt(int from, int to, int radius) {
+        int a = Math.max(0, from - radius);
+        int b = Math.min(codePoints, to + radius);
+        String s = slice(a, b).replace("\r\n", "\n").replace('\n', '⏎');
+        return (a > 0 ? "…" : "") + s + (b < codePoints ? "…" : "");
+    }
+}

@@ -1,0 +1,344 @@
+package org.candor.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.candor.rules.policy.Policy;
+import org.candor.rules.policy.PolicyBuilder;
+import org.candor.rules.policy.PolicyException;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.Resource;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Builds a {@link RuleSet} from a rules folder: every {@code *.drl}, {@code *.drl.xlsx} and
+ * {@code *.drl.csv} below it, except the {@code tests/} folder. Validation comes first and is
+ * all or nothing: a file that does not compile, a policy table row that makes no sense, or a rule
+ * without its metadata fails the whole build with every problem named by file and line.
+ */
+public final class RuleSetLoader {
+
+    /** Package of the decision tables that hold the policy data (terms, folds, thresholds). */
+    public static final String POLICY_PACKAGE = "candor.policy";
+    /** Agenda group of the policy rows, so they run once per build and never during evaluation. */
+    public static final String POLICY_AGENDA_GROUP = "candor-policy";
+
+    private static final String[] EXTENSIONS = {".drl", ".drl.xlsx", ".drl.csv"};
+
+    /** Reads the rule files of a folder: relative path (with forward slashes) to content. */
+    public static Map<String, byte[]> readFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleBuildException(
+                    List.of(new BuildProblem(dir.toString(), 0, 0, "the rules folder does not exist")));
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (rel.startsWith("tests/") || isHidden(rel) || !isRuleFile(rel)) {
+                    continue;
+                }
+                files.put(rel, Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules folder " + dir, e);
+        }
+        return files;
+    }
+
+    private static boolean isHidden(String rel) {
+        return Arrays.stream(rel.split("/")).anyMatch(s -> s.startsWith(".") || s.startsWith("~$"));
+    }
+
+    public static boolean isRuleFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(EXTENSIONS).anyMatch(lower::endsWith);
+    }
+
+    /** The content hash of a set of rule files: SHA-256 over sorted paths and contents. */
+    public static String hash(Map<String, byte[]> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Integer.toString(e.getValue().length).getBytes(StandardCharsets.US_ASCII));
+                md.update((byte) 0);
+                md.update(e.getValue());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public RuleSet load(Path dir) {
+        return build(readFolder(dir));
+    }
+
+    /** Builds a rule set from files (relative path to content); throws {@link RuleBuildException}. */
+    public RuleSet build(Map<String, byte[]> files) {
+        if (files.isEmpty()) {
+            throw new RuleBuildException(List.of(new BuildProblem(null, 0, 0, "no rule files found")));
+        }
+        String hash = hash(files);
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("org.candor.rules", "pack-" + hash.substring(0, 16), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        KieBaseModel kbase = module.newKieBaseModel("candor")
+                .setDefault(true)
+                .setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+        kbase.addPackage("*");
+        kfs.writeKModuleXML(module.toXML());
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            Resource resource = ks.getResources().newByteArrayResource(e.getValue()).setSourcePath(e.getKey());
+            kfs.write("src/main/resources/" + e.getKey(), resource);
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        List<BuildProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new BuildProblem(relative(m.getPath()), m.getLine(), m.getColumn(), m.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleBuildException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        try {
+            KieBase base = container.getKieBase();
+            Policy policy = readPolicy(base, problems);
+            Map<String, RuleMeta> index = new HashMap<>();
+            List<RuleMeta> catalog = catalog(base, index, problems);
+            if (!problems.isEmpty()) {
+                throw new RuleBuildException(problems);
+            }
+            return new RuleSet(
+                    hash, List.copyOf(files.keySet()), container, base, policy, catalog, Map.copyOf(index), Instant.now());
+        } catch (RuntimeException e) {
+            dispose(container, releaseId);
+            throw e;
+        }
+    }
+
+    /** Frees what a rule set holds in the engine: its container and its module in the repository. */
+    public static void dispose(RuleSet ruleSet) {
+        dispose(ruleSet.container(), ruleSet.container().getReleaseId());
+    }
+
+    private static void dispose(KieContainer container, ReleaseId releaseId) {
+        container.dispose();
+        KieServices.get().getRepository().removeKieModule(releaseId);
+    }
+
+    private static String relative(String path) {
+        if (path == null) {
+            return null;
+        }
+        return path.startsWith("src/main/resources/") ? path.substring("src/main/resources/".length()) : path;
+    }
+
+    private static String fileOf(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null) {
+            return relative(impl.getResource().getSourcePath());
+        }
+        return null;
+    }
+
+    /** Runs the policy tables' rows once into a {@link PolicyBuilder}. */
+    private static Policy readPolicy(KieBase base, List<BuildProblem> problems) {
+        PolicyBuilder builder = new PolicyBuilder();
+        KieSession session = base.newKieSession();
+        try {
+            session.setGlobal("policy", builder);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    Rule rule = event.getMatch().getRule();
+                    String file = fileOf(rule);
+                    builder.atRow((file == null ? "" : file + ", ") + "row '" + rule.getName() + "'");
+                }
+            });
+            session.getAgenda().getAgendaGroup(POLICY_AGENDA_GROUP).setFocus();
+            session.fireAllRules(match -> POLICY_PACKAGE.equals(match.getRule().getPackageName()));
+            return builder.build();
+        } catch (PolicyException e) {
+            for (String p : e.problems()) {
+                problems.add(new BuildProblem(null, 0, 0, "policy table: " + p));
+            }
+            return null;
+        } catch (RuntimeException e) {
+            problems.add(new BuildProblem(null, 0, 0, "policy tables could not be read: " + e.getMessage()));
+            return null;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static List<RuleMeta> catalog(KieBase base, Map<String, RuleMeta> index, List<BuildProblem> problems) {
+        Map<String, RuleMeta> byId = new LinkedHashMap<>();
+        Map<String, String> firstRuleOfId = new HashMap<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            if (POLICY_PACKAGE.equals(pkg.getName())) {
+                continue;
+            }
+            for (Rule rule : pkg.getRules()) {
+                RuleMeta meta = metaOf(rule, problems);
+                if (meta == null) {
+                    continue;
+                }
+                RuleMeta known = byId.get(meta.id());
+                if (known == null) {
+                    byId.put(meta.id(), meta);
+                    firstRuleOfId.put(meta.id(), rule.getName());
+                } else if (!sameButScope(known, meta)) {
+                    problems.add(new BuildProblem(
+                            fileOf(rule),
+                            0,
+                            0,
+                            "rule '" + rule.getName() + "' carries id " + meta.id() + " but its metadata differs from rule '"
+                                    + firstRuleOfId.get(meta.id()) + "' with the same id"));
+                } else {
+                    List<Scope> scopes = new ArrayList<>(known.scopes());
+                    meta.scopes().stream().filter(s -> !scopes.contains(s)).forEach(scopes::add);
+                    byId.put(meta.id(), new RuleMeta(
+                            known.id(), known.title(), known.category(), known.severity(), known.source(),
+                            known.remediation(), List.copyOf(scopes), known.jurisdictions()));
+                }
+                index.put(pkg.getName() + "/" + rule.getName(), meta);
+            }
+        }
+        // Index entries point at the merged catalog entry of their id.
+        index.replaceAll((k, v) -> byId.get(v.id()));
+        return byId.values().stream()
+                .sorted((a, b) -> compareIds(a.id(), b.id()))
+                .toList();
+    }
+
+    private static boolean sameButScope(RuleMeta a, RuleMeta b) {
+        return a.title().equals(b.title())
+                && a.category() == b.category()
+                && a.severity() == b.severity()
+                && a.source().equals(b.source())
+                && a.remediation().equals(b.remediation())
+                && a.jurisdictions().equals(b.jurisdictions());
+    }
+
+    /** DISC before ATTR before CLAIM before AUD, as the spec lists them; numbers in order. */
+    static int compareIds(String a, String b) {
+        int ca = categoryOrder(a);
+        int cb = categoryOrder(b);
+        return ca != cb ? Integer.compare(ca, cb) : a.compareTo(b);
+    }
+
+    private static int categoryOrder(String id) {
+        List<String> order = List.of("DISC", "ATTR", "CLAIM", "AUD");
+        int i = order.indexOf(id.contains("-") ? id.substring(0, id.indexOf('-')) : id);
+        return i < 0 ? order.size() : i;
+    }
+
+    private static RuleMeta metaOf(Rule rule, List<BuildProblem> problems) {
+        Map<String, Object> md = rule.getMetaData();
+        String file = fileOf(rule);
+        List<String> missing = new ArrayList<>();
+        for (String key : RuleMeta.REQUIRED) {
+            Object v = md.get(key);
+            if (v == null || v.toString().isBlank()) {
+                missing.add("@" + key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(new BuildProblem(
+                    file, 0, 0, "rule '" + rule.getName() + "' lacks metadata " + String.join(", ", missing)));
+            return null;
+        }
+        String id = text(md, "id");
+        Category category = parse(Category.class, text(md, "category"), file, rule, "category", problems);
+        Severity severity = parse(Severity.class, text(md, "severity"), file, rule, "severity", problems);
+        List<Scope> scopes = new ArrayList<>();
+        for (String s : text(md, "scope").split("[,\\s]+")) {
+            Scope scope = parse(Scope.class, s, file, rule, "scope", problems);
+            if (scope != null) {
+                scopes.add(scope);
+            }
+        }
+        List<String> jurisdictions = md.get("jurisdiction") == null
+                ? List.of()
+                : Arrays.stream(text(md, "jurisdiction").split("[,\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> s.toUpperCase(Locale.ROOT))
+                        .toList();
+        if (!id.matches("[A-Z]+-\\d{3}")) {
+            problems.add(new BuildProblem(
+                    file, 0, 0, "rule '" + rule.getName() + "' has id '" + id + "'; ids look like DISC-001"));
+            return null;
+        }
+        if (category == null || severity == null || scopes.isEmpty()) {
+            return null;
+        }
+        return new RuleMeta(
+                id,
+                text(md, "title"),
+                category,
+                severity,
+                text(md, "source"),
+                text(md, "remediation"),
+                List.copyOf(scopes),
+                jurisdictions);
+    }
+
+    private static String text(Map<String, Object> md, String key) {
+        Object v = md.get(key);
+        String s = v == null ? "" : v.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static <E extends Enum<E>> E parse(
+            Class<E> type, String value, String file, Rule rule, String key, List<BuildProblem> problems) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new BuildProblem(
+                    file,
+                    0,
+                    0,
+                    "rule '" + rule.getName() + "' has @" + key + "(\"" + value + "\"); use one of "
+                            + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+}

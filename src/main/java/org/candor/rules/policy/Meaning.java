@@ -1,0 +1,36 @@
+package org.candor.rules.policy;
+
+/** What a term or phrase from the policy tables tells the checks when it appears in a post. */
+public enum Meaning {
+    /** A clear disclosure of a commercial tie ("#ad", "advertisement"). */
+    CLEAR,
+    /** An attempt at disclosure that readers may not understand ("#sp", "collab", "thanks"). */
+    VAGUE,
+    /** Discloses a gift only; names a lesser tie when the real one is paid. */
+    GIFT,
+    /** Discloses that the author earns a commission on sales through links. */
+    COMMISSION,
+    /** France: the mention "Publicité" or "Collaboration commerciale". */
+    FR_COMMERCIAL,
+    /** France: the mention "Images retouchées". */
+    FR_RETOUCHED,
+    /** France: the mention "Images virtuelles". */
+    FR_VIRTUAL,
+    /** A label saying an image is AI-generated. */
+    AI_LABEL,
+    /** A product claim that needs substantiation ("clinically proven", "100%"). */
+    PRODUCT_CLAIM,
+    /** A medicinal verb: to cure, treat or prevent a disease. */
+    MEDICINAL,
+    /** The author speaks of using the product themself. */
+    PERSONAL_USE,
+    /** A note on the results people generally get. */
+    TYPICAL_RESULTS,
+    /** A regular expression for a specific personal result ("lost 10 kg"). */
+    PERSONAL_RESULT;
+
+    /** Meanings whose rows are regular expressions rather than plain phrases. */
+    public boolean isPattern() {
+        return this == PERSONAL_RESULT;
+    }
+}
