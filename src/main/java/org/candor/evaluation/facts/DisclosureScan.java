@@ -229,7 +229,7 @@ public final class DisclosureScan {
         return inVideo;
     }
 
-    public boolean isInVideo() {
+    public boolean isDisclosedInVideo() {
         return !inVideo.isEmpty();
     }
 

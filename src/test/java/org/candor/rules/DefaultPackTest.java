@@ -1,0 +1,83 @@
+package org.candor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.candor.rules.policy.Meaning;
+import org.candor.rules.policy.Threshold;
+import org.junit.jupiter.api.Test;
+
+/** The default pack holds every rule of SPEC section 5, each described by its own metadata. */
+class DefaultPackTest {
+
+    private static List<String> ids(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("%s-%03d", prefix, i)).toList();
+    }
+
+    @Test
+    void everySpecRuleIdIsInTheCatalogInOrder() {
+        List<String> expected = Stream.of(ids("DISC", 16), ids("ATTR", 4), ids("CLAIM", 11), ids("AUD", 5))
+                .flatMap(List::stream)
+                .toList();
+        assertThat(TestPacks.defaultPack().catalog()).extracting(RuleMeta::id).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void everyRuleCarriesItsMetadata() {
+        for (RuleMeta m : TestPacks.defaultPack().catalog()) {
+            assertThat(m.title()).as(m.id() + " title").isNotBlank();
+            assertThat(m.source()).as(m.id() + " source").isNotBlank();
+            assertThat(m.remediation()).as(m.id() + " remediation").isNotBlank();
+            assertThat(m.category()).as(m.id() + " category").isNotNull();
+            assertThat(m.severity()).as(m.id() + " severity").isNotNull();
+            assertThat(m.scopes()).as(m.id() + " scope").isNotEmpty();
+            assertThat(m.id()).startsWith(switch (m.category()) {
+                case DISCLOSURE -> "DISC-";
+                case ATTRIBUTION -> "ATTR-";
+                case CLAIMS -> "CLAIM-";
+                case AUDIENCE -> "AUD-";
+            });
+        }
+    }
+
+    @Test
+    void jurisdictionBoundRulesSayWhere() {
+        RuleSet pack = TestPacks.defaultPack();
+        assertThat(pack.rule("DISC-014").orElseThrow().jurisdictions()).containsExactly("FR");
+        assertThat(pack.rule("AUD-003").orElseThrow().jurisdictions()).containsExactly("UK");
+        assertThat(pack.rule("CLAIM-010").orElseThrow().jurisdictions()).containsExactly("US", "UK");
+        assertThat(pack.rule("DISC-001").orElseThrow().jurisdictions()).isEmpty();
+    }
+
+    @Test
+    void thePolicyTablesAreReadIntoThePolicy() {
+        var policy = TestPacks.defaultPack().policy();
+        for (Threshold t : Threshold.values()) {
+            assertThat(policy.thresholds()).containsKey(t);
+        }
+        assertThat(policy.threshold(Threshold.VERIFICATION_MAX_AGE_DAYS)).isEqualTo(180.0);
+        assertThat(policy.fold("INSTAGRAM", "FEED").characters()).isEqualTo(125);
+        assertThat(policy.fold("INSTAGRAM", "FEED").lineBreaks()).isEqualTo(2);
+        assertThat(policy.terms())
+                .anySatisfy(t -> {
+                    assertThat(t.phrase()).isEqualTo("ad");
+                    assertThat(t.meaning()).isEqualTo(Meaning.CLEAR);
+                })
+                .anySatisfy(t -> {
+                    assertThat(t.phrase()).isEqualTo("sponsored");
+                    assertThat(t.meaning()).isEqualTo(Meaning.VAGUE);
+                    assertThat(t.jurisdiction()).isEqualTo("UK");
+                });
+        assertThat(policy.knowsLanguage("fr")).isTrue();
+        assertThat(policy.knowsLanguage("xx")).isFalse();
+    }
+
+    @Test
+    void theHashIsStableAcrossBuilds() {
+        RuleSet again = new RuleSetLoader().load(TestPacks.DEFAULT);
+        assertThat(again.hash()).isEqualTo(TestPacks.defaultPack().hash());
+        RuleSetLoader.dispose(again);
+    }
+}
