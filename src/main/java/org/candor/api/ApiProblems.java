@@ -1,0 +1,97 @@
+package org.candor.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.candor.campaign.InvalidCampaignException;
+import org.candor.submission.AgencyMismatchException;
+import org.candor.submission.MalformedSubmissionException;
+import org.candor.system.NotFoundException;
+import org.candor.system.PayloadTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 problem: what went wrong and, for a rejected campaign, every
+ * problem with its JSON path. No stack trace or internal detail ever reaches the client.
+ */
+@RestControllerAdvice(basePackages = "org.candor.api")
+class ApiProblems extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setInstance(URI.create(request.getRequestURI()));
+        return p;
+    }
+
+    @ExceptionHandler(InvalidCampaignException.class)
+    ProblemDetail invalid(InvalidCampaignException e, HttpServletRequest request) {
+        ProblemDetail p = problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Invalid campaign",
+                "The campaign was rejected as a whole: " + e.problems().size() + " problem(s).",
+                request);
+        List<Map<String, String>> problems = e.problems().stream()
+                .map(x -> Map.of("path", x.path(), "message", x.message()))
+                .toList();
+        p.setProperty("problems", problems);
+        return p;
+    }
+
+    @ExceptionHandler(MalformedSubmissionException.class)
+    ProblemDetail malformed(MalformedSubmissionException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed submission", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(AgencyMismatchException.class)
+    ProblemDetail otherAgency(AgencyMismatchException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "Another agency", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", e.getMessage(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts.");
+        p.setTitle("Too large");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(p);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators.",
+                request);
+    }
+}

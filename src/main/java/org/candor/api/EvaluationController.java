@@ -1,0 +1,138 @@
+package org.candor.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import org.candor.evaluation.Verdict;
+import org.candor.report.ExcelReportWriter;
+import org.candor.submission.EvaluationQuery;
+import org.candor.submission.EvaluationSummary;
+import org.candor.submission.IntakeService;
+import org.candor.submission.MalformedSubmissionException;
+import org.candor.submission.Page;
+import org.candor.submission.StoredEvaluation;
+import org.candor.submission.Submission;
+import org.candor.submission.SubmissionStore;
+import org.candor.system.Account;
+import org.candor.system.Accounts;
+import org.candor.system.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Submit campaigns, list and read evaluations, download their reports. */
+@RestController
+@RequestMapping("/api/v1/evaluations")
+@Tag(name = "Evaluations")
+class EvaluationController {
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final IntakeService intake;
+    private final SubmissionStore store;
+    private final Accounts accounts;
+
+    EvaluationController(IntakeService intake, SubmissionStore store, Accounts accounts) {
+        this.intake = intake;
+        this.store = store;
+        this.accounts = accounts;
+    }
+
+    @Operation(summary = "Submit a campaign (format v1 JSON) and get its evaluation")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StoredEvaluation> submitJson(@RequestBody byte[] body, Authentication auth) {
+        return created(intake.submit(body, MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
+    }
+
+    @Operation(summary = "Submit a campaign as an uploaded .json file (form field 'file')")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StoredEvaluation> submitFile(@RequestPart("file") MultipartFile file, Authentication auth)
+            throws IOException {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".json")) {
+            throw new MalformedSubmissionException("upload a .json campaign file; got '" + file.getOriginalFilename() + "'");
+        }
+        return created(intake.submit(file.getBytes(), MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
+    }
+
+    private static ResponseEntity<StoredEvaluation> created(StoredEvaluation e) {
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + e.id())).body(e);
+    }
+
+    @Operation(summary = "List evaluations, newest first; an agency sees only its own")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Page<EvaluationSummary> list(
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String brand,
+            @RequestParam(required = false) Verdict verdict,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Authentication auth) {
+        Account account = accounts.of(auth);
+        if (page < 0 || size < 1 || size > 200) {
+            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 200");
+        }
+        EvaluationQuery q = new EvaluationQuery(agency, brand, verdict, from, to);
+        if (account.isAgency()) {
+            if (agency != null && !agency.equals(account.agency())) {
+                return new Page<>(java.util.List.of(), page, size, 0);
+            }
+            q = q.withAgency(account.agency());
+        }
+        return store.list(q, page, size);
+    }
+
+    @Operation(summary = "One evaluation with every finding")
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    StoredEvaluation get(@PathVariable String id, Authentication auth) {
+        return visible(id, accounts.of(auth));
+    }
+
+    @Operation(summary = "The evaluation's Excel report")
+    @GetMapping(value = "/{id}/report.xlsx")
+    ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
+        StoredEvaluation e = visible(id, accounts.of(auth));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ExcelReportWriter().write(e.result(), e.submittedBy(), out);
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ExcelReportWriter.fileNameFor(e.result()))
+                        .build()
+                        .toString())
+                .body(out.toByteArray());
+    }
+
+    @Operation(summary = "Judge the stored submission again under the rules in force; the old evaluation is kept")
+    @PostMapping(value = "/{id}/reevaluate", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StoredEvaluation> reevaluate(@PathVariable String id, Authentication auth) {
+        Account account = accounts.of(auth);
+        StoredEvaluation e = visible(id, account);
+        Submission s = store.submission(e.submissionId()).orElseThrow(() -> new NotFoundException("submission"));
+        return created(intake.reevaluate(s, account));
+    }
+
+    private StoredEvaluation visible(String id, Account account) {
+        return store.evaluation(id)
+                .filter(e -> account.canSee(e.agency()))
+                .orElseThrow(() -> new NotFoundException("no evaluation " + id));
+    }
+}

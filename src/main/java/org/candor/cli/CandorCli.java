@@ -1,0 +1,82 @@
+package org.candor.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code candor check ...}, {@code candor rules list|test}. */
+@Command(
+        name = "candor",
+        mixinStandardHelpOptions = true,
+        versionProvider = CandorCli.Version.class,
+        description = "Checks influencer-marketing campaigns against codes of ethics.",
+        subcommands = {CheckCommand.class, RulesCommand.class})
+public final class CandorCli implements Runnable {
+
+    /** Exit code when every campaign passes. */
+    public static final int PASS = 0;
+    /** Exit code when any campaign fails. */
+    public static final int FAIL = 1;
+    /** Exit code for bad input: an invalid campaign, unreadable file, rules that do not build. */
+    public static final int BAD_INPUT = 2;
+
+    private static final Set<String> COMMANDS = Set.of("check", "rules", "--help", "-h", "--version", "-V");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs a command with the given output streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        quietEngineLogs();
+        CommandLine cli = new CommandLine(new CandorCli())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("candor: " + e.getMessage());
+                    return BAD_INPUT;
+                });
+        cli.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        cli.getSubcommands().values().forEach(sub -> invalidInputExitsTwo(sub));
+        return cli.execute(args);
+    }
+
+    private static void invalidInputExitsTwo(CommandLine cmd) {
+        cmd.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        cmd.getSubcommands().values().forEach(CandorCli::invalidInputExitsTwo);
+    }
+
+    /** The engine logs at INFO while it builds; on the command line only warnings matter. */
+    private static void quietEngineLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext) {
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+            ((Logger) LoggerFactory.getLogger("org.drools")).setLevel(Level.ERROR);
+            ((Logger) LoggerFactory.getLogger("org.kie")).setLevel(Level.ERROR);
+            ((Logger) LoggerFactory.getLogger("org.hibernate.validator")).setLevel(Level.WARN);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CandorCli.class.getPackage().getImplementationVersion();
+            return new String[] {"candor " + (v == null ? "(development)" : v)};
+        }
+    }
+}

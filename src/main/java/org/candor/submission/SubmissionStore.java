@@ -1,0 +1,241 @@
+package org.candor.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.candor.evaluation.EvaluationResult;
+import org.candor.evaluation.Verdict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submissions and their evaluations, in the embedded database or PostgreSQL. */
+@Repository
+public class SubmissionStore {
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+
+    public SubmissionStore(JdbcClient jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        if (t != null) {
+            return t.toInstant();
+        }
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public void insert(Submission s) {
+        jdbc.sql("""
+                INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
+                                        input_hash, content_type, payload)
+                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload)
+                """)
+                .param("id", s.id())
+                .param("reference", s.reference())
+                .param("agency", s.agency())
+                .param("brand", s.brand())
+                .param("by", s.submittedBy())
+                .param("received", ts(s.receivedAt()))
+                .param("asOf", ts(s.asOf()))
+                .param("status", s.status())
+                .param("hash", s.inputHash())
+                .param("type", s.contentType())
+                .param("payload", s.payload())
+                .update();
+    }
+
+    private static Submission submission(ResultSet rs, int row) throws SQLException {
+        return new Submission(
+                rs.getString("id"),
+                rs.getString("reference"),
+                rs.getString("agency"),
+                rs.getString("brand"),
+                rs.getString("submitted_by"),
+                instant(rs, "received_at"),
+                instant(rs, "as_of"),
+                rs.getString("status"),
+                rs.getString("input_hash"),
+                rs.getString("content_type"),
+                rs.getString("payload"));
+    }
+
+    public Optional<Submission> submission(String id) {
+        return jdbc.sql("SELECT * FROM submission WHERE id = :id").param("id", id).query(SubmissionStore::submission).optional();
+    }
+
+    /** Submissions stored but never evaluated, oldest first: what a crash left behind. */
+    public List<Submission> received() {
+        return jdbc.sql("SELECT * FROM submission WHERE status = :s ORDER BY received_at")
+                .param("s", Submission.RECEIVED)
+                .query(SubmissionStore::submission)
+                .list();
+    }
+
+    /**
+     * Stores an evaluation. The first evaluation of a submission also marks it EVALUATED, in the
+     * same transaction; when another process got there first, nothing is stored and false comes back.
+     */
+    @Transactional
+    public boolean insert(StoredEvaluation e, boolean first) {
+        if (first) {
+            int marked = jdbc.sql("UPDATE submission SET status = :done WHERE id = :id AND status = :received")
+                    .param("done", Submission.EVALUATED)
+                    .param("id", e.submissionId())
+                    .param("received", Submission.RECEIVED)
+                    .update();
+            if (marked == 0) {
+                return false;
+            }
+        }
+        EvaluationResult r = e.result();
+        jdbc.sql("""
+                INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
+                                        warnings, infos, evaluated_at, evaluated_by, result)
+                VALUES (:id, :sub, :reference, :agency, :brand, :hash, :verdict, :fails, :warnings, :infos, :at, :by, :result)
+                """)
+                .param("id", e.id())
+                .param("sub", e.submissionId())
+                .param("reference", r.reference())
+                .param("agency", r.agency())
+                .param("brand", r.brand())
+                .param("hash", r.ruleSetHash())
+                .param("verdict", r.verdict().name())
+                .param("fails", r.count("FAIL"))
+                .param("warnings", r.count("WARN"))
+                .param("infos", r.count("INFO"))
+                .param("at", ts(r.evaluatedAt()))
+                .param("by", e.evaluatedBy())
+                .param("result", json(r))
+                .update();
+        return true;
+    }
+
+    private String json(EvaluationResult r) {
+        try {
+            return mapper.writeValueAsString(r);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("result cannot be written as JSON", ex);
+        }
+    }
+
+    private EvaluationResult result(String json) {
+        try {
+            return mapper.readValue(json, EvaluationResult.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored result cannot be read", ex);
+        }
+    }
+
+    public Optional<StoredEvaluation> evaluation(String id) {
+        return jdbc.sql("""
+                SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result
+                FROM evaluation e JOIN submission s ON s.id = e.submission_id WHERE e.id = :id
+                """)
+                .param("id", id)
+                .query((rs, n) -> new StoredEvaluation(
+                        rs.getString("id"),
+                        rs.getString("submission_id"),
+                        rs.getString("submitted_by"),
+                        rs.getString("evaluated_by"),
+                        result(rs.getString("result"))))
+                .optional();
+    }
+
+    public long countEvaluations(String submissionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE submission_id = :id")
+                .param("id", submissionId)
+                .query(Long.class)
+                .single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    private static Where where(EvaluationQuery q, String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.agency() != null) {
+            clauses.add(a + "agency = :agency");
+            params.put("agency", q.agency());
+        }
+        if (q.brand() != null) {
+            clauses.add(a + "brand = :brand");
+            params.put("brand", q.brand());
+        }
+        if (q.verdict() != null) {
+            clauses.add(a + "verdict = :verdict");
+            params.put("verdict", q.verdict().name());
+        }
+        if (q.from() != null) {
+            clauses.add(a + "evaluated_at >= :from");
+            params.put("from", ts(q.from()));
+        }
+        if (q.to() != null) {
+            clauses.add(a + "evaluated_at < :to");
+            params.put("to", ts(q.to()));
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    }
+
+    public Page<EvaluationSummary> list(EvaluationQuery q, int page, int size) {
+        Where w = where(q, "");
+        long total = jdbc.sql("SELECT COUNT(*) FROM evaluation" + w.sql()).params(w.params()).query(Long.class).single();
+        List<EvaluationSummary> items = jdbc.sql("""
+                SELECT id, submission_id, reference, agency, brand, verdict, fails, warnings, infos, rule_set_hash,
+                       evaluated_at, evaluated_by FROM evaluation""" + w.sql()
+                        + " ORDER BY evaluated_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(w.params())
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new EvaluationSummary(
+                        rs.getString("id"),
+                        rs.getString("submission_id"),
+                        rs.getString("reference"),
+                        rs.getString("agency"),
+                        rs.getString("brand"),
+                        Verdict.valueOf(rs.getString("verdict")),
+                        rs.getInt("fails"),
+                        rs.getInt("warnings"),
+                        rs.getInt("infos"),
+                        rs.getString("rule_set_hash"),
+                        instant(rs, "evaluated_at"),
+                        rs.getString("evaluated_by")))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Every evaluation matching the query, with its full result, oldest first. */
+    public List<StoredEvaluation> all(EvaluationQuery q) {
+        Where w = where(q, "e");
+        return jdbc.sql("""
+                SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result
+                FROM evaluation e JOIN submission s ON s.id = e.submission_id""" + w.sql() + " ORDER BY e.evaluated_at, e.id")
+                .params(w.params())
+                .query((rs, n) -> new StoredEvaluation(
+                        rs.getString("id"),
+                        rs.getString("submission_id"),
+                        rs.getString("submitted_by"),
+                        rs.getString("evaluated_by"),
+                        result(rs.getString("result"))))
+                .list();
+    }
+}

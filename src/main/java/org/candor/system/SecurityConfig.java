@@ -1,0 +1,89 @@
+package org.candor.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. The API speaks HTTP Basic, statelessly, and answers 401 and 403 as problem
+ * details; the users come from {@link CandorProperties}. The user store is a bean of its own, so
+ * an OIDC resource server can take its place without touching the rules below.
+ */
+@Configuration
+public class SecurityConfig {
+
+    private static final String AGENCY = Role.AGENCY.name();
+    private static final String OFFICER = Role.OFFICER.name();
+    private static final String MANAGER = Role.MANAGER.name();
+
+    @Bean
+    UserDetailsService userDetailsService(Accounts accounts) {
+        return accounts.userDetailsManager();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"candor\"");
+                    problem(mapper, response, HttpStatus.UNAUTHORIZED, "Sign in with a Candor account.", request.getRequestURI());
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(
+                        mapper, response, HttpStatus.FORBIDDEN, "Your role may not do this.", request.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAnyRole(OFFICER, MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations")
+                        .hasRole(AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/reevaluate")
+                        .hasAnyRole(OFFICER, MANAGER)
+                        .requestMatchers("/api/v1/reports/**")
+                        .hasAnyRole(OFFICER, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**", "/api/v1/rules")
+                        .hasAnyRole(AGENCY, OFFICER, MANAGER)
+                        .anyRequest()
+                        .authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain docs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    static void problem(ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String detail, String path)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(path));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

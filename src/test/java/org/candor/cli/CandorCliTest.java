@@ -1,0 +1,122 @@
+package org.candor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process: exit codes, what it prints, the files it writes. */
+class CandorCliTest {
+
+    private static final String SPEC_EXAMPLE = "src/test/resources/campaigns/spec-example.json";
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CandorCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkWritesOneWorkbookPerCampaignAndExitsOneWhenAnyFails(@TempDir Path out) throws Exception {
+        Run r = run("check", SPEC_EXAMPLE, "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(CandorCli.FAIL);
+        assertThat(r.out().lines().toList()).singleElement().satisfies(line -> {
+            assertThat(line).startsWith("ACME-SPRING-26").contains("FAIL").contains("3 FAIL, 0 WARN, 0 INFO");
+            assertThat(line).endsWith(".xlsx");
+        });
+        Path report = Path.of(r.out().strip().substring(r.out().strip().lastIndexOf(' ') + 1));
+        assertThat(report.getParent()).isEqualTo(out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(report.toFile())) {
+            assertThat(wb.getSheet("Findings").getPhysicalNumberOfRows()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void checkExitsZeroWhenEveryCampaignPasses(@TempDir Path out) throws Exception {
+        Run r = run("check", "src/test/resources/cli/passing.json", "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(CandorCli.PASS);
+        assertThat(r.out()).contains("PASS");
+    }
+
+    @Test
+    void jsonFormatPrintsTheResultWithEveryFindingField() throws Exception {
+        Run r = run("check", SPEC_EXAMPLE, "--format", "json");
+        assertThat(r.code()).isEqualTo(CandorCli.FAIL);
+        JsonNode result = Json.MAPPER.readTree(r.out());
+        assertThat(result.path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(result.path("ruleSetHash").asText()).hasSize(64);
+        assertThat(result.path("asOf").asText()).isEqualTo("2026-10-01T09:00:00Z");
+        JsonNode finding = result.path("findings").get(0);
+        for (String field : new String[] {
+            "ruleId", "title", "category", "severity", "subject", "message", "evidence", "source", "remediation"
+        }) {
+            assertThat(finding.has(field)).as(field).isTrue();
+        }
+        assertThat(result.path("posts").get(0).path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(result.path("influencers").get(0).path("subject").asText()).isEqualTo("influencer:jane.doe");
+    }
+
+    @Test
+    void anInvalidCampaignExitsTwoListingEveryProblemByPath(@TempDir Path out) {
+        Run r = run("check", "src/test/resources/cli/invalid.json", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(r.err()).contains("$.reference").contains("$.posts[0].influencer").contains("$.influencers[0].audience.followers");
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void aFolderIsCheckedFileByFileAndBadInputWinsOverFail(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of(SPEC_EXAMPLE), dir.resolve("a.json"));
+        Files.copy(Path.of("src/test/resources/cli/invalid.json"), dir.resolve("b.json"));
+        Run r = run("check", dir.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(r.out()).contains("ACME-SPRING-26");
+        assertThat(r.err()).contains("b.json: rejected");
+    }
+
+    @Test
+    void aMissingFileOrRulesFolderIsBadInput() {
+        assertThat(run("check", "no/such/file.json").code()).isEqualTo(CandorCli.BAD_INPUT);
+        Run r = run("check", SPEC_EXAMPLE, "--rules", "no/such/rules");
+        assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(r.err()).contains("do not build").contains("does not exist");
+        assertThat(run("check").code()).as("no file given").isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(run("check", SPEC_EXAMPLE, "--format", "pdf").code()).isEqualTo(CandorCli.BAD_INPUT);
+    }
+
+    @Test
+    void rulesListPrintsTheCatalogFromTheRulesMetadata() throws Exception {
+        Run text = run("rules", "list");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("DISC-001").contains("AUD-005").contains("FTC 16 CFR 255.5");
+        Run json = run("rules", "list", "--format", "json");
+        JsonNode catalog = Json.MAPPER.readTree(json.out());
+        assertThat(catalog.path("rules")).hasSize(36);
+        assertThat(catalog.path("rules").get(0).path("id").asText()).isEqualTo("DISC-001");
+        assertThat(catalog.path("rules").get(0).path("remediation").asText()).isNotBlank();
+    }
+
+    @Test
+    void rulesTestEndsWithTheCountLine() {
+        Run r = run("rules", "test");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow()).matches("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void rulesTestFailsWhenACaseFails(@TempDir Path tests) throws Exception {
+        Files.writeString(tests.resolve("WRONG.json"), Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
+        Run r = run("rules", "test", "--tests", tests.toString());
+        assertThat(r.code()).isEqualTo(CandorCli.FAIL);
+        assertThat(r.out()).contains("0 passed, 1 failed");
+    }
+}
