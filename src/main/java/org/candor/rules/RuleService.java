@@ -1,6 +1,12 @@
 package org.candor.rules;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
@@ -8,9 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The rule set in force. It is built when the service starts, and the service does not start
- * when it fails to build: every problem is logged with file, line and message. Evaluations take
- * {@link #current()} once and keep it, so each result names the rule set that judged it.
+ * The rule set in force, and its replacement. It is built when the service starts, and the
+ * service does not start when it fails to build. A reload builds a fresh rule set off the
+ * request path and swaps it in atomically only when it builds; otherwise the rules in force stay
+ * in force and the errors are kept for health, the API and the log. An evaluation holds a
+ * {@link Lease} on the rule set it started with, which is disposed (and removed from the engine's
+ * repository) only when the last such evaluation has finished.
  */
 @Service
 public class RuleService {
@@ -18,26 +27,164 @@ public class RuleService {
 
     private final Path rulesDir;
     private final RuleSetLoader loader = new RuleSetLoader();
-    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private final AtomicReference<Held> current = new AtomicReference<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile List<BuildProblem> lastErrors = List.of();
+    private volatile Instant lastAttempt;
+
+    /** Told of every rule set put in force, after the swap. */
+    public interface Listener {
+        void ruleSetChanged(RuleSet before, RuleSet after, String who);
+    }
+
+    /** What a reload did. */
+    public record ReloadResult(boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors) {}
 
     public RuleService(CandorProperties properties) {
         this.rulesDir = properties.rulesDir();
         try {
             RuleSet rs = loader.load(rulesDir);
-            current.set(rs);
+            current.set(new Held(rs));
+            lastAttempt = Instant.now();
             log.info("rules loaded from {}: {} rules, rule set {}", rulesDir.toAbsolutePath(), rs.catalog().size(), rs.hash());
         } catch (RuleBuildException e) {
-            log.error("rules in {} do not build:\n  {}", rulesDir.toAbsolutePath(), String.join(
-                    "\n  ", e.problems().stream().map(BuildProblem::toString).toList()));
+            log.error("rules in {} do not build:\n  {}", rulesDir.toAbsolutePath(), describe(e.problems()));
             throw e;
         }
     }
 
+    private static String describe(List<BuildProblem> problems) {
+        return String.join("\n  ", problems.stream().map(BuildProblem::toString).toList());
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** The rule set in force now. For an evaluation, prefer {@link #lease()}. */
     public RuleSet current() {
-        return current.get();
+        return current.get().ruleSet;
     }
 
     public Path rulesDir() {
         return rulesDir;
+    }
+
+    /** Errors of the last reload that failed; empty once a reload succeeds. */
+    public List<BuildProblem> lastErrors() {
+        return lastErrors;
+    }
+
+    public Instant lastAttempt() {
+        return lastAttempt;
+    }
+
+    /** The rule files of the folder as they are now. */
+    public Map<String, byte[]> files() {
+        return RuleSetLoader.readFolder(rulesDir);
+    }
+
+    /** Builds proposed files without putting them in force; throws {@link RuleBuildException}. */
+    public RuleSet build(Map<String, byte[]> files) {
+        return loader.build(files);
+    }
+
+    /** Disposes a rule set that was built but never put in force. */
+    public void discard(RuleSet ruleSet) {
+        RuleSetLoader.dispose(ruleSet);
+    }
+
+    /** Rebuilds from the folder; swaps only on success and only when the content changed. */
+    public synchronized ReloadResult reload(String who) {
+        lastAttempt = Instant.now();
+        Held before = current.get();
+        RuleSet next;
+        try {
+            next = loader.load(rulesDir);
+        } catch (RuleBuildException e) {
+            lastErrors = e.problems();
+            log.error("reload by {} refused; the rules in force ({}) stay in force:\n  {}",
+                    who, before.ruleSet.shortHash(), describe(e.problems()));
+            return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), e.problems());
+        }
+        lastErrors = List.of();
+        if (next.hash().equals(before.ruleSet.hash())) {
+            RuleSetLoader.dispose(next);
+            return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), List.of());
+        }
+        current.set(new Held(next));
+        before.retire();
+        log.info("rules reloaded by {}: {} -> {}", who, before.ruleSet.shortHash(), next.shortHash());
+        for (Listener l : listeners) {
+            try {
+                l.ruleSetChanged(before.ruleSet, next, who);
+            } catch (RuntimeException e) {
+                log.error("rule change listener failed", e);
+            }
+        }
+        return new ReloadResult(true, before.ruleSet.hash(), next.hash(), List.of());
+    }
+
+    /** Takes the rule set in force for the length of one evaluation. */
+    public Lease lease() {
+        while (true) {
+            Held h = current.get();
+            h.users.incrementAndGet();
+            if (!h.retired) {
+                return new Lease(h);
+            }
+            h.release();
+        }
+    }
+
+    /** A hold on one rule set; close it when the evaluation is done. */
+    public static final class Lease implements AutoCloseable {
+        private final Held held;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Lease(Held held) {
+            this.held = held;
+        }
+
+        public RuleSet ruleSet() {
+            return held.ruleSet;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                held.release();
+            }
+        }
+    }
+
+    private static final class Held {
+        final RuleSet ruleSet;
+        final AtomicInteger users = new AtomicInteger();
+        final AtomicBoolean disposed = new AtomicBoolean();
+        volatile boolean retired;
+
+        Held(RuleSet ruleSet) {
+            this.ruleSet = ruleSet;
+        }
+
+        void retire() {
+            retired = true;
+            if (users.get() == 0) {
+                dispose();
+            }
+        }
+
+        void release() {
+            if (users.decrementAndGet() == 0 && retired) {
+                dispose();
+            }
+        }
+
+        private void dispose() {
+            if (disposed.compareAndSet(false, true)) {
+                RuleSetLoader.dispose(ruleSet);
+            }
+        }
     }
 }

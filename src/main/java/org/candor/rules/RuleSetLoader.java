@@ -54,6 +54,7 @@ public final class RuleSetLoader {
     public static final String POLICY_AGENDA_GROUP = "candor-policy";
 
     private static final String[] EXTENSIONS = {".drl", ".drl.xlsx", ".drl.csv"};
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Reads the rule files of a folder: relative path (with forward slashes) to content. */
     public static Map<String, byte[]> readFolder(Path dir) {
@@ -113,7 +114,10 @@ public final class RuleSetLoader {
         }
         String hash = hash(files);
         KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("org.candor.rules", "pack-" + hash.substring(0, 16), "1.0.0");
+        // A release id of its own per build: disposing one build never touches another, even of
+        // the same files.
+        ReleaseId releaseId = ks.newReleaseId(
+                "org.candor.rules", "pack-" + hash.substring(0, 16), "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = ks.newKieModuleModel();

@@ -4,7 +4,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Health component {@code rules}: loaded or not, and the hash of the rule set in force. */
+/**
+ * Health component {@code rules}: loaded or not, the hash of the rule set in force, and the errors
+ * of the last reload that was refused.
+ */
 @Component("rules")
 class RulesHealthIndicator implements HealthIndicator {
     private final RuleService rules;
@@ -25,6 +28,7 @@ class RulesHealthIndicator implements HealthIndicator {
                 .withDetail("rules", rs.catalog().size())
                 .withDetail("folder", rules.rulesDir().toString())
                 .withDetail("builtAt", rs.builtAt().toString())
+                .withDetail("lastErrors", rules.lastErrors().stream().map(BuildProblem::toString).toList())
                 .build();
     }
 }

@@ -120,7 +120,10 @@ public class IntakeService {
 
     private StoredEvaluation evaluate(Submission s, Campaign campaign, String by, boolean first) {
         Timer.Sample sample = Timer.start(meters);
-        EvaluationResult result = evaluator.evaluate(campaign.withSubmittedAt(s.asOf()), rules.current());
+        EvaluationResult result;
+        try (RuleService.Lease lease = rules.lease()) {
+            result = evaluator.evaluate(campaign.withSubmittedAt(s.asOf()), lease.ruleSet());
+        }
         sample.stop(latency);
         StoredEvaluation e = new StoredEvaluation(UUID.randomUUID().toString(), s.id(), s.submittedBy(), by, result);
         if (!store.insert(e, first)) {

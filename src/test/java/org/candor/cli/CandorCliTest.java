@@ -114,7 +114,7 @@ class CandorCliTest {
 
     @Test
     void rulesTestFailsWhenACaseFails(@TempDir Path tests) throws Exception {
-        Files.writeString(tests.resolve("WRONG.json"), Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
+        Files.writeString(tests.resolve("DISC-001.json"), Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
         Run r = run("rules", "test", "--tests", tests.toString());
         assertThat(r.code()).isEqualTo(CandorCli.FAIL);
         assertThat(r.out()).contains("0 passed, 1 failed");

@@ -38,7 +38,7 @@ public record CampaignFacts(
         List<ReuseFact> reuses = new ArrayList<>();
         for (Post p : c.posts()) {
             Fold fold = policy.policy().fold(p.platform().name(), p.format().name());
-            PostFact pf = new PostFact(p, byHandle.get(p.influencer()), campaign, matchers, fold, policy.policy());
+            PostFact pf = new PostFact(p, byHandle.get(p.influencer()), campaign, matchers, fold, policy);
             posts.add(pf);
             for (int k = 0; k < p.reusedContent().size(); k++) {
                 reuses.add(new ReuseFact(pf, p.reusedContent().get(k), k));

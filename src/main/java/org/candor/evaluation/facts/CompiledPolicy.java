@@ -16,12 +16,38 @@ public final class CompiledPolicy {
     private final Policy policy;
     private final PhraseMatcher general;
     private final List<Term> brandTerms;
+    private final List<String> negations;
 
     public CompiledPolicy(Policy policy) {
         this.policy = policy;
         this.general = PhraseMatcher.of(
                 policy.terms().stream().filter(t -> !t.mentionsBrand()).toList(), t -> List.of(t.phrase()));
         this.brandTerms = policy.terms().stream().filter(Term::mentionsBrand).toList();
+        this.negations = policy.terms().stream()
+                .filter(t -> t.meaning() == org.candor.rules.policy.Meaning.NEGATION)
+                .map(t -> TextIndex.foldPhrase(t.phrase()))
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * Whether the words just before a folded position deny what follows ("not an #ad"): the
+     * text before it, spaces and '#' aside, ends with a negation phrase as whole words.
+     */
+    public boolean negated(String folded, int foldedStart) {
+        if (negations.isEmpty()) {
+            return false;
+        }
+        String before = folded.substring(0, foldedStart).replaceAll("[\\s#]+$", "");
+        for (String n : negations) {
+            if (before.endsWith(n)) {
+                int at = before.length() - n.length();
+                if (at == 0 || !PhraseMatcher.isWordChar(before.codePointBefore(at))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public Policy policy() {

@@ -2,6 +2,7 @@ package org.candor.evaluation.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.candor.campaign.RelationshipKind;
 import org.candor.campaign.VideoDisclosure;
 import org.candor.rules.policy.Fold;
 import org.candor.rules.policy.Meaning;
@@ -12,7 +13,12 @@ import org.candor.rules.policy.Meaning;
  * <p>A found phrase is a <em>clear</em> disclosure for the post when it is clear in every
  * jurisdiction the campaign lists. A gift term ("gifted") is clear only for a pure gift: the tie
  * is GIFTED and, where the UK is listed, the brand does not control the content. A commission
- * term is clear for an affiliate tie. Anything else found is <em>unclear</em>.
+ * term is clear for an affiliate tie; an employment, ownership or family term for that tie.
+ * Anything else found is <em>unclear</em>. A disclosure term denied by the words before it
+ * ("not an ad") is not found at all.
+ *
+ * <p>An in-video disclosure counts when its words carry a disclosure term, or when its words
+ * are not given; it is clear when they carry a clear one (or are not given).
  */
 public final class DisclosureScan {
     private final List<Hit> hits;
@@ -22,7 +28,8 @@ public final class DisclosureScan {
     private final List<Hit> commissionHits = new ArrayList<>();
     private final List<Hit> vagueHits = new ArrayList<>();
     private final boolean platformLabel;
-    private final List<VideoDisclosure> inVideo;
+    private final List<VideoDisclosure> inVideo = new ArrayList<>();
+    private final List<VideoDisclosure> clearInVideo = new ArrayList<>();
     private final Fold fold;
     private final Hit firstClearInCaption;
     private final boolean clearOnMedia;
@@ -34,17 +41,16 @@ public final class DisclosureScan {
     DisclosureScan(
             List<Hit> allHits,
             List<String> jurisdictions,
+            RelationshipKind tie,
             boolean giftAccepted,
             boolean commissionAccepted,
             boolean platformLabel,
-            List<VideoDisclosure> inVideo,
+            List<VideoDisclosure> videoEntries,
             Fold fold,
             TextIndex caption,
-            String language,
-            boolean languageKnown) {
+            String language) {
         this.hits = allHits.stream().filter(Hit::isDisclosureTerm).toList();
         this.platformLabel = platformLabel;
-        this.inVideo = inVideo;
         this.fold = fold;
         for (Hit h : hits) {
             boolean clear = true;
@@ -52,7 +58,10 @@ public final class DisclosureScan {
                 Meaning m = h.disclosureMeaningIn(j);
                 boolean ok = m == Meaning.CLEAR
                         || (m == Meaning.GIFT && giftAccepted)
-                        || (m == Meaning.COMMISSION && commissionAccepted);
+                        || (m == Meaning.COMMISSION && commissionAccepted)
+                        || (m == Meaning.EMPLOYMENT && tie == RelationshipKind.EMPLOYEE)
+                        || (m == Meaning.OWNERSHIP && tie == RelationshipKind.OWNER)
+                        || (m == Meaning.FAMILY_TIE && tie == RelationshipKind.FAMILY_OR_FRIEND);
                 if (!ok) {
                     clear = false;
                 }
@@ -66,6 +75,18 @@ public final class DisclosureScan {
             }
             if (h.means(Meaning.COMMISSION)) {
                 commissionHits.add(h);
+            }
+        }
+        for (int i = 0; i < videoEntries.size(); i++) {
+            VideoDisclosure d = videoEntries.get(i);
+            int index = i;
+            boolean wordsGiven = d.text() != null && !d.text().isBlank();
+            if (!wordsGiven || hits.stream().anyMatch(h -> h.source() == Source.VIDEO && h.sourceIndex() == index)) {
+                inVideo.add(d);
+            }
+            if (!wordsGiven
+                    || clearHits.stream().anyMatch(h -> h.source() == Source.VIDEO && h.sourceIndex() == index)) {
+                clearInVideo.add(d);
             }
         }
         Hit first = null;
@@ -83,11 +104,14 @@ public final class DisclosureScan {
                 onMedia = true;
             }
         }
+        if (!clearInVideo.isEmpty()) {
+            onMedia = true;
+        }
         this.firstClearInCaption = first;
         this.clearOnMedia = onMedia;
         this.clearInPreview = inPreview;
         this.buriedAmong = buried(caption);
-        this.languageJudged = language != null && languageKnown;
+        this.languageJudged = language != null;
         this.clearInPostLanguage = language == null || clearHits.stream().anyMatch(h -> h.inLanguage(language));
     }
 
@@ -216,7 +240,7 @@ public final class DisclosureScan {
         return buriedAmong;
     }
 
-    /** The post names its language and the term tables know that language's disclosure terms. */
+    /** The post names its language, so the language of its disclosure can be judged. */
     public boolean isLanguageJudged() {
         return languageJudged;
     }
@@ -225,25 +249,37 @@ public final class DisclosureScan {
         return clearInPostLanguage;
     }
 
+    /** In-video disclosures whose words carry a disclosure term (or are not given). */
     public List<VideoDisclosure> getInVideo() {
         return inVideo;
+    }
+
+    /** In-video disclosures whose words carry a clear disclosure (or are not given). */
+    public List<VideoDisclosure> getClearInVideo() {
+        return clearInVideo;
     }
 
     public boolean isDisclosedInVideo() {
         return !inVideo.isEmpty();
     }
 
+    public boolean isClearlyDisclosedInVideo() {
+        return !clearInVideo.isEmpty();
+    }
+
+    /** A clear in-video disclosure is said aloud. */
     public boolean isSpoken() {
-        return inVideo.stream().anyMatch(d -> Boolean.TRUE.equals(d.spoken()));
+        return clearInVideo.stream().anyMatch(d -> Boolean.TRUE.equals(d.spoken()));
     }
 
+    /** A clear in-video disclosure is shown on screen. */
     public boolean isOnScreen() {
-        return inVideo.stream().anyMatch(d -> Boolean.TRUE.equals(d.onScreen()));
+        return clearInVideo.stream().anyMatch(d -> Boolean.TRUE.equals(d.onScreen()));
     }
 
-    /** Second of the first in-video disclosure; null when there is none. */
+    /** Second of the first clear in-video disclosure; null when there is none. */
     public Integer getFirstInVideoAt() {
-        return inVideo.stream()
+        return clearInVideo.stream()
                 .map(VideoDisclosure::atSeconds)
                 .filter(java.util.Objects::nonNull)
                 .min(Integer::compare)
@@ -252,7 +288,9 @@ public final class DisclosureScan {
 
     /** Texts of the disclosure phrases, for messages: "'#sp', 'collab'". */
     public static String quote(List<Hit> hits) {
+        java.util.Set<String> places = new java.util.HashSet<>();
         return hits.stream()
+                .filter(h -> places.add(h.source() + "/" + h.sourceIndex() + "/" + h.position()))
                 .map(h -> "'" + h.text() + "'")
                 .distinct()
                 .reduce((a, b) -> a + ", " + b)

@@ -20,7 +20,9 @@ public record Hit(
         List<Term> rows,
         String excerpt) {
 
-    static final Set<Meaning> DISCLOSURE = Set.of(Meaning.CLEAR, Meaning.VAGUE, Meaning.GIFT, Meaning.COMMISSION);
+    static final Set<Meaning> DISCLOSURE = Set.of(
+            Meaning.CLEAR, Meaning.VAGUE, Meaning.GIFT, Meaning.COMMISSION, Meaning.EMPLOYMENT, Meaning.OWNERSHIP,
+            Meaning.FAMILY_TIE);
 
     /** Whether any row gives the phrase this meaning. */
     public boolean means(Meaning meaning) {
@@ -32,7 +34,7 @@ public record Hit(
         return false;
     }
 
-    /** Whether the phrase is a disclosure term (clear, vague, gift or commission) in any row. */
+    /** Whether the phrase is a disclosure term (clear, vague, gift, commission or a named tie) in any row. */
     public boolean isDisclosureTerm() {
         for (Term t : rows) {
             if (DISCLOSURE.contains(t.meaning())) {
@@ -85,7 +87,8 @@ public record Hit(
     /** "'#ad' at character 212 (line 3) of the caption". */
     public String where() {
         String place = switch (source) {
-            case FRAME -> "frame " + sourceIndex;
+            case FRAME -> "the overlay of frame " + sourceIndex;
+            case FRAME_TEXT -> "the text of frame " + sourceIndex;
             case VIDEO -> "in-video disclosure " + (sourceIndex + 1);
             case PRODUCT_CLAIM -> "listed product claim " + (sourceIndex + 1);
             default -> source.label();

@@ -21,7 +21,7 @@ public final class PhraseMatcher {
     public record Phrase(String folded, List<Term> rows, List<String> variants, Pattern pattern) {}
 
     /** One place a phrase was found, in code points of the original text. */
-    public record Match(Phrase phrase, int start, int end, boolean hashtag, String text) {}
+    public record Match(Phrase phrase, int start, int end, boolean hashtag, String text, int foldedStart) {}
 
     private final List<Phrase> phrases;
 
@@ -73,7 +73,7 @@ public final class PhraseMatcher {
             if (phrase.pattern() != null) {
                 Matcher m = phrase.pattern().matcher(text);
                 while (m.find()) {
-                    if (m.end() > m.start()) {
+                    if (m.end() > m.start() && !index.inUrl(m.start())) {
                         matches.add(match(index, phrase, m.start(), m.end()));
                     }
                 }
@@ -87,7 +87,7 @@ public final class PhraseMatcher {
                         break;
                     }
                     int end = at + variant.length();
-                    if (wholeWord(text, variant, at, end)) {
+                    if (wholeWord(text, variant, at, end) && !index.inUrl(at)) {
                         matches.add(match(index, phrase, at, end));
                     }
                     from = at + 1;
@@ -118,10 +118,23 @@ public final class PhraseMatcher {
 
     private static Match match(TextIndex index, Phrase phrase, int foldedStart, int foldedEnd) {
         String text = index.folded();
+        if (phrase.pattern() != null) {
+            // A pattern may take a boundary character either side; report the words only.
+            while (foldedStart < foldedEnd - 1 && !isWordChar(text.codePointAt(foldedStart))
+                    && "$€£".indexOf(text.charAt(foldedStart)) < 0) {
+                foldedStart++;
+            }
+            while (foldedEnd > foldedStart + 1 && !isWordChar(text.codePointBefore(foldedEnd))
+                    && "%€$£".indexOf(text.charAt(foldedEnd - 1)) < 0) {
+                foldedEnd--;
+            }
+        }
         boolean hashtag = foldedStart > 0 && text.charAt(foldedStart - 1) == '#';
         int start = index.originalIndex(hashtag ? foldedStart - 1 : foldedStart);
         int end = index.originalIndex(foldedEnd - 1) + 1;
-        return new Match(phrase, start, end, hashtag || phrase.folded().startsWith("#"), index.slice(start, end));
+        return new Match(
+                phrase, start, end, hashtag || phrase.folded().startsWith("#"), index.slice(start, end).strip(),
+                hashtag ? foldedStart - 1 : foldedStart);
     }
 
     private static boolean wholeWord(String text, String phrase, int start, int end) {

@@ -25,6 +25,7 @@ public final class PostFact {
     private final DisclosureScan disclosure;
     private final List<String> unsubstantiatedClaims = new ArrayList<>();
     private final List<Hit> unsubstantiatedPhrases = new ArrayList<>();
+    private final CompiledPolicy policy;
 
     PostFact(
             Post post,
@@ -32,9 +33,10 @@ public final class PostFact {
             CampaignFact campaign,
             List<PhraseMatcher> matchers,
             Fold fold,
-            org.candor.rules.policy.Policy policy) {
+            CompiledPolicy policy) {
         this.post = post;
         this.influencer = influencer;
+        this.policy = policy;
         TextIndex caption = new TextIndex(post.text());
         List<Hit> found = new ArrayList<>();
         scan(matchers, caption, Source.CAPTION, 0, found);
@@ -47,19 +49,20 @@ public final class PostFact {
                 scan(matchers, new TextIndex(f.disclosureOverlay()), Source.FRAME, idx, found);
             }
             if (f.text() != null) {
-                scan(matchers, new TextIndex(f.text()), Source.FRAME, idx, found);
+                scan(matchers, new TextIndex(f.text()), Source.FRAME_TEXT, idx, found);
             }
         }
-        List<VideoDisclosure> inVideo = post.video() == null ? List.of() : post.video().disclosures();
-        for (int i = 0; i < inVideo.size(); i++) {
-            if (inVideo.get(i).text() != null) {
-                scan(matchers, new TextIndex(inVideo.get(i).text()), Source.VIDEO, i, found);
+        List<VideoDisclosure> videoEntries = post.video() == null ? List.of() : post.video().disclosures();
+        for (int i = 0; i < videoEntries.size(); i++) {
+            if (videoEntries.get(i).text() != null) {
+                scan(matchers, new TextIndex(videoEntries.get(i).text()), Source.VIDEO, i, found);
             }
         }
         for (int i = 0; i < post.productClaims().size(); i++) {
             ProductClaim pc = post.productClaims().get(i);
             scan(matchers, new TextIndex(pc.statement()), Source.PRODUCT_CLAIM, i, found);
         }
+        found.sort(Comparator.comparing(Hit::source).thenComparingInt(Hit::sourceIndex).thenComparingInt(Hit::position));
         this.hits = List.copyOf(found);
         RelationshipKind tie = influencer.getTie();
         boolean giftAccepted = tie == RelationshipKind.GIFTED
@@ -68,14 +71,14 @@ public final class PostFact {
         this.disclosure = new DisclosureScan(
                 found.stream().filter(h -> h.source() != Source.PRODUCT_CLAIM).toList(),
                 campaign.getJurisdictions(),
+                tie,
                 giftAccepted,
                 commissionAccepted,
                 Boolean.TRUE.equals(post.platformDisclosureLabel()),
-                inVideo,
+                videoEntries,
                 fold,
                 caption,
-                baseLanguage(post.language()),
-                post.language() != null && policy.knowsLanguage(baseLanguage(post.language())));
+                baseLanguage(post.language()));
         for (ProductClaim pc : post.productClaims()) {
             if (pc.substantiation().stream().noneMatch(Evidence::isVerified)) {
                 unsubstantiatedClaims.add(pc.statement());
@@ -96,20 +99,25 @@ public final class PostFact {
         return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A trigger phrase is covered when a listed claim with verified substantiation makes it, word for word. */
     private boolean coveredBySubstantiated(Hit h) {
-        String phrase = TextIndex.foldPhrase(h.text().startsWith("#") ? h.text().substring(1) : h.text());
+        PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
         for (ProductClaim pc : post.productClaims()) {
             if (pc.substantiation().stream().anyMatch(Evidence::isVerified)
-                    && TextIndex.foldPhrase(pc.statement()).contains(phrase)) {
+                    && !same.find(new TextIndex(pc.statement())).isEmpty()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void scan(List<PhraseMatcher> matchers, TextIndex text, Source source, int index, List<Hit> out) {
+    private void scan(List<PhraseMatcher> matchers, TextIndex text, Source source, int index, List<Hit> out) {
         for (PhraseMatcher m : matchers) {
             for (PhraseMatcher.Match match : m.find(text)) {
+                boolean disclosure = match.phrase().rows().stream().anyMatch(t -> Hit.DISCLOSURE.contains(t.meaning()));
+                if (disclosure && policy.negated(text.folded(), match.foldedStart())) {
+                    continue;
+                }
                 out.add(new Hit(
                         match.text(),
                         source,
@@ -122,7 +130,6 @@ public final class PostFact {
                         text.excerpt(match.start(), match.end(), 30)));
             }
         }
-        out.sort(Comparator.comparing(Hit::source).thenComparingInt(Hit::sourceIndex).thenComparingInt(Hit::position));
     }
 
     public String getId() {
@@ -204,10 +211,11 @@ public final class PostFact {
         return hits.stream().anyMatch(h -> h.means(meaning));
     }
 
-    /** Indexes of the frames that carry no disclosure overlay. */
+    /** Indexes of the frames whose overlay carries no clear disclosure (none, or words that are not one). */
     public List<Integer> getFramesWithoutOverlay() {
         return post.frames().stream()
-                .filter(f -> f.disclosureOverlay() == null || f.disclosureOverlay().isBlank())
+                .filter(f -> disclosure.getClearHits().stream()
+                        .noneMatch(h -> h.source() == Source.FRAME && f.index() != null && h.sourceIndex() == f.index()))
                 .map(Frame::index)
                 .filter(Objects::nonNull)
                 .sorted()
@@ -236,11 +244,11 @@ public final class PostFact {
     }
 
     /**
-     * The longest stretch of a live stream without a disclosure, in seconds: between two
-     * disclosures, or from the last one to the end. Null when there is no in-video disclosure.
+     * The longest stretch of a live stream without a clear disclosure, in seconds: from the start
+     * to the first, between two, or from the last to the end. Null when there is none in the video.
      */
     public Integer getLongestDisclosureGap() {
-        List<Integer> at = disclosure.getInVideo().stream()
+        List<Integer> at = disclosure.getClearInVideo().stream()
                 .map(VideoDisclosure::atSeconds)
                 .filter(Objects::nonNull)
                 .sorted()
@@ -248,7 +256,7 @@ public final class PostFact {
         if (at.isEmpty()) {
             return null;
         }
-        int longest = 0;
+        int longest = at.get(0);
         for (int i = 1; i < at.size(); i++) {
             longest = Math.max(longest, at.get(i) - at.get(i - 1));
         }
@@ -260,31 +268,47 @@ public final class PostFact {
     }
 
     /**
-     * France: where the commercial mention appears on the content itself: an image format needs
-     * it on the picture (overlay or frame), a video needs it on screen for the whole video.
-     * Text and audio formats have no picture, so the question does not arise.
+     * France: whether a legal mention appears on the content itself. An image format needs it on
+     * the picture (overlay or frame); a video needs it on screen for the whole video, pieces
+     * joined. Text and audio formats have no picture, so the caption is the content.
      */
-    public boolean isCommercialMentionOnMedia() {
-        List<Hit> mentions = hits(Meaning.FR_COMMERCIAL);
+    public boolean isOnMedia(Meaning mention) {
+        List<Hit> mentions = hits(mention);
         if (isVisualVideo()) {
             Integer duration = getDurationSeconds();
-            List<VideoDisclosure> vd = disclosure.getInVideo();
+            if (duration == null) {
+                return false;
+            }
+            List<VideoDisclosure> entries = post.video().disclosures();
+            List<int[]> shown = new ArrayList<>();
             for (Hit h : mentions) {
                 if (h.source() == Source.VIDEO) {
-                    VideoDisclosure d = vd.get(h.sourceIndex());
-                    if (Boolean.TRUE.equals(d.onScreen())
-                            && d.onScreenSeconds() != null
-                            && duration != null
-                            && d.onScreenSeconds() >= duration) {
-                        return true;
+                    VideoDisclosure d = entries.get(h.sourceIndex());
+                    if (Boolean.TRUE.equals(d.onScreen()) && d.onScreenSeconds() != null && d.atSeconds() != null) {
+                        shown.add(new int[] {d.atSeconds(), d.atSeconds() + d.onScreenSeconds()});
                     }
                 }
             }
-            return false;
+            shown.sort(Comparator.comparingInt(a -> a[0]));
+            int covered = 0;
+            for (int[] span : shown) {
+                if (span[0] > covered) {
+                    return false;
+                }
+                covered = Math.max(covered, span[1]);
+            }
+            return covered >= duration;
         }
         if (isImage()) {
-            return mentions.stream().anyMatch(h -> h.source() == Source.IMAGE_OVERLAY || h.source() == Source.FRAME);
+            return mentions.stream().anyMatch(h -> h.source() == Source.IMAGE_OVERLAY
+                    || h.source() == Source.FRAME
+                    || h.source() == Source.FRAME_TEXT);
         }
-        return true;
+        return !mentions.isEmpty();
+    }
+
+    /** France: "Publicité" or "Collaboration commerciale" on the content itself. */
+    public boolean isCommercialMentionOnMedia() {
+        return isOnMedia(Meaning.FR_COMMERCIAL);
     }
 }

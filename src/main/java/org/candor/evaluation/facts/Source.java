@@ -4,7 +4,8 @@ package org.candor.evaluation.facts;
 public enum Source {
     CAPTION("the caption"),
     IMAGE_OVERLAY("the image overlay"),
-    FRAME("frame"),
+    FRAME("frame overlay"),
+    FRAME_TEXT("frame text"),
     VIDEO("the in-video disclosure"),
     PRODUCT_CLAIM("the listed product claim");
 
@@ -20,6 +21,6 @@ public enum Source {
 
     /** On the picture or in the video itself, as opposed to the caption around it. */
     public boolean isOnMedia() {
-        return this == IMAGE_OVERLAY || this == FRAME || this == VIDEO;
+        return this == IMAGE_OVERLAY || this == FRAME || this == FRAME_TEXT || this == VIDEO;
     }
 }

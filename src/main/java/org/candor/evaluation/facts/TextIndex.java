@@ -22,6 +22,11 @@ public final class TextIndex {
     private final int[] lineOf;
 
     private final int codePoints;
+    /** Start and end (folded indexes) of each link in the text: words inside a URL are not read. */
+    private final int[] urls;
+
+    private static final java.util.regex.Pattern URL =
+            java.util.regex.Pattern.compile("(https?://|www\\.)[^\\s]+");
 
     public TextIndex(String text) {
         this.original = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
@@ -62,6 +67,24 @@ public final class TextIndex {
         this.folded = sb.toString();
         this.toOriginal = java.util.Arrays.copyOf(map, n + 1);
         this.toOriginal[n] = codePoints;
+        java.util.regex.Matcher m = URL.matcher(folded);
+        int[] found = new int[0];
+        while (m.find()) {
+            found = java.util.Arrays.copyOf(found, found.length + 2);
+            found[found.length - 2] = m.start();
+            found[found.length - 1] = m.end();
+        }
+        this.urls = found;
+    }
+
+    /** Whether a folded index falls inside a link. */
+    public boolean inUrl(int foldedIndex) {
+        for (int i = 0; i < urls.length; i += 2) {
+            if (foldedIndex >= urls[i] && foldedIndex < urls[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] ensure(int[] a, int size) {

@@ -10,6 +10,14 @@ public enum Meaning {
     GIFT,
     /** Discloses that the author earns a commission on sales through links. */
     COMMISSION,
+    /** Discloses employment by the brand ("#employee", "I work at"); clear for an EMPLOYEE tie. */
+    EMPLOYMENT,
+    /** Discloses owning or running the brand ("my company", "founder"); clear for an OWNER tie. */
+    OWNERSHIP,
+    /** Discloses a family or friendship tie ("my sister's brand"); clear for that tie. */
+    FAMILY_TIE,
+    /** A word that, just before a disclosure term, denies it: "not an ad". */
+    NEGATION,
     /** France: the mention "Publicité" or "Collaboration commerciale". */
     FR_COMMERCIAL,
     /** France: the mention "Images retouchées". */

@@ -1,0 +1,67 @@
+package org.candor.rules.policy;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** One row of a term table, filled column by column. */
+public final class TermRow {
+    private final PolicyBuilder builder;
+    private final String origin;
+    private final String phrase;
+    private String meaning;
+    private String language;
+    private String jurisdiction;
+
+    TermRow(PolicyBuilder builder, String origin, String phrase) {
+        this.builder = builder;
+        this.origin = origin;
+        this.phrase = PolicyBuilder.text(phrase);
+    }
+
+    public TermRow meaning(String value) {
+        this.meaning = PolicyBuilder.text(value);
+        return this;
+    }
+
+    public TermRow language(String value) {
+        this.language = PolicyBuilder.text(value);
+        return this;
+    }
+
+    public TermRow jurisdiction(String value) {
+        this.jurisdiction = PolicyBuilder.text(value);
+        return this;
+    }
+
+    Term toTerm() {
+        int before = builder.problems.size();
+        Meaning m = null;
+        if (phrase == null) {
+            builder.problems.add(origin + ": the term is empty");
+        }
+        if (meaning == null) {
+            builder.problems.add(origin + ": no meaning given for '" + phrase + "'");
+        } else {
+            try {
+                m = Meaning.valueOf(meaning.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                builder.problems.add(origin + ": '" + meaning + "' is not a meaning; use one of "
+                        + java.util.Arrays.toString(Meaning.values()));
+            }
+        }
+        if (m != null && m.isPattern() && phrase != null) {
+            try {
+                Pattern.compile(phrase);
+            } catch (PatternSyntaxException e) {
+                builder.problems.add(origin + ": '" + phrase + "' is not a valid pattern: " + e.getDescription());
+            }
+        }
+        String lang = language == null ? "*" : language.toLowerCase(Locale.ROOT);
+        String jur = jurisdiction == null ? null : jurisdiction.toUpperCase(Locale.ROOT);
+        if (jur != null && !jur.matches("[A-Z]{2}")) {
+            builder.problems.add(origin + ": '" + jurisdiction + "' is not a jurisdiction code such as US, UK, FR");
+        }
+        return builder.problems.size() == before ? new Term(phrase, m, lang, jur, origin) : null;
+    }
+}

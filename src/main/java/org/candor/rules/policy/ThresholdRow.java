@@ -1,0 +1,34 @@
+package org.candor.rules.policy;
+
+import java.util.Locale;
+
+/** One row of the thresholds table. */
+public final class ThresholdRow {
+    private final PolicyBuilder builder;
+    private final String origin;
+    private final Threshold name;
+
+    ThresholdRow(PolicyBuilder builder, String origin, String name) {
+        this.builder = builder;
+        this.origin = origin;
+        Threshold t = null;
+        try {
+            t = Threshold.valueOf(PolicyBuilder.text(name).toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            builder.problems.add(origin + ": '" + name + "' is not a threshold; use one of "
+                    + java.util.Arrays.toString(Threshold.values()));
+        }
+        this.name = t;
+    }
+
+    public void value(double value) {
+        if (name == null) {
+            return;
+        }
+        if (value < 0 || Double.isNaN(value)) {
+            builder.problems.add(origin + ": " + name + " must not be negative");
+        } else if (builder.thresholds.put(name, value) != null) {
+            builder.problems.add(origin + ": " + name + " is set twice");
+        }
+    }
+}

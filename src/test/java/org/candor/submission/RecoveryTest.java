@@ -1,0 +1,65 @@
+package org.candor.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.candor.CandorApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A submission stored but not yet evaluated when the process died is evaluated, once, when the
+ * service next starts on the same database.
+ */
+class RecoveryTest {
+
+    private static ConfigurableApplicationContext start(Path dataDir, Path reports) {
+        return new SpringApplicationBuilder(CandorApplication.class)
+                .profiles("default")
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("candor")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "candor.reports-dir=" + reports)
+                .run();
+    }
+
+    @Test
+    void aSubmissionLeftReceivedIsEvaluatedExactlyOnceOnTheNextStart(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        String id = UUID.randomUUID().toString();
+        String payload = Files.readString(Path.of("src/test/resources/campaigns/spec-example.json"));
+        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        try (ConfigurableApplicationContext first = start(data, dir.resolve("reports"))) {
+            SubmissionStore store = first.getBean(SubmissionStore.class);
+            // As if the process died between storing the submission and storing its evaluation.
+            store.insert(new Submission(id, "ACME-SPRING-26", "Northwind Media", "Acme Skincare", "northwind", at, at,
+                    Submission.RECEIVED, "h", "application/json", payload));
+            assertThat(store.received()).extracting(Submission::id).containsExactly(id);
+        }
+        try (ConfigurableApplicationContext second = start(data, dir.resolve("reports"))) {
+            SubmissionStore store = second.getBean(SubmissionStore.class);
+            assertThat(store.received()).isEmpty();
+            assertThat(store.submission(id).orElseThrow().status()).isEqualTo(Submission.EVALUATED);
+            assertThat(store.countEvaluations(id)).isEqualTo(1);
+            List<EvaluationSummary> items =
+                    store.list(new EvaluationQuery("Northwind Media", null, null, null, null), 0, 10).items();
+            assertThat(items).singleElement().satisfies(e -> {
+                assertThat(e.submissionId()).isEqualTo(id);
+                assertThat(e.evaluatedBy()).isEqualTo("recovery");
+                assertThat(e.fails()).isEqualTo(3);
+            });
+        }
+        try (ConfigurableApplicationContext third = start(data, dir.resolve("reports"))) {
+            assertThat(third.getBean(SubmissionStore.class).countEvaluations(id))
+                    .as("a later start does not judge it again")
+                    .isEqualTo(1);
+        }
+    }
+}
