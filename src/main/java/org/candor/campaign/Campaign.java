@@ -2,11 +2,10 @@ package org.candor.campaign;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +20,16 @@ public record Campaign(
         @NotBlank @Size(max = 200) String agency,
         @NotBlank @Size(max = 200) String brand,
         @NotNull ProductCategory productCategory,
-        List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an upper-case ISO 3166 code such as US, UK, FR or EU") String> jurisdictions,
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[A-Z]{2}",
+                                message = "must be an upper-case ISO 3166 code such as US, UK, FR or EU")
+                        String>
+                jurisdictions,
         Instant submittedAt,
         Boolean offerAuthorised,
-        @NotEmpty List<@NotNull @Valid Influencer> influencers,
+        @NotEmpty(message = "must list at least one influencer") List<@NotNull @Valid Influencer> influencers,
         List<@NotNull @Valid Post> posts) {
 
     public static final int FORMAT_VERSION = 1;

@@ -4,6 +4,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +42,7 @@ public final class CampaignValidator {
     public List<Problem> validate(Campaign campaign) {
         List<Problem> problems = new ArrayList<>();
         for (ConstraintViolation<Campaign> v : validator.validate(campaign)) {
-            problems.add(new Problem(toJsonPath(v.getPropertyPath().toString()), v.getMessage()));
+            problems.add(new Problem(toJsonPath(v.getPropertyPath().toString()), message(v)));
         }
         crossChecks(campaign, problems);
         return problems.stream().sorted().distinct().toList();
@@ -102,15 +105,16 @@ public final class CampaignValidator {
                 Frame frame = post.frames().get(k);
                 if (frame != null && frame.index() != null && !frameIndexes.add(frame.index())) {
                     problems.add(new Problem(
-                            "$.posts[" + i + "].frames[" + k + "].index",
-                            "duplicate frame index " + frame.index()));
+                            "$.posts[" + i + "].frames[" + k + "].index", "duplicate frame index " + frame.index()));
                 }
             }
             if (post.video() != null && post.video().durationSeconds() != null) {
                 List<VideoDisclosure> ds = post.video().disclosures();
                 for (int k = 0; k < ds.size(); k++) {
                     VideoDisclosure d = ds.get(k);
-                    if (d != null && d.atSeconds() != null && d.atSeconds() > post.video().durationSeconds()) {
+                    if (d != null
+                            && d.atSeconds() != null
+                            && d.atSeconds() > post.video().durationSeconds()) {
                         problems.add(new Problem(
                                 "$.posts[" + i + "].video.disclosures[" + k + "].atSeconds",
                                 "at " + d.atSeconds() + " s, after the end of the "
@@ -119,6 +123,27 @@ public final class CampaignValidator {
                 }
             }
         }
+    }
+
+    /**
+     * The constraint's message, said plainly: a missing value "is required", and a value that
+     * breaks a limit is quoted, so the submitter sees what was sent.
+     */
+    static String message(ConstraintViolation<?> v) {
+        Object value = v.getInvalidValue();
+        Class<?> constraint = v.getConstraintDescriptor().getAnnotation().annotationType();
+        if (value == null
+                && (constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class)) {
+            return "is required";
+        }
+        if (value instanceof Number) {
+            return v.getMessage() + ", found " + value;
+        }
+        if (value instanceof CharSequence s && !s.toString().isBlank()) {
+            String text = s.toString();
+            return v.getMessage() + ", found '" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+        }
+        return v.getMessage();
     }
 
     /** {@code influencers[0].claims[1].<list element>} becomes {@code $.influencers[0].claims[1]}. */

@@ -1,7 +1,6 @@
 package org.candor.campaign;
 
 import jakarta.validation.constraints.NotNull;
-
 import java.time.LocalDate;
 
 /** One piece of evidence; it counts as verified once someone named checked it on a date. */

@@ -17,6 +17,9 @@ public class InvalidCampaignException extends RuntimeException {
     }
 
     private static String summary(List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return "the campaign is invalid";
+        }
         return problems.size() == 1
                 ? "1 problem: " + problems.get(0)
                 : problems.size() + " problems, first: " + problems.get(0);

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +13,8 @@ public record Post(
         @NotBlank String influencer,
         @NotNull Platform platform,
         @NotNull PostFormat format,
-        @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en, fr or en-GB") String language,
+        @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en, fr or en-GB")
+                String language,
         String text,
         Boolean platformDisclosureLabel,
         String imageOverlay,

@@ -1,0 +1,135 @@
+package org.candor.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.candor.evaluation.EvaluationResult;
+import org.candor.evaluation.Finding;
+import org.candor.evaluation.Verdict;
+import org.candor.rules.Category;
+
+/**
+ * The figures of a portfolio report, counted from the evaluations' own verdicts and findings:
+ * totals, pass rates by agency and by brand, and the most frequent findings.
+ */
+final class PortfolioStats {
+
+    /**
+     * Evaluations that share an agency or a brand.
+     *
+     * @param name the agency or brand
+     */
+    record Group(String name, int evaluations, int passed, int failed) {
+
+        /** Passed over evaluations; null when there are none. */
+        Double passRate() {
+            return evaluations == 0 ? null : (double) passed / evaluations;
+        }
+    }
+
+    /**
+     * One rule across the portfolio.
+     *
+     * @param title the title and category in the latest evaluation that reported the rule
+     * @param findings how many findings it produced, in all
+     * @param campaigns in how many evaluations it produced at least one
+     */
+    record RuleTally(String ruleId, String title, Category category, int findings, int campaigns) {}
+
+    private static final Comparator<String> BY_NAME =
+            Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+
+    private final Group total;
+    private final List<Group> byAgency;
+    private final List<Group> byBrand;
+    private final List<RuleTally> topFindings;
+
+    PortfolioStats(List<PortfolioEntry> entries) {
+        List<EvaluationResult> results =
+                entries.stream().map(PortfolioEntry::result).toList();
+        this.total = group("", results);
+        this.byAgency = groups(results, EvaluationResult::agency);
+        this.byBrand = groups(results, EvaluationResult::brand);
+        this.topFindings = tally(results);
+    }
+
+    Group total() {
+        return total;
+    }
+
+    /** By agency name, A to Z. */
+    List<Group> byAgency() {
+        return byAgency;
+    }
+
+    /** By brand name, A to Z. */
+    List<Group> byBrand() {
+        return byBrand;
+    }
+
+    /** Every rule that produced a finding, the most findings first, then by rule id. */
+    List<RuleTally> topFindings() {
+        return topFindings;
+    }
+
+    private static Group group(String name, List<EvaluationResult> results) {
+        int passed = 0;
+        int failed = 0;
+        for (EvaluationResult r : results) {
+            if (r.verdict() == Verdict.PASS) {
+                passed++;
+            } else if (r.verdict() == Verdict.FAIL) {
+                failed++;
+            }
+        }
+        return new Group(name, results.size(), passed, failed);
+    }
+
+    private static List<Group> groups(List<EvaluationResult> results, Function<EvaluationResult, String> key) {
+        Map<String, List<EvaluationResult>> byKey = new HashMap<>();
+        for (EvaluationResult r : results) {
+            byKey.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        }
+        return byKey.entrySet().stream()
+                .map(e -> group(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(Group::name, BY_NAME))
+                .toList();
+    }
+
+    private static List<RuleTally> tally(List<EvaluationResult> results) {
+        record Latest(String title, Category category, Instant at) {}
+        Map<String, Integer> findings = new LinkedHashMap<>();
+        Map<String, Integer> campaigns = new HashMap<>();
+        Map<String, Latest> latest = new HashMap<>();
+        Comparator<Instant> byTime = Comparator.nullsFirst(Comparator.naturalOrder());
+        for (EvaluationResult r : results) {
+            Set<String> seen = new HashSet<>();
+            for (Finding f : r.findings() == null ? List.<Finding>of() : r.findings()) {
+                findings.merge(f.ruleId(), 1, Integer::sum);
+                if (seen.add(f.ruleId())) {
+                    campaigns.merge(f.ruleId(), 1, Integer::sum);
+                }
+                Latest l = latest.get(f.ruleId());
+                if (l == null || byTime.compare(r.evaluatedAt(), l.at()) > 0) {
+                    latest.put(f.ruleId(), new Latest(f.title(), f.category(), r.evaluatedAt()));
+                }
+            }
+        }
+        return findings.entrySet().stream()
+                .map(e -> {
+                    Latest l = latest.get(e.getKey());
+                    return new RuleTally(e.getKey(), l.title(), l.category(), e.getValue(), campaigns.get(e.getKey()));
+                })
+                .sorted(Comparator.comparingInt(RuleTally::findings)
+                        .reversed()
+                        .thenComparing(RuleTally::ruleId, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+}

@@ -1,0 +1,47 @@
+package org.candor.ruletests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.candor.evaluation.Verdict;
+import org.candor.rules.Severity;
+
+/**
+ * One case of a rule test file: an example campaign and the findings evaluating it must produce.
+ *
+ * @param name what the case shows, e.g. "paid Instagram post with no disclosure"
+ * @param expect the exact set of rule ids of all findings (any severity) the campaign must produce;
+ *     empty when it must produce none
+ * @param expectVerdict the campaign verdict, when the case states one; null otherwise
+ * @param expectSeverity for some expected rule ids, the severity each of that rule's findings must
+ *     have; empty when the case states none
+ * @param campaign the campaign (format v1) as written in the file; it is read and validated like a
+ *     submission when the case runs
+ */
+public record RuleTestCase(
+        String name,
+        Set<String> expect,
+        Verdict expectVerdict,
+        Map<String, Severity> expectSeverity,
+        JsonNode campaign) {
+
+    public RuleTestCase {
+        if (expect != null && expect.contains(null)) {
+            throw new IllegalArgumentException("'expect' lists null; write rule ids such as \"DISC-001\"");
+        }
+        if (expectSeverity != null && expectSeverity.containsValue(null)) {
+            throw new IllegalArgumentException("'expectSeverity' has a null severity; use FAIL, WARN or INFO");
+        }
+        expect = expect == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(expect));
+        expectSeverity =
+                expectSeverity == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(expectSeverity));
+    }
+
+    /** Whether the case expects the rule to fire. */
+    public boolean fires(String ruleId) {
+        return expect.contains(ruleId);
+    }
+}

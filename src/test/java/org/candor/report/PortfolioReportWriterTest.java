@@ -1,0 +1,294 @@
+package org.candor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.candor.report.ReportFixtures.assertAutoFilter;
+import static org.candor.report.ReportFixtures.assertHeaderFrozen;
+import static org.candor.report.ReportFixtures.assertNoFormulas;
+import static org.candor.report.ReportFixtures.evaluate;
+import static org.candor.report.ReportFixtures.evaluateCampaign;
+import static org.candor.report.ReportFixtures.fillOf;
+import static org.candor.report.ReportFixtures.pack;
+import static org.candor.report.ReportFixtures.result;
+import static org.candor.report.ReportFixtures.sheetNames;
+import static org.candor.report.ReportFixtures.summaryValue;
+import static org.candor.report.ReportFixtures.texts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.evaluation.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortfolioReportWriterTest {
+
+    private static final String SCOPE = "2026-10-01 to 2026-10-31, all agencies";
+
+    private final PortfolioReportWriter writer =
+            new PortfolioReportWriter(Clock.fixed(Instant.parse("2026-11-01T07:00:00Z"), ZoneOffset.UTC));
+
+    @TempDir
+    Path tmp;
+
+    private Path write(List<PortfolioEntry> entries, String scope) throws IOException {
+        Path file = tmp.resolve("portfolio.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writer.write(entries, scope, out);
+        }
+        return file;
+    }
+
+    /** Three real evaluations: two agencies, two brands, one pass and two fails. */
+    private static List<PortfolioEntry> threeCampaigns() {
+        return List.of(
+                new PortfolioEntry("ev-1", "jane@northwind.example", evaluate(ReportFixtures.SPEC_EXAMPLE)),
+                new PortfolioEntry("ev-2", "sam@northwind.example", evaluateCampaign("clean.json")),
+                new PortfolioEntry("ev-3", "=ops@southwind.example", evaluateCampaign("southwind.json")));
+    }
+
+    @Test
+    void summaryCountsEvaluationsAndThePassRate() throws Exception {
+        List<PortfolioEntry> entries = threeCampaigns();
+        assertThat(entries)
+                .extracting(e -> e.result().verdict())
+                .as("precondition")
+                .containsExactly(Verdict.FAIL, Verdict.PASS, Verdict.FAIL);
+        Path file = write(entries, SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertThat(sheetNames(wb))
+                    .containsExactly("Summary", "Evaluations", "By agency", "By brand", "Top findings");
+            Sheet s = wb.getSheet("Summary");
+            assertThat(summaryValue(s, "Scope").getStringCellValue()).isEqualTo(SCOPE);
+            assertThat(summaryValue(s, "Evaluations").getNumericCellValue()).isEqualTo(3);
+            assertThat(summaryValue(s, "Passed").getNumericCellValue()).isEqualTo(1);
+            assertThat(summaryValue(s, "Failed").getNumericCellValue()).isEqualTo(2);
+            Cell rate = summaryValue(s, "Pass rate");
+            assertThat(rate.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(rate.getNumericCellValue()).isCloseTo(1.0 / 3, within(1e-9));
+            assertThat(rate.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(summaryValue(s, "Generated at").getStringCellValue()).isEqualTo("2026-11-01T07:00:00Z");
+        }
+    }
+
+    @Test
+    void evaluationsListEachEvaluationInTheOrderGiven() throws Exception {
+        Path file = write(threeCampaigns(), SCOPE);
+        String hash = pack().hash().substring(0, 12);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("Evaluations");
+            assertThat(texts(s.getRow(0)))
+                    .containsExactly(
+                            "Id",
+                            "Reference",
+                            "Agency",
+                            "Brand",
+                            "Evaluated at",
+                            "Verdict",
+                            "FAIL",
+                            "WARN",
+                            "INFO",
+                            "Rule set",
+                            "Submitted by");
+            assertThat(s.getLastRowNum()).isEqualTo(3);
+            assertThat(texts(s.getRow(1)))
+                    .containsExactly(
+                            "ev-1",
+                            "ACME-SPRING-26",
+                            "Northwind Media",
+                            "Acme Skincare",
+                            "2026-10-20T14:05:09Z",
+                            "FAIL",
+                            "3",
+                            "0",
+                            "0",
+                            hash,
+                            "jane@northwind.example");
+            assertThat(texts(s.getRow(2)))
+                    .containsExactly(
+                            "ev-2",
+                            "BOREALIS-OATS-26",
+                            "Northwind Media",
+                            "Borealis Foods",
+                            "2026-10-20T14:05:09Z",
+                            "PASS",
+                            "0",
+                            "0",
+                            "0",
+                            hash,
+                            "sam@northwind.example");
+            assertThat(texts(s.getRow(3)).subList(0, 7))
+                    .containsExactly(
+                            "ev-3",
+                            "ACME-GLOW-26",
+                            "Southwind Partners",
+                            "Acme Skincare",
+                            "2026-10-20T14:05:09Z",
+                            "FAIL",
+                            "2");
+            assertThat(fillOf(s.getRow(1).getCell(5))).isEqualTo("FFC7CE");
+            assertThat(fillOf(s.getRow(2).getCell(5))).isEqualTo("C6EFCE");
+            Cell submitter = s.getRow(3).getCell(10);
+            assertThat(submitter.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(submitter.getStringCellValue()).isEqualTo("=ops@southwind.example");
+            assertThat(submitter.getCellStyle().getQuotePrefixed()).isTrue();
+            assertHeaderFrozen(s);
+            assertAutoFilter(s, "A1:K4");
+            assertNoFormulas(wb, file);
+        }
+    }
+
+    @Test
+    void passRatesByAgencyAndByBrand() throws Exception {
+        Path file = write(threeCampaigns(), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet agencies = wb.getSheet("By agency");
+            assertThat(texts(agencies.getRow(0)))
+                    .containsExactly("Agency", "Evaluations", "Passed", "Failed", "Pass rate");
+            assertThat(agencies.getLastRowNum()).isEqualTo(2);
+            assertGroup(agencies.getRow(1), "Northwind Media", 2, 1, 1, 0.5);
+            assertGroup(agencies.getRow(2), "Southwind Partners", 1, 0, 1, 0.0);
+            assertHeaderFrozen(agencies);
+            assertAutoFilter(agencies, "A1:E3");
+
+            Sheet brands = wb.getSheet("By brand");
+            assertThat(texts(brands.getRow(0)))
+                    .containsExactly("Brand", "Evaluations", "Passed", "Failed", "Pass rate");
+            assertThat(brands.getLastRowNum()).isEqualTo(2);
+            assertGroup(brands.getRow(1), "Acme Skincare", 2, 0, 2, 0.0);
+            assertGroup(brands.getRow(2), "Borealis Foods", 1, 1, 0, 1.0);
+            assertHeaderFrozen(brands);
+            assertAutoFilter(brands, "A1:E3");
+        }
+    }
+
+    @Test
+    void topFindingsOfRealEvaluations() throws Exception {
+        Path file = write(threeCampaigns(), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("Top findings");
+            assertThat(texts(s.getRow(0)))
+                    .containsExactly("Rule", "Title", "Category", "Findings", "Campaigns affected");
+            assertThat(s.getLastRowNum()).isEqualTo(4);
+            assertThat(texts(s.getRow(1)))
+                    .as("the unproven product claim, in both failed campaigns")
+                    .containsExactly("CLAIM-006", titleOf("CLAIM-006"), "CLAIMS", "2", "2");
+            assertThat(texts(s.getRow(2)).get(0)).isEqualTo("CLAIM-001");
+            assertThat(texts(s.getRow(3)).get(0)).isEqualTo("DISC-001");
+            assertThat(texts(s.getRow(4))).containsExactly("DISC-012", titleOf("DISC-012"), "DISCLOSURE", "1", "1");
+            assertHeaderFrozen(s);
+            assertAutoFilter(s, "A1:E5");
+        }
+    }
+
+    @Test
+    void topFindingsAreTheMostFrequentFirstThenByRuleId() throws Exception {
+        List<PortfolioEntry> entries = List.of(
+                new PortfolioEntry("t1", "a", result("tally-1.json")),
+                new PortfolioEntry("t2", "b", result("tally-2.json")),
+                new PortfolioEntry("t3", "c", result("tally-3.json")));
+        Path file = write(entries, "synthetic");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("Top findings");
+            assertThat(s.getLastRowNum()).isEqualTo(5);
+            assertThat(texts(s.getRow(1))).containsExactly("DISC-002", "Vague disclosure", "DISCLOSURE", "3", "2");
+            assertThat(texts(s.getRow(2))).containsExactly("ATTR-001", "Uncredited reuse", "ATTRIBUTION", "2", "2");
+            assertThat(texts(s.getRow(3)))
+                    .as("title as the latest evaluation states it")
+                    .containsExactly("CLAIM-006", "Product claim unproven (renamed)", "CLAIMS", "2", "2");
+            assertThat(texts(s.getRow(4)))
+                    .containsExactly("CLAIM-002", "Unverified audience figure", "CLAIMS", "1", "1");
+            assertThat(texts(s.getRow(5))).containsExactly("CLAIM-005", "Vanity metrics only", "CLAIMS", "1", "1");
+
+            Sheet agencies = wb.getSheet("By agency");
+            assertGroup(agencies.getRow(1), "aardvark agency", 1, 1, 0, 1.0);
+            assertGroup(agencies.getRow(2), "Alpha Agency", 2, 0, 2, 0.0);
+            Sheet brands = wb.getSheet("By brand");
+            assertGroup(brands.getRow(1), "Xeno Brand", 2, 1, 1, 0.5);
+            assertGroup(brands.getRow(2), "Yonder Brand", 1, 0, 1, 0.0);
+        }
+    }
+
+    @Test
+    void anEmptyPortfolioStillHasEverySheetAndHeader() throws Exception {
+        Path file = write(List.of(), "2026-12-01 to 2026-12-31, agency Nobody");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertThat(sheetNames(wb))
+                    .containsExactly("Summary", "Evaluations", "By agency", "By brand", "Top findings");
+            Sheet s = wb.getSheet("Summary");
+            assertThat(summaryValue(s, "Scope").getStringCellValue())
+                    .isEqualTo("2026-12-01 to 2026-12-31, agency Nobody");
+            assertThat(summaryValue(s, "Evaluations").getNumericCellValue()).isZero();
+            assertThat(summaryValue(s, "Passed").getNumericCellValue()).isZero();
+            assertThat(summaryValue(s, "Failed").getNumericCellValue()).isZero();
+            Cell rate = summaryValue(s, "Pass rate");
+            assertThat(rate.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(rate.getStringCellValue()).isEqualTo("n/a");
+
+            assertThat(texts(wb.getSheet("Evaluations").getRow(0))).hasSize(11).startsWith("Id", "Reference");
+            assertThat(texts(wb.getSheet("By agency").getRow(0)))
+                    .containsExactly("Agency", "Evaluations", "Passed", "Failed", "Pass rate");
+            assertThat(texts(wb.getSheet("By brand").getRow(0))).startsWith("Brand");
+            assertThat(texts(wb.getSheet("Top findings").getRow(0))).startsWith("Rule", "Title");
+            for (String name : List.of("Evaluations", "By agency", "By brand", "Top findings")) {
+                Sheet sheet = wb.getSheet(name);
+                assertThat(sheet.getLastRowNum()).as(name).isZero();
+                assertHeaderFrozen(sheet);
+            }
+            assertAutoFilter(wb.getSheet("Evaluations"), "A1:K1");
+            assertAutoFilter(wb.getSheet("By agency"), "A1:E1");
+            assertAutoFilter(wb.getSheet("Top findings"), "A1:E1");
+        }
+    }
+
+    @Test
+    void scopeAndIdsThatLookLikeFormulasStayLiteral() throws Exception {
+        List<PortfolioEntry> entries = List.of(new PortfolioEntry("@SUM(A1)", "+1", evaluateCampaign("hostile.json")));
+        Path file = write(entries, "=HYPERLINK(\"http://x\",\"y\")");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Cell scope = summaryValue(wb.getSheet("Summary"), "Scope");
+            assertThat(scope.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(scope.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\",\"y\")");
+            assertThat(scope.getCellStyle().getQuotePrefixed()).isTrue();
+            Row row = wb.getSheet("Evaluations").getRow(1);
+            assertThat(texts(row).subList(0, 4))
+                    .containsExactly("@SUM(A1)", "=HYPERLINK(\"http://x\",\"y\")", "+1", "-2");
+            assertThat(row.getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(texts(row).get(10)).isEqualTo("+1");
+            assertThat(wb.getSheet("By agency").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("+1");
+            assertThat(wb.getSheet("By brand").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("-2");
+            assertNoFormulas(wb, file);
+        }
+    }
+
+    private static String titleOf(String ruleId) {
+        return pack().catalog().stream()
+                .filter(m -> m.id().equals(ruleId))
+                .findFirst()
+                .orElseThrow()
+                .title();
+    }
+
+    private static void assertGroup(Row row, String name, int evaluations, int passed, int failed, double rate) {
+        assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+        assertThat(texts(row).subList(0, 4))
+                .containsExactly(
+                        name, Integer.toString(evaluations), Integer.toString(passed), Integer.toString(failed));
+        Cell cell = row.getCell(4);
+        assertThat(cell.getCellType()).as("%s pass rate", name).isEqualTo(CellType.NUMERIC);
+        assertThat(cell.getNumericCellValue()).as("%s pass rate", name).isCloseTo(rate, within(1e-9));
+        assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+    }
+}
