@@ -9,7 +9,9 @@ import org.candor.campaign.ProductCategory;
  * The outcome of judging one campaign under one rule set. It names the rule set by hash, and the
  * moment the campaign was judged as of, so the same input and rules give the same result.
  *
- * @param counts findings by severity and by category, e.g. {@code FAIL: 3, DISCLOSURE: 2}
+ * @param counts findings by severity and by category, e.g. {@code FAIL: 3, DISCLOSURE: 2}, and
+ *     {@code WAIVED}: findings a waiver covers
+ * @param waivers the waivers applied to this evaluation; a FAIL finding they cover does not fail
  */
 public record EvaluationResult(
         String reference,
@@ -25,9 +27,19 @@ public record EvaluationResult(
         List<Finding> findings,
         List<SubjectVerdict> posts,
         List<SubjectVerdict> influencers,
-        List<RuleCheck> checks) {
+        List<RuleCheck> checks,
+        List<Waiver> waivers) {
+
+    public EvaluationResult {
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    }
 
     public int count(String key) {
         return counts.getOrDefault(key, 0);
+    }
+
+    /** The waiver that covers a finding, if one was applied. */
+    public java.util.Optional<Waiver> waiverOf(Finding f) {
+        return waivers.stream().filter(w -> w.covers(f)).findFirst();
     }
 }

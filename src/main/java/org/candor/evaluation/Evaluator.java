@@ -181,7 +181,8 @@ public final class Evaluator {
                 findings,
                 posts,
                 influencers,
-                checks);
+                checks,
+                List.of());
     }
 
     private static SubjectVerdict verdictOf(

@@ -16,6 +16,7 @@ import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.RuleCheck;
 import org.candor.evaluation.SubjectVerdict;
+import org.candor.evaluation.Waiver;
 import org.candor.report.Table.Column;
 import org.candor.rules.Category;
 import org.candor.rules.Severity;
@@ -28,7 +29,7 @@ import org.candor.rules.Severity;
 public final class ExcelReportWriter {
 
     /** The sheets, in order. */
-    static final List<String> SHEETS = List.of("Summary", "Findings", "Posts", "Influencers", "Checks");
+    static final List<String> SHEETS = List.of("Summary", "Findings", "Posts", "Influencers", "Checks", "Waivers");
 
     /** The most characters of the campaign reference kept in a file name. */
     static final int MAX_REFERENCE_IN_FILE_NAME = 80;
@@ -45,7 +46,18 @@ public final class ExcelReportWriter {
             Column.wrapped("Message", 60),
             Column.wrapped("Evidence", 50),
             Column.wrapped("Source", 40),
-            Column.wrapped("Remediation", 50));
+            Column.wrapped("Remediation", 50),
+            Column.wrapped("Waived", 28));
+
+    static final List<Column> WAIVER_COLUMNS = List.of(
+            Column.of("Waiver", 38),
+            Column.of("Rule", 12),
+            Column.of("Subject", 30),
+            Column.wrapped("Justification", 60),
+            Column.of("Approver", 24),
+            Column.of("Expires on", 12),
+            Column.of("Created by", 18),
+            Column.of("Created at", 22));
 
     static final List<Column> POST_COLUMNS = List.of(
             Column.of("Post", 24),
@@ -93,6 +105,7 @@ public final class ExcelReportWriter {
                 posts(new Table(workbook.createSheet(SHEETS.get(2)), cells, POST_COLUMNS), result);
                 influencers(new Table(workbook.createSheet(SHEETS.get(3)), cells, INFLUENCER_COLUMNS), result);
                 checks(new Table(workbook.createSheet(SHEETS.get(4)), cells, CHECK_COLUMNS), result);
+                waivers(new Table(workbook.createSheet(SHEETS.get(5)), cells, WAIVER_COLUMNS), result);
                 workbook.write(out);
             } finally {
                 workbook.dispose();
@@ -177,6 +190,7 @@ public final class ExcelReportWriter {
         for (Category c : Category.values()) {
             sheet.number(c.name(), count(r, c.name()));
         }
+        sheet.heading("Waivers").number("Findings waived", count(r, "WAIVED"));
         sheet.blank()
                 .text("Rule set", r.ruleSetHash())
                 .text("Judged as of", Cells.time(r.asOf()))
@@ -200,7 +214,25 @@ public final class ExcelReportWriter {
                     .text(f.message())
                     .text(f.evidence())
                     .text(f.source())
-                    .text(f.remediation());
+                    .text(f.remediation())
+                    .text(r.waiverOf(f)
+                            .map(w -> "waived by " + w.id() + " until " + w.expiresOn())
+                            .orElse(""));
+        }
+        table.finish();
+    }
+
+    private static void waivers(Table table, EvaluationResult r) {
+        for (Waiver w : listOf(r.waivers())) {
+            table.line(Fill.NONE)
+                    .text(w.id())
+                    .text(w.ruleId())
+                    .text(w.subject())
+                    .text(w.justification())
+                    .text(w.approver())
+                    .text(String.valueOf(w.expiresOn()))
+                    .text(w.createdBy())
+                    .text(Cells.time(w.createdAt()));
         }
         table.finish();
     }

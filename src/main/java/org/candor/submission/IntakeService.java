@@ -49,14 +49,17 @@ public class IntakeService {
     private final Path reportsDir;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final WaiverService waivers;
 
     public IntakeService(
             SubmissionStore store,
             RuleService rules,
             CandorProperties properties,
             ObjectMapper mapper,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            WaiverService waivers) {
         this.store = store;
+        this.waivers = waivers;
         this.rules = rules;
         this.clock = Clock.systemUTC();
         this.evaluator = new Evaluator(clock);
@@ -125,6 +128,9 @@ public class IntakeService {
             result = evaluator.evaluate(campaign.withSubmittedAt(s.asOf()), lease.ruleSet());
         }
         sample.stop(latency);
+        if (!first) {
+            result = waivers.applyActive(s.id(), result);
+        }
         StoredEvaluation e = new StoredEvaluation(UUID.randomUUID().toString(), s.id(), s.submittedBy(), by, result);
         if (!store.insert(e, first)) {
             log.info("submission {} was evaluated elsewhere meanwhile", s.id());

@@ -160,6 +160,21 @@ public class SubmissionStore {
                 .optional();
     }
 
+    /** Replaces an evaluation's result, as when a waiver is granted on it; the verdict columns follow. */
+    public void updateResult(String evaluationId, EvaluationResult r) {
+        jdbc.sql("""
+                UPDATE evaluation SET verdict = :verdict, fails = :fails, warnings = :warnings, infos = :infos,
+                                      result = :result WHERE id = :id
+                """)
+                .param("verdict", r.verdict().name())
+                .param("fails", r.count("FAIL"))
+                .param("warnings", r.count("WARN"))
+                .param("infos", r.count("INFO"))
+                .param("result", json(r))
+                .param("id", evaluationId)
+                .update();
+    }
+
     public long countEvaluations(String submissionId) {
         return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE submission_id = :id")
                 .param("id", submissionId)

@@ -54,10 +54,11 @@ class ExcelReportWriterTest {
     }
 
     @Test
-    void hasTheFiveSheetsInOrder() throws Exception {
+    void hasTheSixSheetsInOrder() throws Exception {
         Path file = write(evaluate(ReportFixtures.SPEC_EXAMPLE));
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-            assertThat(sheetNames(wb)).containsExactly("Summary", "Findings", "Posts", "Influencers", "Checks");
+            assertThat(sheetNames(wb))
+                    .containsExactly("Summary", "Findings", "Posts", "Influencers", "Checks", "Waivers");
         }
     }
 
@@ -137,7 +138,8 @@ class ExcelReportWriterTest {
                             "Message",
                             "Evidence",
                             "Source",
-                            "Remediation");
+                            "Remediation",
+                            "Waived");
             assertThat(s.getLastRowNum()).isEqualTo(3);
             for (int i = 0; i < r.findings().size(); i++) {
                 Finding f = r.findings().get(i);
@@ -152,7 +154,8 @@ class ExcelReportWriterTest {
                                 f.message(),
                                 f.evidence(),
                                 f.source(),
-                                f.remediation());
+                                f.remediation(),
+                                "");
             }
             Row claim001 = s.getRow(1);
             assertThat(claim001.getCell(0).getStringCellValue()).isEqualTo("CLAIM-001");
@@ -165,7 +168,47 @@ class ExcelReportWriterTest {
                         .isEqualTo("FDE9E7");
             }
             assertHeaderFrozen(s);
-            assertAutoFilter(s, "A1:I4");
+            assertAutoFilter(s, "A1:J4");
+        }
+    }
+
+    @Test
+    void waiversShowInTheSummaryOnTheirSheetAndOnTheFindingsTheyCover() throws Exception {
+        EvaluationResult r = evaluate(ReportFixtures.SPEC_EXAMPLE);
+        Finding waived = r.findings().stream()
+                .filter(f -> f.ruleId().equals("DISC-012"))
+                .findFirst()
+                .orElseThrow();
+        org.candor.evaluation.Waiver w = new org.candor.evaluation.Waiver(
+                "w-1", "e-1", waived.ruleId(), waived.subject(), "Commission disclosed in the bio link page",
+                "Head of Compliance", java.time.LocalDate.parse("2026-12-31"), "officer",
+                java.time.Instant.parse("2026-10-03T10:00:00Z"));
+        EvaluationResult applied =
+                org.candor.evaluation.Waivers.apply(r, java.util.List.of(w), java.time.LocalDate.parse("2026-10-03"));
+        Path file = write(applied);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet waivers = wb.getSheet("Waivers");
+            assertThat(texts(waivers.getRow(1)))
+                    .startsWith("w-1", "DISC-012", "post:p1", "Commission disclosed in the bio link page");
+            Sheet findings = wb.getSheet("Findings");
+            boolean marked = false;
+            for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                Row row = findings.getRow(i);
+                if (row.getCell(0).getStringCellValue().equals("DISC-012")) {
+                    assertThat(row.getCell(9).getStringCellValue()).isEqualTo("waived by w-1 until 2026-12-31");
+                    marked = true;
+                }
+            }
+            assertThat(marked).isTrue();
+            Sheet summary = wb.getSheet("Summary");
+            boolean counted = false;
+            for (Row row : summary) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Findings waived")) {
+                    assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(1.0);
+                    counted = true;
+                }
+            }
+            assertThat(counted).isTrue();
         }
     }
 
@@ -307,9 +350,9 @@ class ExcelReportWriterTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             Sheet findings = wb.getSheet("Findings");
             assertThat(findings.getLastRowNum()).isZero();
-            assertThat(texts(findings.getRow(0))).hasSize(9);
+            assertThat(texts(findings.getRow(0))).hasSize(10);
             assertHeaderFrozen(findings);
-            assertAutoFilter(findings, "A1:I1");
+            assertAutoFilter(findings, "A1:J1");
             assertThat(wb.getSheet("Checks").getLastRowNum())
                     .isEqualTo(pack().catalog().size());
             assertThat(texts(rowOf(wb.getSheet("Checks"), "DISC-001")).subList(4, 8))

@@ -99,7 +99,8 @@ final class ReportFixtures {
                 r.findings(),
                 r.posts(),
                 r.influencers(),
-                r.checks());
+                r.checks(),
+                r.waivers());
     }
 
     static EvaluationResult withFindings(EvaluationResult r, List<Finding> findings) {
@@ -117,7 +118,8 @@ final class ReportFixtures {
                 findings,
                 r.posts(),
                 r.influencers(),
-                r.checks());
+                r.checks(),
+                r.waivers());
     }
 
     static List<String> sheetNames(Workbook wb) {
