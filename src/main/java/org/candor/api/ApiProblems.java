@@ -16,8 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -25,16 +27,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error as an RFC 9457 problem: what went wrong and, for a rejected campaign, every
  * problem with its JSON path. No stack trace or internal detail ever reaches the client.
+ *
+ * <p>It applies to every handler, not only to this package's controllers: a wrong method (405),
+ * an unsupported body (415), an unknown path (404) or a too large upload (413) is refused before
+ * any controller is chosen, and an advice limited to a package never sees those.
  */
-@RestControllerAdvice(basePackages = "org.candor.api")
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
-        p.setInstance(URI.create(request.getRequestURI()));
+        p.setInstance(instance(request.getRequestURI()));
         return p;
+    }
+
+    /** The request's path as the problem's instance; none when it is not a valid URI reference. */
+    static URI instance(String path) {
+        try {
+            return path == null ? null : URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @ExceptionHandler(InvalidCampaignException.class)
@@ -56,9 +71,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Malformed submission", e.getMessage(), request);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e, HttpServletRequest request) {
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your account may not do this.", request);
     }
 
     @ExceptionHandler(AgencyMismatchException.class)
@@ -82,7 +102,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(
                 HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts.");
         p.setTitle("Too large");
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(p);
+        return handleExceptionInternal(ex, p, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    /** The framework's own problems (405, 415, 400 for a bad parameter...) name the request too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail p
+                && p.getInstance() == null
+                && request instanceof ServletWebRequest web) {
+            p.setInstance(instance(web.getRequest().getRequestURI()));
+        }
+        return response;
     }
 
     @ExceptionHandler(Exception.class)

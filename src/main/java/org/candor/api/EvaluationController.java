@@ -14,6 +14,7 @@ import org.candor.submission.EvaluationSummary;
 import org.candor.submission.IntakeService;
 import org.candor.submission.MalformedSubmissionException;
 import org.candor.submission.Page;
+import org.candor.submission.ReevaluationService;
 import org.candor.submission.StoredEvaluation;
 import org.candor.submission.Submission;
 import org.candor.submission.SubmissionStore;
@@ -47,11 +48,14 @@ class EvaluationController {
     private final IntakeService intake;
     private final SubmissionStore store;
     private final Accounts accounts;
+    private final ReevaluationService reevaluations;
 
-    EvaluationController(IntakeService intake, SubmissionStore store, Accounts accounts) {
+    EvaluationController(
+            IntakeService intake, SubmissionStore store, Accounts accounts, ReevaluationService reevaluations) {
         this.intake = intake;
         this.store = store;
         this.accounts = accounts;
+        this.reevaluations = reevaluations;
     }
 
     @Operation(summary = "Submit a campaign (format v1 JSON) and get its evaluation")
@@ -60,15 +64,20 @@ class EvaluationController {
         return created(intake.submit(body, MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
     }
 
-    @Operation(summary = "Submit a campaign as an uploaded .json file (form field 'file')")
+    @Operation(summary = "Submit a campaign as an uploaded file (form field 'file'): .json, or the .xlsx template filled in")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredEvaluation> submitFile(@RequestPart("file") MultipartFile file, Authentication auth)
             throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".json")) {
-            throw new MalformedSubmissionException("upload a .json campaign file; got '" + file.getOriginalFilename() + "'");
+        if (name.endsWith(".json")) {
+            return created(intake.submit(file.getBytes(), MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
         }
-        return created(intake.submit(file.getBytes(), MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
+            // The workbook reader refuses macro and legacy workbooks by their content, with a clear problem.
+            return created(intake.submitWorkbook(file.getBytes(), accounts.of(auth)));
+        }
+        throw new MalformedSubmissionException(
+                "upload a campaign as .json or as the .xlsx template; got '" + file.getOriginalFilename() + "'");
     }
 
     private static ResponseEntity<StoredEvaluation> created(StoredEvaluation e) {
@@ -88,7 +97,7 @@ class EvaluationController {
             Authentication auth) {
         Account account = accounts.of(auth);
         if (page < 0 || size < 1 || size > 200) {
-            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 200");
+            throw new BadRequestException("page must be 0 or more and size between 1 and 200");
         }
         EvaluationQuery q = new EvaluationQuery(agency, brand, verdict, from, to);
         if (account.isAgency()) {
@@ -121,13 +130,17 @@ class EvaluationController {
                 .body(out.toByteArray());
     }
 
-    @Operation(summary = "Judge the stored submission again under the rules in force; the old evaluation is kept")
+    @Operation(summary = "Judge the stored submission again, under the rules in force (rules=current, the default)"
+            + " or the rules this evaluation was made with (rules=original); the old evaluation is kept")
     @PostMapping(value = "/{id}/reevaluate", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoredEvaluation> reevaluate(@PathVariable String id, Authentication auth) {
+    ResponseEntity<StoredEvaluation> reevaluate(
+            @PathVariable String id, @RequestParam(defaultValue = "current") String rules, Authentication auth) {
+        ReevaluationService.Rules which = ReevaluationService.Rules.parse(rules)
+                .orElseThrow(() -> new BadRequestException("rules is 'original' or 'current', not '" + rules + "'"));
         Account account = accounts.of(auth);
         StoredEvaluation e = visible(id, account);
         Submission s = store.submission(e.submissionId()).orElseThrow(() -> new NotFoundException("submission"));
-        return created(intake.reevaluate(s, account));
+        return created(reevaluations.reevaluate(e, s, account, which));
     }
 
     private StoredEvaluation visible(String id, Account account) {

@@ -1,5 +1,6 @@
 package org.candor.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 public record Evidence(
         @NotNull EvidenceKind kind, String description, String reference, String verifiedBy, LocalDate verifiedOn) {
 
+    @JsonIgnore
     public boolean isVerified() {
         return verifiedBy != null && !verifiedBy.isBlank() && verifiedOn != null;
     }

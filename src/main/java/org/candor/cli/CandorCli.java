@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code candor check ...}, {@code candor rules list|test}. */
+/** The command line: {@code candor check ...}, {@code candor rules ...}, {@code candor template}. */
 @Command(
         name = "candor",
         mixinStandardHelpOptions = true,
         versionProvider = CandorCli.Version.class,
         description = "Checks influencer-marketing campaigns against codes of ethics.",
-        subcommands = {CheckCommand.class, RulesCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, TemplateCommand.class})
 public final class CandorCli implements Runnable {
 
     /** Exit code when every campaign passes. */
@@ -24,7 +24,7 @@ public final class CandorCli implements Runnable {
     /** Exit code for bad input: an invalid campaign, unreadable file, rules that do not build. */
     public static final int BAD_INPUT = 2;
 
-    private static final Set<String> COMMANDS = Set.of("check", "rules", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("check", "rules", "template", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -17,6 +17,7 @@ import org.candor.campaign.Problem;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Verdict;
+import org.candor.intake.WorkbookCampaignReader;
 import org.candor.report.ExcelReportWriter;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleSet;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluates campaign files (format v1 JSON) and writes one Excel report per campaign.",
+            "Evaluates campaign files (format v1 JSON, or the .xlsx template filled in) and writes one Excel report per campaign.",
             "Exit 0 when all pass, 1 when any fails, 2 on bad input."
         })
 final class CheckCommand implements Callable<Integer> {
@@ -44,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Campaign files, or folders of them.")
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Campaign files (.json, .xlsx), or folders of them.")
     List<Path> inputs;
 
     @Mixin
@@ -68,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         if (files.isEmpty()) {
-            stderr.println("candor: no campaign files (*.json) in " + inputs);
+            stderr.println("candor: no campaign files (*.json, *.xlsx) in " + inputs);
             return CandorCli.BAD_INPUT;
         }
         RuleSet ruleSet;
@@ -80,6 +81,7 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         CampaignReader reader = new CampaignReader();
+        WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
         Evaluator evaluator = new Evaluator();
         ExcelReportWriter writer = new ExcelReportWriter();
         String submittedBy = "cli:" + System.getProperty("user.name", "unknown");
@@ -89,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path file : files) {
             Campaign campaign;
             try {
-                campaign = reader.read(file);
+                campaign = isWorkbook(file) ? workbooks.read(file) : reader.read(file);
             } catch (InvalidCampaignException e) {
                 badInput = true;
                 stderr.println(file + ": rejected, " + e.problems().size() + " problem(s):");
@@ -143,14 +145,21 @@ final class CheckCommand implements Callable<Integer> {
                 report);
     }
 
-    /** Files as given; folders become their *.json files, sorted, recursively. */
+    /** Spreadsheets go to the workbook reader, which refuses macro and legacy formats by content. */
+    static boolean isWorkbook(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls");
+    }
+
+    /** Files as given; folders become their *.json and *.xlsx files, sorted, recursively. */
     static List<Path> expand(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                                    || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx"))
                             .sorted()
                             .forEach(files::add);
                 }

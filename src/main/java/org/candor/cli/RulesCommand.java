@@ -2,24 +2,35 @@ package org.candor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.candor.rules.BuildProblem;
+import org.candor.rules.CatalogDiff;
 import org.candor.rules.RuleBuildException;
+import org.candor.rules.RuleDiff;
 import org.candor.rules.RuleMeta;
 import org.candor.rules.RuleSet;
+import org.candor.rules.RuleSetLoader;
 import org.candor.ruletests.CaseResult;
 import org.candor.ruletests.RuleTestReport;
 import org.candor.ruletests.RuleTestRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code candor rules list|test}. */
+/** {@code candor rules list|test|validate|diff}. */
 @Command(
         name = "rules",
         mixinStandardHelpOptions = true,
-        description = "Reads the rule pack: its catalog, and its example campaigns.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class})
+        description = "Reads the rule pack: its catalog, its example campaigns; checks and compares rule folders.",
+        subcommands = {
+            RulesCommand.ListRules.class,
+            RulesCommand.TestRules.class,
+            RulesCommand.ValidateRules.class,
+            RulesCommand.DiffRules.class
+        })
 final class RulesCommand implements Runnable {
 
     @Spec
@@ -109,6 +120,124 @@ final class RulesCommand implements Runnable {
             }
             out.println(report.summaryLine());
             return report.failed() == 0 ? CandorCli.PASS : CandorCli.FAIL;
+        }
+    }
+
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Builds a rules folder and reports every problem as file:line:column: message.",
+                "Exit 0 when it builds (prints OK, its hash and its number of rules), 2 when it does not."
+            })
+    static final class ValidateRules implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "Rules folder (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            RuleSet ruleSet;
+            try {
+                ruleSet = new RuleSetLoader().load(dir);
+            } catch (RuleBuildException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                e.problems().forEach(p -> err.println(location(p) + ": " + p.message()));
+                err.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + dir);
+                return CandorCli.BAD_INPUT;
+            }
+            try {
+                spec.commandLine().getOut().println(
+                        "OK " + ruleSet.hash() + " (" + ruleSet.catalog().size() + " rules, "
+                                + ruleSet.files().size() + " files)");
+                return CandorCli.PASS;
+            } finally {
+                RuleSetLoader.dispose(ruleSet);
+            }
+        }
+
+        /** "file:line:column", leaving out what is not known. */
+        static String location(BuildProblem p) {
+            StringBuilder sb = new StringBuilder(p.file() == null ? "rules" : p.file());
+            if (p.line() > 0) {
+                sb.append(':').append(p.line());
+                if (p.column() > 0) {
+                    sb.append(':').append(p.column());
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Compares two rules folders: the rules added, removed and changed, then each file",
+                "(DRL as a unified diff, decision tables cell by cell).",
+                "Exit 0 when they are the same, 1 when they differ, 2 when either does not build."
+            })
+    static final class DiffRules implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR_A", description = "The rules folder before.")
+        Path before;
+
+        @Parameters(index = "1", paramLabel = "DIR_B", description = "The rules folder after.")
+        Path after;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, byte[]> filesA;
+            Map<String, byte[]> filesB;
+            try {
+                filesA = RuleSetLoader.readFolder(before);
+                filesB = RuleSetLoader.readFolder(after);
+            } catch (RuleBuildException e) {
+                e.problems().forEach(p -> err.println("candor: " + p));
+                return CandorCli.BAD_INPUT;
+            }
+            RuleSetLoader loader = new RuleSetLoader();
+            RuleSet a = build(loader, filesA, before, err);
+            RuleSet b = build(loader, filesB, after, err);
+            try {
+                RuleDiff diff = a != null && b != null ? RuleDiff.between(a, b) : RuleDiff.between(filesA, filesB);
+                out.println("--- " + before + "  " + (a == null ? "(does not build)" : a.hash() + " (" + a.catalog().size() + " rules)"));
+                out.println("+++ " + after + "  " + (b == null ? "(does not build)" : b.hash() + " (" + b.catalog().size() + " rules)"));
+                if (diff.catalog() != null) {
+                    CatalogDiff c = diff.catalog();
+                    out.println("Rules: " + c.added().size() + " added, " + c.removed().size() + " removed, "
+                            + c.changed().size() + " changed");
+                }
+                out.println("Files: " + diff.files().size() + " differ");
+                diff.lines().forEach(out::println);
+                if (a == null || b == null) {
+                    return CandorCli.BAD_INPUT;
+                }
+                return diff.isEmpty() ? CandorCli.PASS : CandorCli.FAIL;
+            } finally {
+                if (a != null) {
+                    RuleSetLoader.dispose(a);
+                }
+                if (b != null) {
+                    RuleSetLoader.dispose(b);
+                }
+            }
+        }
+
+        private static RuleSet build(RuleSetLoader loader, Map<String, byte[]> files, Path dir, PrintWriter err) {
+            try {
+                return loader.build(files);
+            } catch (RuleBuildException e) {
+                err.println("candor: the rules in " + dir + " do not build:");
+                e.problems().forEach(p -> err.println("  " + ValidateRules.location(p) + ": " + p.message()));
+                return null;
+            }
         }
     }
 }

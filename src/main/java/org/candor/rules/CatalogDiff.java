@@ -1,5 +1,6 @@
 package org.candor.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
  */
 public record CatalogDiff(List<String> added, List<String> removed, Map<String, List<String>> changed) {
 
+    @JsonIgnore
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }

@@ -1,5 +1,6 @@
 package org.candor.rules;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +108,11 @@ public class RuleService {
                     who, before.ruleSet.shortHash(), describe(e.problems()));
             return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), e.problems());
         }
+        return putInForce(before, next, who);
+    }
+
+    /** Swaps a freshly built rule set in, unless it is the one in force; tells the listeners. */
+    private ReloadResult putInForce(Held before, RuleSet next, String who) {
         lastErrors = List.of();
         if (next.hash().equals(before.ruleSet.hash())) {
             RuleSetLoader.dispose(next);
@@ -123,6 +129,43 @@ public class RuleService {
             }
         }
         return new ReloadResult(true, before.ruleSet.hash(), next.hash(), List.of());
+    }
+
+    /** A change to the files of the rules folder, made by {@link #edit}. */
+    public interface FolderEdit {
+        void apply(Path rulesDir) throws IOException;
+    }
+
+    /**
+     * Changes the rules folder and reloads it, with no other reload in between: the file watcher
+     * waits, so the reload puts in force exactly the folder as the edit left it.
+     */
+    public synchronized ReloadResult edit(FolderEdit edit, String who) throws IOException {
+        edit.apply(rulesDir);
+        return reload(who);
+    }
+
+    /**
+     * Like {@link #edit(FolderEdit, String)}, with the rule set the edited folder should build to,
+     * built beforehand: when the folder then holds exactly the files it was built from (same
+     * hash), it is put in force without building the folder again; otherwise the folder is
+     * reloaded as usual. The rule set is handed over either way: put in force, or disposed of.
+     */
+    public synchronized ReloadResult edit(FolderEdit edit, String who, RuleSet built) throws IOException {
+        boolean used = false;
+        try {
+            edit.apply(rulesDir);
+            if (!built.hash().equals(RuleSetLoader.hash(RuleSetLoader.readFolder(rulesDir)))) {
+                return reload(who);
+            }
+            lastAttempt = Instant.now();
+            used = true;
+            return putInForce(current.get(), built, who);
+        } finally {
+            if (!used) {
+                RuleSetLoader.dispose(built);
+            }
+        }
     }
 
     /** Takes the rule set in force for the length of one evaluation. */

@@ -16,6 +16,9 @@ import org.kie.api.runtime.KieContainer;
  * @param hash SHA-256 over the rule files' relative paths and contents
  * @param files the rule files it was built from, relative to the rules folder
  * @param ruleIndex engine rule (package + "/" + name) to its metadata
+ * @param contents each rule file's content, by its path relative to the rules folder, so the rule
+ *     set can be kept (snapshotted) and compared without reading the folder again; the arrays are
+ *     the rule set's own and must not be changed
  */
 public record RuleSet(
         String hash,
@@ -25,7 +28,8 @@ public record RuleSet(
         Policy policy,
         List<RuleMeta> catalog,
         Map<String, RuleMeta> ruleIndex,
-        Instant builtAt) {
+        Instant builtAt,
+        Map<String, byte[]> contents) {
 
     /** The first twelve characters of the hash, for labels. */
     public String shortHash() {

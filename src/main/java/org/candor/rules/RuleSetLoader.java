@@ -10,17 +10,23 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.candor.rules.policy.Policy;
 import org.candor.rules.policy.PolicyBuilder;
 import org.candor.rules.policy.PolicyException;
+import org.candor.rules.policy.PolicyProblem;
+import org.candor.rules.policy.RowOrigin;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
@@ -55,6 +61,8 @@ public final class RuleSetLoader {
 
     private static final String[] EXTENSIONS = {".drl", ".drl.xlsx", ".drl.csv"};
     private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+    /** Where the parser says "Line 7:32" in its text, the column it leaves out of the message. */
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     /** Reads the rule files of a folder: relative path (with forward slashes) to content. */
     public static Map<String, byte[]> readFolder(Path dir) {
@@ -133,8 +141,9 @@ public final class RuleSetLoader {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         List<BuildProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new BuildProblem(relative(m.getPath()), m.getLine(), m.getColumn(), m.getText().strip()));
+            problems.add(problemOf(m));
         }
+        dropEchoes(problems);
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleBuildException(problems);
@@ -148,8 +157,18 @@ public final class RuleSetLoader {
             if (!problems.isEmpty()) {
                 throw new RuleBuildException(problems);
             }
+            Map<String, byte[]> contents = new TreeMap<>();
+            files.forEach((name, bytes) -> contents.put(name, bytes.clone()));
             return new RuleSet(
-                    hash, List.copyOf(files.keySet()), container, base, policy, catalog, Map.copyOf(index), Instant.now());
+                    hash,
+                    List.copyOf(contents.keySet()),
+                    container,
+                    base,
+                    policy,
+                    catalog,
+                    Map.copyOf(index),
+                    Instant.now(),
+                    Collections.unmodifiableMap(contents));
         } catch (RuntimeException e) {
             dispose(container, releaseId);
             throw e;
@@ -190,16 +209,15 @@ public final class RuleSetLoader {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     Rule rule = event.getMatch().getRule();
-                    String file = fileOf(rule);
-                    builder.atRow((file == null ? "" : file + ", ") + "row '" + rule.getName() + "'");
+                    builder.atRow(RowOrigin.ofRule(fileOf(rule), rule.getName()));
                 }
             });
             session.getAgenda().getAgendaGroup(POLICY_AGENDA_GROUP).setFocus();
             session.fireAllRules(match -> POLICY_PACKAGE.equals(match.getRule().getPackageName()));
             return builder.build();
         } catch (PolicyException e) {
-            for (String p : e.problems()) {
-                problems.add(new BuildProblem(null, 0, 0, "policy table: " + p));
+            for (PolicyProblem p : e.details()) {
+                problems.add(problemOf(p));
             }
             return null;
         } catch (RuntimeException e) {
@@ -208,6 +226,38 @@ public final class RuleSetLoader {
         } finally {
             session.dispose();
         }
+    }
+
+    private static BuildProblem problemOf(Message m) {
+        String text = m.getText().strip();
+        int line = m.getLine();
+        int column = m.getColumn();
+        Matcher lc = LINE_COLUMN.matcher(text);
+        if (column <= 0 && lc.find() && (line <= 0 || Integer.parseInt(lc.group(1)) == line)) {
+            line = Integer.parseInt(lc.group(1));
+            column = Integer.parseInt(lc.group(2));
+        }
+        return new BuildProblem(relative(m.getPath()), line, column, text);
+    }
+
+    /** The parser's "returned a null Package" only repeats that a file it named already failed. */
+    private static void dropEchoes(List<BuildProblem> problems) {
+        problems.removeIf(p -> isEcho(p)
+                && problems.stream().anyMatch(o -> !isEcho(o) && Objects.equals(o.file(), p.file())));
+    }
+
+    private static boolean isEcho(BuildProblem p) {
+        return p.message().startsWith("Parser returned a null Package");
+    }
+
+    /** A policy problem as a build problem: its file and row, and the table in the message. */
+    private static BuildProblem problemOf(PolicyProblem p) {
+        RowOrigin o = p.origin();
+        if (o == RowOrigin.NONE) {
+            return new BuildProblem(null, 0, 0, "policy tables: " + p.message());
+        }
+        String where = (o.row() > 0 ? "row " + o.row() + " of " : "") + "table '" + o.table() + "'";
+        return new BuildProblem(o.file(), o.row(), 0, where + ": " + p.message());
     }
 
     private static List<RuleMeta> catalog(KieBase base, Map<String, RuleMeta> index, List<BuildProblem> problems) {

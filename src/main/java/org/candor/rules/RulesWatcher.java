@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 class RulesWatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RulesWatcher.class);
 
+    /** Who the watcher's reloads are made by, in the log and the rule history. */
+    static final String WHO = "file change";
+
     private final RuleService rules;
     private final RulesWatchProperties properties;
     private ScheduledExecutorService scheduler;
@@ -110,7 +113,7 @@ class RulesWatcher implements SmartLifecycle {
             } catch (IOException e) {
                 log.debug("re-registering folders: {}", e.toString());
             }
-            rules.reload("file change");
+            rules.reload(WHO);
         }, properties.debounce().toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -20,8 +20,10 @@ import org.candor.campaign.CampaignReader;
 import org.candor.campaign.CampaignValidator;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
+import org.candor.intake.WorkbookCampaignReader;
 import org.candor.report.ExcelReportWriter;
 import org.candor.rules.RuleService;
+import org.candor.rules.RuleSet;
 import org.candor.system.Account;
 import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
@@ -44,6 +46,17 @@ public class IntakeService {
     private final RuleService rules;
     private final Evaluator evaluator;
     private final CampaignReader reader;
+    private final WorkbookCampaignReader workbooks;
+
+    /** How a workbook's campaign is stored: format v1 JSON, dates as ISO-8601 text. */
+    private static final ObjectMapper PAYLOAD = CampaignReader.strictMapper()
+            .rebuild()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .build();
+
+    public static final String WORKBOOK_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Path reportsDir;
@@ -64,6 +77,7 @@ public class IntakeService {
         this.clock = Clock.systemUTC();
         this.evaluator = new Evaluator(clock);
         this.reader = new CampaignReader(new CampaignValidator(properties.maxPosts()));
+        this.workbooks = new WorkbookCampaignReader(new CampaignValidator(properties.maxPosts()));
         this.mapper = mapper;
         this.reportsDir = properties.reportsDir();
         this.meters = meters;
@@ -71,6 +85,9 @@ public class IntakeService {
                 .description("Time to evaluate one campaign")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
+        for (String verdict : new String[] {"PASS", "FAIL"}) {
+            evaluations(verdict);
+        }
     }
 
     /**
@@ -92,6 +109,26 @@ public class IntakeService {
             throw new MalformedSubmissionException("the body cannot be read as JSON");
         }
         Campaign campaign = reader.read(body);
+        return accept(campaign, body, contentType, new String(body, StandardCharsets.UTF_8), account);
+    }
+
+    /**
+     * Accepts a campaign uploaded as a filled-in workbook: 422 (InvalidCampaignException, each
+     * problem at its sheet and cell) when it breaks the format or is not a safe workbook.
+     * The campaign is stored as format v1 JSON, so it is re-evaluated like any other.
+     */
+    public StoredEvaluation submitWorkbook(byte[] xlsx, Account account) {
+        Campaign campaign = workbooks.read(xlsx);
+        String json;
+        try {
+            json = PAYLOAD.writeValueAsString(campaign);
+        } catch (IOException e) {
+            throw new IllegalStateException("campaign cannot be written as JSON", e);
+        }
+        return accept(campaign, xlsx, WORKBOOK_TYPE, json, account);
+    }
+
+    private StoredEvaluation accept(Campaign campaign, byte[] raw, String contentType, String payload, Account account) {
         if (account.isAgency() && !account.agency().equals(campaign.agency())) {
             throw new AgencyMismatchException(account.agency(), campaign.agency());
         }
@@ -105,16 +142,28 @@ public class IntakeService {
                 now,
                 campaign.submittedAt() != null ? campaign.submittedAt() : now,
                 Submission.RECEIVED,
-                sha256(body),
+                sha256(raw),
                 contentType,
-                new String(body, StandardCharsets.UTF_8));
+                payload);
         store.insert(s);
-        return evaluate(s, campaign, account.username(), true);
+        StoredEvaluation e = evaluate(s, campaign, account.username(), true);
+        if (e == null) {
+            // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
+            return store.latestEvaluation(s.id()).orElseThrow();
+        }
+        return e;
     }
 
     /** Judges a stored submission again under the rules in force now; the old evaluation stays. */
     public StoredEvaluation reevaluate(Submission s, Account account) {
         return evaluate(s, campaignOf(s), account.username(), false);
+    }
+
+    /** Judges a stored submission again under a given rule set, such as the one it was first judged by. */
+    public StoredEvaluation reevaluate(Submission s, Account account, RuleSet ruleSet) {
+        Timer.Sample sample = Timer.start(meters);
+        EvaluationResult result = evaluator.evaluate(campaignOf(s).withSubmittedAt(s.asOf()), ruleSet);
+        return store(s, account.username(), false, result, sample);
     }
 
     private Campaign campaignOf(Submission s) {
@@ -127,6 +176,11 @@ public class IntakeService {
         try (RuleService.Lease lease = rules.lease()) {
             result = evaluator.evaluate(campaign.withSubmittedAt(s.asOf()), lease.ruleSet());
         }
+        return store(s, by, first, result, sample);
+    }
+
+    private StoredEvaluation store(
+            Submission s, String by, boolean first, EvaluationResult result, Timer.Sample sample) {
         sample.stop(latency);
         if (!first) {
             result = waivers.applyActive(s.id(), result);
@@ -136,13 +190,16 @@ public class IntakeService {
             log.info("submission {} was evaluated elsewhere meanwhile", s.id());
             return null;
         }
-        Counter.builder("candor.evaluations")
-                .description("Evaluations stored, by verdict")
-                .tag("verdict", result.verdict().name())
-                .register(meters)
-                .increment();
+        evaluations(result.verdict().name()).increment();
         writeReport(result, s.submittedBy());
         return e;
+    }
+
+    private Counter evaluations(String verdict) {
+        return Counter.builder("candor.evaluations")
+                .description("Evaluations stored, by verdict")
+                .tag("verdict", verdict)
+                .register(meters);
     }
 
     private void writeReport(EvaluationResult result, String submittedBy) {

@@ -175,6 +175,17 @@ public class SubmissionStore {
                 .update();
     }
 
+    /** The newest evaluation of a submission. */
+    public Optional<StoredEvaluation> latestEvaluation(String submissionId) {
+        return jdbc.sql("SELECT id FROM evaluation WHERE submission_id = :s ORDER BY evaluated_at DESC, id")
+                .param("s", submissionId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(this::evaluation);
+    }
+
     public long countEvaluations(String submissionId) {
         return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE submission_id = :id")
                 .param("id", submissionId)

@@ -60,9 +60,22 @@ public class SecurityConfig {
                         .hasRole(AGENCY)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/reevaluate")
                         .hasAnyRole(OFFICER, MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/waivers", "/api/v1/waivers/*/expire")
+                        .hasRole(OFFICER)
                         .requestMatchers("/api/v1/reports/**")
                         .hasAnyRole(OFFICER, MANAGER)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**", "/api/v1/rules")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/templates/**")
+                        .hasAnyRole(AGENCY, OFFICER, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rules")
+                        .hasAnyRole(AGENCY, OFFICER, MANAGER)
+                        .requestMatchers("/api/v1/rules/**")
+                        .hasRole(OFFICER)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/evaluations",
+                                "/api/v1/evaluations/**",
+                                "/api/v1/rules",
+                                "/api/v1/waivers")
                         .hasAnyRole(AGENCY, OFFICER, MANAGER)
                         .anyRequest()
                         .authenticated());

@@ -119,4 +119,28 @@ class CandorCliTest {
         assertThat(r.code()).isEqualTo(CandorCli.FAIL);
         assertThat(r.out()).contains("0 passed, 1 failed");
     }
+
+    @Test
+    void templateWritesTheWorkbookAndCheckReadsItBackFilledIn(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("campaign.xlsx");
+        Run t = run("template", template.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        try (XSSFWorkbook wb = new XSSFWorkbook(template.toFile())) {
+            assertThat(wb.getSheet("Posts")).isNotNull();
+            assertThat(wb.getSheet("Instructions")).isNotNull();
+        }
+        // The template comes filled with the example campaign, so it can be checked as it is.
+        Run r = run("check", template.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isIn(CandorCli.PASS, CandorCli.FAIL);
+        assertThat(Json.MAPPER.readTree(r.out()).path("reference").asText()).isNotBlank();
+    }
+
+    @Test
+    void aWorkbookThatIsNotOneIsBadInputNamingTheFile(@TempDir Path dir) throws Exception {
+        Path fake = dir.resolve("campaign.xlsx");
+        Files.writeString(fake, "%PDF-1.7 not a workbook");
+        Run r = run("check", fake.toString());
+        assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(r.err()).contains("campaign.xlsx: rejected");
+    }
 }

@@ -20,14 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RecoveryTest {
 
     private static ConfigurableApplicationContext start(Path dataDir, Path reports) {
+        // Command-line arguments: they win over application.properties, as for a real start.
         return new SpringApplicationBuilder(CandorApplication.class)
                 .profiles("default")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("candor")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("candor")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "candor.reports-dir=" + reports)
-                .run();
+                        "--candor.reports-dir=" + reports);
     }
 
     @Test

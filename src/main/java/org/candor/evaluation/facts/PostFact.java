@@ -84,8 +84,12 @@ public final class PostFact {
                 unsubstantiatedClaims.add(pc.statement());
             }
         }
+        java.util.Set<String> places = new java.util.HashSet<>();
         for (Hit h : hits) {
-            if (h.means(Meaning.PRODUCT_CLAIM) && h.source() != Source.PRODUCT_CLAIM && !coveredBySubstantiated(h)) {
+            if (h.means(Meaning.PRODUCT_CLAIM)
+                    && h.source() != Source.PRODUCT_CLAIM
+                    && !coveredBySubstantiated(h)
+                    && places.add(h.source() + "/" + h.sourceIndex() + "/" + h.position())) {
                 unsubstantiatedPhrases.add(h);
             }
         }

@@ -5,13 +5,13 @@ import java.util.Locale;
 /** One row of the caption fold table. */
 public final class FoldRow {
     private final PolicyBuilder builder;
-    private final String origin;
+    private final RowOrigin origin;
     private final String platform;
     private String format;
     private Integer characters;
     private Integer lineBreaks;
 
-    FoldRow(PolicyBuilder builder, String origin, String platform) {
+    FoldRow(PolicyBuilder builder, RowOrigin origin, String platform) {
         this.builder = builder;
         this.origin = origin;
         this.platform = PolicyBuilder.text(platform);
@@ -32,18 +32,22 @@ public final class FoldRow {
         return this;
     }
 
+    RowOrigin origin() {
+        return origin;
+    }
+
     Fold toFold() {
-        int before = builder.problems.size();
+        int before = builder.problemCount();
         if (platform == null) {
-            builder.problems.add(origin + ": the platform is empty");
+            builder.problem(origin, "the platform is empty");
         }
         if (characters == null || characters <= 0) {
-            builder.problems.add(origin + ": the preview needs a number of characters above 0");
+            builder.problem(origin, "the preview needs a number of characters above 0");
         }
         if (lineBreaks == null || lineBreaks <= 0) {
-            builder.problems.add(origin + ": the preview needs a number of line breaks above 0");
+            builder.problem(origin, "the preview needs a number of line breaks above 0");
         }
-        if (builder.problems.size() != before) {
+        if (builder.problemCount() != before) {
             return null;
         }
         String f = format == null ? Policy.ANY : format.toUpperCase(Locale.ROOT);

@@ -37,6 +37,21 @@ public enum Meaning {
     /** A regular expression for a specific personal result ("lost 10 kg"). */
     PERSONAL_RESULT;
 
+    /** The meanings that say which tie a disclosure names; a term has one of them at most. */
+    public static final String DISCLOSURE_FAMILY = "CLEAR/VAGUE/GIFT/COMMISSION/EMPLOYMENT/OWNERSHIP/FAMILY_TIE";
+
+    /**
+     * The family a meaning belongs to in the term tables: the disclosure meanings form one
+     * family, since one phrase cannot be a clear and a vague disclosure at once; every other
+     * meaning is a family of its own, so a phrase may also have a row there.
+     */
+    public String family() {
+        return switch (this) {
+            case CLEAR, VAGUE, GIFT, COMMISSION, EMPLOYMENT, OWNERSHIP, FAMILY_TIE -> "DISCLOSURE";
+            default -> name();
+        };
+    }
+
     /** Meanings whose rows are regular expressions rather than plain phrases. */
     public boolean isPattern() {
         return this == PERSONAL_RESULT;

@@ -7,13 +7,13 @@ import java.util.regex.PatternSyntaxException;
 /** One row of a term table, filled column by column. */
 public final class TermRow {
     private final PolicyBuilder builder;
-    private final String origin;
+    private final RowOrigin origin;
     private final String phrase;
     private String meaning;
     private String language;
     private String jurisdiction;
 
-    TermRow(PolicyBuilder builder, String origin, String phrase) {
+    TermRow(PolicyBuilder builder, RowOrigin origin, String phrase) {
         this.builder = builder;
         this.origin = origin;
         this.phrase = PolicyBuilder.text(phrase);
@@ -34,19 +34,23 @@ public final class TermRow {
         return this;
     }
 
+    RowOrigin origin() {
+        return origin;
+    }
+
     Term toTerm() {
-        int before = builder.problems.size();
+        int before = builder.problemCount();
         Meaning m = null;
         if (phrase == null) {
-            builder.problems.add(origin + ": the term is empty");
+            builder.problem(origin, "the term is empty");
         }
         if (meaning == null) {
-            builder.problems.add(origin + ": no meaning given for '" + phrase + "'");
+            builder.problem(origin, "no meaning given for '" + phrase + "'");
         } else {
             try {
                 m = Meaning.valueOf(meaning.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                builder.problems.add(origin + ": '" + meaning + "' is not a meaning; use one of "
+                builder.problem(origin, "'" + meaning + "' is not a meaning; use one of "
                         + java.util.Arrays.toString(Meaning.values()));
             }
         }
@@ -54,14 +58,14 @@ public final class TermRow {
             try {
                 Pattern.compile(phrase);
             } catch (PatternSyntaxException e) {
-                builder.problems.add(origin + ": '" + phrase + "' is not a valid pattern: " + e.getDescription());
+                builder.problem(origin, "'" + phrase + "' is not a valid pattern: " + e.getDescription());
             }
         }
         String lang = language == null ? "*" : language.toLowerCase(Locale.ROOT);
         String jur = jurisdiction == null ? null : jurisdiction.toUpperCase(Locale.ROOT);
         if (jur != null && !jur.matches("[A-Z]{2}")) {
-            builder.problems.add(origin + ": '" + jurisdiction + "' is not a jurisdiction code such as US, UK, FR");
+            builder.problem(origin, "'" + jurisdiction + "' is not a jurisdiction code such as US, UK, FR");
         }
-        return builder.problems.size() == before ? new Term(phrase, m, lang, jur, origin) : null;
+        return builder.problemCount() == before ? new Term(phrase, m, lang, jur, origin.toString()) : null;
     }
 }

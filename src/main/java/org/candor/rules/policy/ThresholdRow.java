@@ -5,17 +5,17 @@ import java.util.Locale;
 /** One row of the thresholds table. */
 public final class ThresholdRow {
     private final PolicyBuilder builder;
-    private final String origin;
+    private final RowOrigin origin;
     private final Threshold name;
 
-    ThresholdRow(PolicyBuilder builder, String origin, String name) {
+    ThresholdRow(PolicyBuilder builder, RowOrigin origin, String name) {
         this.builder = builder;
         this.origin = origin;
         Threshold t = null;
         try {
             t = Threshold.valueOf(PolicyBuilder.text(name).toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            builder.problems.add(origin + ": '" + name + "' is not a threshold; use one of "
+            builder.problem(origin, "'" + name + "' is not a threshold; use one of "
                     + java.util.Arrays.toString(Threshold.values()));
         }
         this.name = t;
@@ -26,9 +26,9 @@ public final class ThresholdRow {
             return;
         }
         if (value < 0 || Double.isNaN(value)) {
-            builder.problems.add(origin + ": " + name + " must not be negative");
-        } else if (builder.thresholds.put(name, value) != null) {
-            builder.problems.add(origin + ": " + name + " is set twice");
+            builder.problem(origin, name + " must not be negative");
+        } else {
+            builder.setThreshold(name, value, origin);
         }
     }
 }

@@ -1,0 +1,380 @@
+package org.candor.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.candor.rules.BuildProblem;
+import org.candor.rules.CatalogDiff;
+import org.candor.rules.RuleBuildException;
+import org.candor.rules.RuleChanges;
+import org.candor.rules.RuleDiff;
+import org.candor.rules.RuleHistory;
+import org.candor.rules.RuleService;
+import org.candor.rules.RuleSet;
+import org.candor.rules.RuleSetLoader;
+import org.candor.ruletests.CaseResult;
+import org.candor.ruletests.RuleTestReport;
+import org.candor.ruletests.RuleTestRunner;
+import org.candor.system.Account;
+import org.candor.system.Accounts;
+import org.candor.system.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The rules folder for compliance officers: read its files, check a proposed change (does it
+ * build, what does it change, do the rule tests still pass), change or delete a file, reload, and
+ * read the history of every change. Officers only, whatever the security configuration says.
+ *
+ * <p>A change is applied over the folder's files as they are now, built, run against the rule
+ * tests in {@code rules/tests/}, and only then written, atomically, inside the rules folder; the
+ * folder is then reloaded and the change recorded with who made it. A change that does not build
+ * is refused (422) and one that fails rule tests too (409), unless forced, and a forced change is
+ * recorded as such.
+ */
+@RestController
+@RequestMapping("/api/v1/rules")
+@Tag(name = "Rules administration")
+class RuleAdminController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final RuleService rules;
+    private final RuleChanges changes;
+    private final RuleHistory history;
+    private final Accounts accounts;
+
+    RuleAdminController(RuleService rules, RuleChanges changes, RuleHistory history, Accounts accounts) {
+        this.rules = rules;
+        this.changes = changes;
+        this.history = history;
+        this.accounts = accounts;
+    }
+
+    /**
+     * A proposed change as JSON: files to write (name to content; a workbook's content in
+     * Base64) and files to delete.
+     */
+    record RuleChangeRequest(Map<String, String> files, List<String> delete) {}
+
+    /** The answer to a validation: the problems, or the hash and the diff with the rules in force. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RuleValidation(
+            boolean ok,
+            List<BuildProblem> errors,
+            String hash,
+            Integer rules,
+            CatalogDiff diff,
+            List<RuleDiff.FileDiff> changes) {}
+
+    /** The rule tests run against a proposed rule set, case by case. */
+    record RuleTestRun(String hash, boolean ok, int passed, int failed, String summary, List<CaseResult> cases) {}
+
+    /**
+     * What a change did.
+     *
+     * @param applied whether the rules in force changed (false when the content was the same)
+     * @param change the history entry recorded; null when nothing changed
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RuleChangeResult(
+            boolean applied,
+            String hashBefore,
+            String hashAfter,
+            boolean forced,
+            List<String> failures,
+            RuleHistory.ChangeRecord change) {}
+
+    /** A file of the rules folder. */
+    record RuleFileEntry(String name, long size, String sha256) {}
+
+    /**
+     * The rules folder: its files, the hash they make, and the rule set in force (they differ when
+     * an edit of the folder was refused).
+     */
+    record RuleFolder(String folderHash, String ruleSetHash, List<BuildProblem> lastErrors, List<RuleFileEntry> files) {}
+
+    // ---- reading ----
+
+    @Operation(summary = "The files of the rules folder (officers)")
+    @GetMapping(value = "/files", produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleFolder files(Authentication auth) {
+        officer(auth);
+        Map<String, byte[]> files = rules.files();
+        List<RuleFileEntry> entries = files.entrySet().stream()
+                .map(e -> new RuleFileEntry(e.getKey(), e.getValue().length, sha256(e.getValue())))
+                .toList();
+        return new RuleFolder(RuleSetLoader.hash(files), rules.current().hash(), rules.lastErrors(), entries);
+    }
+
+    @Operation(summary = "One file of the rules folder, as it is (officers)")
+    @GetMapping("/files/{name}")
+    ResponseEntity<byte[]> file(@PathVariable String name, Authentication auth) {
+        officer(auth);
+        byte[] content = changes.read(name);
+        return ResponseEntity.ok().contentType(typeOf(name)).body(content);
+    }
+
+    @Operation(summary = "Every change of the rules in force, newest first (officers)")
+    @GetMapping(value = "/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleHistory.HistoryPage history(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Authentication auth) {
+        officer(auth);
+        if (page < 0 || size < 1 || size > 200) {
+            throw new BadRequestException("page must be 0 or more and size between 1 and 200");
+        }
+        return history.history(page, size);
+    }
+
+    // ---- checking a proposed change ----
+
+    @Operation(summary = "Check a proposed change, applied over the folder's files: JSON {files: {name: content}, delete: [name]}")
+    @PostMapping(
+            value = "/validate",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleValidation validate(@RequestBody RuleChangeRequest request, Authentication auth) {
+        officer(auth);
+        return validate(edit(request));
+    }
+
+    @Operation(summary = "Check proposed files, uploaded as form fields 'files' (and 'delete' names)")
+    @PostMapping(
+            value = "/validate",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleValidation validateUpload(
+            @RequestPart(value = "files", required = false) List<MultipartFile> files,
+            @RequestParam(value = "delete", required = false) List<String> delete,
+            Authentication auth)
+            throws IOException {
+        officer(auth);
+        return validate(edit(files, delete));
+    }
+
+    private RuleValidation validate(RuleChanges.Edit edit) {
+        try (RuleChanges.Proposal p = changes.propose(edit)) {
+            RuleSet rs = p.ruleSet();
+            return new RuleValidation(
+                    true, null, rs.hash(), rs.catalog().size(), p.diff().catalog(), p.diff().files());
+        } catch (RuleBuildException e) {
+            return new RuleValidation(false, e.problems(), null, null, null, null);
+        }
+    }
+
+    @Operation(summary = "Run the rule tests against a proposed change (same body as validate), case by case")
+    @PostMapping(value = "/test", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleTestRun test(@RequestBody RuleChangeRequest request, Authentication auth) {
+        officer(auth);
+        return test(edit(request));
+    }
+
+    @Operation(summary = "Run the rule tests against proposed files, uploaded as form fields 'files' (and 'delete' names)")
+    @PostMapping(value = "/test", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleTestRun testUpload(
+            @RequestPart(value = "files", required = false) List<MultipartFile> files,
+            @RequestParam(value = "delete", required = false) List<String> delete,
+            Authentication auth)
+            throws IOException {
+        officer(auth);
+        return test(edit(files, delete));
+    }
+
+    private RuleTestRun test(RuleChanges.Edit edit) {
+        try (RuleChanges.Proposal p = changes.propose(edit)) {
+            RuleTestReport report = runTests(p.ruleSet());
+            return new RuleTestRun(
+                    p.ruleSet().hash(),
+                    report.allPassed(),
+                    report.passed(),
+                    report.failed(),
+                    report.summaryLine(),
+                    report.results());
+        }
+    }
+
+    // ---- changing ----
+
+    @Operation(summary = "Write one rule file (the body is its content): validated, tested, written, reloaded, recorded")
+    @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RuleChangeResult> put(
+            @PathVariable String name,
+            @RequestBody(required = false) byte[] body,
+            @RequestParam(defaultValue = "false") boolean force,
+            Authentication auth)
+            throws IOException {
+        Account officer = officer(auth);
+        boolean existed = rules.files().containsKey(RuleChanges.checkName(name));
+        RuleChangeResult result = apply(
+                RuleChanges.Edit.put(name, body == null ? new byte[0] : body), RuleHistory.Action.PUT, force, officer);
+        if (!existed && result.applied()) {
+            return ResponseEntity.created(URI.create("/api/v1/rules/files/" + name)).body(result);
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    @Operation(summary = "Delete one rule file: validated, tested, deleted, reloaded, recorded")
+    @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleChangeResult delete(
+            @PathVariable String name, @RequestParam(defaultValue = "false") boolean force, Authentication auth)
+            throws IOException {
+        Account officer = officer(auth);
+        return apply(RuleChanges.Edit.delete(name), RuleHistory.Action.DELETE, force, officer);
+    }
+
+    @Operation(summary = "Reload the rules folder as it is; a folder that does not build is refused (422)")
+    @PostMapping(value = "/reload", produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleChangeResult reload(Authentication auth) {
+        Account officer = officer(auth);
+        RuleChanges.Outcome o = changes.reload(officer.username());
+        if (!o.reload().errors().isEmpty()) {
+            throw new RuleBuildException(o.reload().errors());
+        }
+        return result(o, List.of());
+    }
+
+    private RuleChangeResult apply(RuleChanges.Edit edit, RuleHistory.Action action, boolean force, Account officer)
+            throws IOException {
+        try (RuleChanges.Proposal p = changes.propose(edit)) {
+            List<CaseResult> failing = runTests(p.ruleSet()).failures();
+            if (!failing.isEmpty() && !force) {
+                throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
+            }
+            List<String> failures = failing.stream()
+                    .map(c -> c.displayName() + ": " + c.detail())
+                    .toList();
+            RuleChanges.Outcome o = changes.commit(p, action, officer.username(), failures);
+            if (!o.reload().errors().isEmpty()) {
+                throw new RuleBuildException(o.reload().errors());
+            }
+            return result(o, failures);
+        }
+    }
+
+    private static RuleChangeResult result(RuleChanges.Outcome o, List<String> failures) {
+        RuleService.ReloadResult r = o.reload();
+        return new RuleChangeResult(
+                r.applied(), r.hashBefore(), r.hashAfter(), !failures.isEmpty(), failures, o.change().orElse(null));
+    }
+
+    private RuleTestReport runTests(RuleSet ruleSet) {
+        Path tests = rules.rulesDir().resolve("tests");
+        return new RuleTestRunner().run(tests, ruleSet);
+    }
+
+    // ---- helpers ----
+
+    /** The signed-in officer; anyone else is refused here, whatever the security configuration says. */
+    private Account officer(Authentication auth) {
+        Account account = accounts.of(auth);
+        if (account.role() != Role.OFFICER) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Only a compliance officer may read or change the rule files and their history.");
+        }
+        return account;
+    }
+
+    private static RuleChanges.Edit edit(RuleChangeRequest request) {
+        Map<String, byte[]> put = new LinkedHashMap<>();
+        if (request.files() != null) {
+            request.files().forEach((name, content) -> put.put(name, decode(name, content)));
+        }
+        return new RuleChanges.Edit(put, request.delete() == null ? Set.of() : Set.copyOf(request.delete()));
+    }
+
+    private static RuleChanges.Edit edit(List<MultipartFile> files, List<String> delete) throws IOException {
+        Map<String, byte[]> put = new LinkedHashMap<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            String name = f.getOriginalFilename();
+            if (put.put(RuleChanges.checkName(name), f.getBytes()) != null) {
+                throw new BadRequestException("the file '" + name + "' is uploaded twice");
+            }
+        }
+        return new RuleChanges.Edit(put, delete == null ? Set.of() : Set.copyOf(delete));
+    }
+
+    /** Text files as they are written; a workbook, which is not text, in Base64. */
+    private static byte[] decode(String name, String content) {
+        if (content == null) {
+            throw new BadRequestException("the content of '" + name + "' is missing");
+        }
+        if (name != null && name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            try {
+                return Base64.getMimeDecoder().decode(content);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("the content of '" + name + "' must be Base64: a workbook is not text");
+            }
+        }
+        return content.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static MediaType typeOf(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xlsx")) {
+            return XLSX;
+        }
+        if (lower.endsWith(".csv")) {
+            return new MediaType("text", "csv", StandardCharsets.UTF_8);
+        }
+        return new MediaType("text", "plain", StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The proposed rule set builds but fails rule tests, and the change was not forced. */
+    static final class FailingRuleTestsException extends RuntimeException {
+        private final String hash;
+        private final transient List<CaseResult> failures;
+
+        FailingRuleTestsException(String hash, List<CaseResult> failures) {
+            super(failures.size() + " rule test case(s) fail");
+            this.hash = hash;
+            this.failures = new ArrayList<>(failures);
+        }
+
+        String hash() {
+            return hash;
+        }
+
+        List<CaseResult> failures() {
+            return failures;
+        }
+    }
+}

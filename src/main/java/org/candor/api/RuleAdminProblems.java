@@ -1,0 +1,82 @@
+package org.candor.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.candor.rules.RuleBuildException;
+import org.candor.rules.RuleEditException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The rules administration's errors as RFC 9457 problems: a change that does not build (422,
+ * every problem with its file, line, column and message), one that fails rule tests (409, every
+ * failing case), a bad file name (400), a file that is not there (404), a folder that changed
+ * meanwhile (409). It comes before {@link ApiProblems}, which answers everything else.
+ */
+@RestControllerAdvice(assignableTypes = RuleAdminController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RuleAdminProblems {
+
+    @ExceptionHandler(RuleBuildException.class)
+    ProblemDetail doesNotBuild(RuleBuildException e, HttpServletRequest request) {
+        ProblemDetail p = problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Rules do not build",
+                "The rule files do not build (" + e.problems().size() + " problem(s)); nothing was changed and the"
+                        + " rules in force stay in force.",
+                request);
+        p.setProperty("errors", e.problems());
+        return p;
+    }
+
+    @ExceptionHandler(RuleAdminController.FailingRuleTestsException.class)
+    ProblemDetail failingTests(RuleAdminController.FailingRuleTestsException e, HttpServletRequest request) {
+        ProblemDetail p = problem(
+                HttpStatus.CONFLICT,
+                "Rule tests fail",
+                "The change builds but " + e.failures().size() + " rule test case(s) in rules/tests fail with it;"
+                        + " nothing was changed. Fix the change or the tests, or send it again with force=true.",
+                request);
+        p.setProperty("hash", e.hash());
+        List<Map<String, Object>> failures = e.failures().stream()
+                .map(c -> {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("file", c.file());
+                    f.put("name", c.name());
+                    f.put("expected", c.expected());
+                    f.put("actual", c.actual());
+                    f.put("detail", c.detail());
+                    return f;
+                })
+                .toList();
+        p.setProperty("failures", failures);
+        return p;
+    }
+
+    @ExceptionHandler(RuleEditException.class)
+    ProblemDetail badEdit(RuleEditException e, HttpServletRequest request) {
+        return switch (e.reason()) {
+            case BAD_NAME -> problem(HttpStatus.BAD_REQUEST, "Bad rule file name", e.getMessage(), request);
+            case NO_SUCH_FILE -> problem(HttpStatus.NOT_FOUND, "No such rule file", e.getMessage(), request);
+            case CHANGED_MEANWHILE -> problem(HttpStatus.CONFLICT, "Rules changed meanwhile", e.getMessage(), request);
+        };
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        try {
+            p.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // Not a valid URI reference: the problem goes without its instance.
+        }
+        return p;
+    }
+}
