@@ -64,11 +64,15 @@ class EvaluationController {
         return created(intake.submit(body, MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
     }
 
-    @Operation(summary = "Submit a campaign as an uploaded file (form field 'file'): .json, or the .xlsx template filled in")
+    @Operation(
+            summary =
+                    "Submit a campaign as an uploaded file (form field 'file'): .json, or the .xlsx template filled in")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredEvaluation> submitFile(@RequestPart("file") MultipartFile file, Authentication auth)
             throws IOException {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return created(intake.submit(file.getBytes(), MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
         }
@@ -81,7 +85,8 @@ class EvaluationController {
     }
 
     private static ResponseEntity<StoredEvaluation> created(StoredEvaluation e) {
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + e.id())).body(e);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + e.id()))
+                .body(e);
     }
 
     @Operation(summary = "List evaluations, newest first; an agency sees only its own")
@@ -123,15 +128,18 @@ class EvaluationController {
         new ExcelReportWriter().write(e.result(), e.submittedBy(), out);
         return ResponseEntity.ok()
                 .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ExcelReportWriter.fileNameFor(e.result()))
-                        .build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(ExcelReportWriter.fileNameFor(e.result()))
+                                .build()
+                                .toString())
                 .body(out.toByteArray());
     }
 
-    @Operation(summary = "Judge the stored submission again, under the rules in force (rules=current, the default)"
-            + " or the rules this evaluation was made with (rules=original); the old evaluation is kept")
+    @Operation(
+            summary = "Judge the stored submission again, under the rules in force (rules=current, the default)"
+                    + " or the rules this evaluation was made with (rules=original); the old evaluation is kept")
     @PostMapping(value = "/{id}/reevaluate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredEvaluation> reevaluate(
             @PathVariable String id, @RequestParam(defaultValue = "current") String rules, Authentication auth) {

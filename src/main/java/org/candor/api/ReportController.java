@@ -43,7 +43,10 @@ class ReportController {
                 .map(e -> new PortfolioEntry(e.id(), e.submittedBy(), e.result()))
                 .toList();
         List<String> scope = new ArrayList<>();
-        scope.add(from == null && to == null ? "all time" : (from == null ? "…" : from) + " to " + (to == null ? "now" : to));
+        scope.add(
+                from == null && to == null
+                        ? "all time"
+                        : (from == null ? "…" : from) + " to " + (to == null ? "now" : to));
         if (agency != null) {
             scope.add("agency " + agency);
         }
@@ -54,10 +57,12 @@ class ReportController {
         new PortfolioReportWriter().write(entries, String.join(", ", scope), out);
         return ResponseEntity.ok()
                 .contentType(EvaluationController.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("portfolio.xlsx")
-                        .build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("portfolio.xlsx")
+                                .build()
+                                .toString())
                 .body(out.toByteArray());
     }
 }

@@ -121,7 +121,8 @@ class RuleAdminController {
      * The rules folder: its files, the hash they make, and the rule set in force (they differ when
      * an edit of the folder was refused).
      */
-    record RuleFolder(String folderHash, String ruleSetHash, List<BuildProblem> lastErrors, List<RuleFileEntry> files) {}
+    record RuleFolder(
+            String folderHash, String ruleSetHash, List<BuildProblem> lastErrors, List<RuleFileEntry> files) {}
 
     // ---- reading ----
 
@@ -159,7 +160,9 @@ class RuleAdminController {
 
     // ---- checking a proposed change ----
 
-    @Operation(summary = "Check a proposed change, applied over the folder's files: JSON {files: {name: content}, delete: [name]}")
+    @Operation(
+            summary =
+                    "Check a proposed change, applied over the folder's files: JSON {files: {name: content}, delete: [name]}")
     @PostMapping(
             value = "/validate",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -187,21 +190,33 @@ class RuleAdminController {
         try (RuleChanges.Proposal p = changes.propose(edit)) {
             RuleSet rs = p.ruleSet();
             return new RuleValidation(
-                    true, null, rs.hash(), rs.catalog().size(), p.diff().catalog(), p.diff().files());
+                    true,
+                    null,
+                    rs.hash(),
+                    rs.catalog().size(),
+                    p.diff().catalog(),
+                    p.diff().files());
         } catch (RuleBuildException e) {
             return new RuleValidation(false, e.problems(), null, null, null, null);
         }
     }
 
     @Operation(summary = "Run the rule tests against a proposed change (same body as validate), case by case")
-    @PostMapping(value = "/test", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            value = "/test",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     RuleTestRun test(@RequestBody RuleChangeRequest request, Authentication auth) {
         officer(auth);
         return test(edit(request));
     }
 
-    @Operation(summary = "Run the rule tests against proposed files, uploaded as form fields 'files' (and 'delete' names)")
-    @PostMapping(value = "/test", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Run the rule tests against proposed files, uploaded as form fields 'files' (and 'delete' names)")
+    @PostMapping(
+            value = "/test",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     RuleTestRun testUpload(
             @RequestPart(value = "files", required = false) List<MultipartFile> files,
             @RequestParam(value = "delete", required = false) List<String> delete,
@@ -226,7 +241,8 @@ class RuleAdminController {
 
     // ---- changing ----
 
-    @Operation(summary = "Write one rule file (the body is its content): validated, tested, written, reloaded, recorded")
+    @Operation(
+            summary = "Write one rule file (the body is its content): validated, tested, written, reloaded, recorded")
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleChangeResult> put(
             @PathVariable String name,
@@ -239,7 +255,8 @@ class RuleAdminController {
         RuleChangeResult result = apply(
                 RuleChanges.Edit.put(name, body == null ? new byte[0] : body), RuleHistory.Action.PUT, force, officer);
         if (!existed && result.applied()) {
-            return ResponseEntity.created(URI.create("/api/v1/rules/files/" + name)).body(result);
+            return ResponseEntity.created(URI.create("/api/v1/rules/files/" + name))
+                    .body(result);
         }
         return ResponseEntity.ok(result);
     }
@@ -285,7 +302,12 @@ class RuleAdminController {
     private static RuleChangeResult result(RuleChanges.Outcome o, List<String> failures) {
         RuleService.ReloadResult r = o.reload();
         return new RuleChangeResult(
-                r.applied(), r.hashBefore(), r.hashAfter(), !failures.isEmpty(), failures, o.change().orElse(null));
+                r.applied(),
+                r.hashBefore(),
+                r.hashAfter(),
+                !failures.isEmpty(),
+                failures,
+                o.change().orElse(null));
     }
 
     private RuleTestReport runTests(RuleSet ruleSet) {
@@ -300,7 +322,8 @@ class RuleAdminController {
         Account account = accounts.of(auth);
         if (account.role() != Role.OFFICER) {
             throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "Only a compliance officer may read or change the rule files and their history.");
+                    HttpStatus.FORBIDDEN,
+                    "Only a compliance officer may read or change the rule files and their history.");
         }
         return account;
     }

@@ -24,10 +24,12 @@ class TemplateController {
         new CampaignTemplate().write(out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(CampaignTemplate.CONTENT_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(CampaignTemplate.FILE_NAME)
-                        .build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(CampaignTemplate.FILE_NAME)
+                                .build()
+                                .toString())
                 .body(out.toByteArray());
     }
 }

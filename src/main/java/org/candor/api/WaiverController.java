@@ -46,7 +46,9 @@ class WaiverController {
     }
 
     @Operation(summary = "Waive one finding of an evaluation; answers the evaluation with its recomputed verdict")
-    @PostMapping(value = "/api/v1/evaluations/{id}/waivers", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            value = "/api/v1/evaluations/{id}/waivers",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredEvaluation> grant(
             @PathVariable String id, @RequestBody WaiverService.Request request, Authentication auth) {

@@ -45,16 +45,26 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Campaign files (.json, .xlsx), or folders of them.")
+    @Parameters(
+            paramLabel = "FILE|DIR",
+            arity = "1..*",
+            description = "Campaign files (.json, .xlsx), or folders of them.")
     List<Path> inputs;
 
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "reports",
+            description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "xlsx", description = "xlsx: write reports and print one line per campaign; json: print the results on stdout.")
+    @Option(
+            names = "--format",
+            defaultValue = "xlsx",
+            description = "xlsx: write reports and print one line per campaign; json: print the results on stdout.")
     Format format;
 
     @Override
@@ -158,8 +168,14 @@ final class CheckCommand implements Callable<Integer> {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                                    || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx"))
+                            .filter(p -> p.getFileName()
+                                            .toString()
+                                            .toLowerCase(Locale.ROOT)
+                                            .endsWith(".json")
+                                    || p.getFileName()
+                                            .toString()
+                                            .toLowerCase(Locale.ROOT)
+                                            .endsWith(".xlsx"))
                             .sorted()
                             .forEach(files::add);
                 }

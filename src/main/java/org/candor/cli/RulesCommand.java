@@ -52,7 +52,10 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Prints the catalog, read from the rules' own metadata.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Prints the catalog, read from the rules' own metadata.")
     static final class ListRules implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -80,7 +83,12 @@ final class RulesCommand implements Runnable {
             }
             out.println("Rule set " + ruleSet.hash() + " (" + ruleSet.catalog().size() + " rules)");
             for (RuleMeta m : ruleSet.catalog()) {
-                out.printf("%-10s %-4s %-11s %s%s%n", m.id(), m.severity(), m.category(), m.title(),
+                out.printf(
+                        "%-10s %-4s %-11s %s%s%n",
+                        m.id(),
+                        m.severity(),
+                        m.category(),
+                        m.title(),
                         m.jurisdictions().isEmpty() ? "" : "  [" + String.join(", ", m.jurisdictions()) + "]");
                 out.println("           source: " + m.source());
                 out.println("           remediation: " + m.remediation());
@@ -92,7 +100,11 @@ final class RulesCommand implements Runnable {
     /** The catalog as JSON: the rule set's hash and its rules. */
     record Catalog(String ruleSetHash, java.util.List<RuleMeta> rules) {}
 
-    @Command(name = "test", mixinStandardHelpOptions = true, description = "Runs the example campaigns in <rules>/tests against the rules; ends with 'N passed, M failed'.")
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Runs the example campaigns in <rules>/tests against the rules; ends with 'N passed, M failed'.")
     static final class TestRules implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -134,7 +146,11 @@ final class RulesCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "Rules folder (default: ${DEFAULT-VALUE}).")
+        @Parameters(
+                paramLabel = "DIR",
+                arity = "0..1",
+                defaultValue = "rules",
+                description = "Rules folder (default: ${DEFAULT-VALUE}).")
         Path dir;
 
         @Override
@@ -149,8 +165,10 @@ final class RulesCommand implements Runnable {
                 return CandorCli.BAD_INPUT;
             }
             try {
-                spec.commandLine().getOut().println(
-                        "OK " + ruleSet.hash() + " (" + ruleSet.catalog().size() + " rules, "
+                spec.commandLine()
+                        .getOut()
+                        .println("OK " + ruleSet.hash() + " ("
+                                + ruleSet.catalog().size() + " rules, "
                                 + ruleSet.files().size() + " files)");
                 return CandorCli.PASS;
             } finally {
@@ -207,12 +225,18 @@ final class RulesCommand implements Runnable {
             RuleSet b = build(loader, filesB, after, err);
             try {
                 RuleDiff diff = a != null && b != null ? RuleDiff.between(a, b) : RuleDiff.between(filesA, filesB);
-                out.println("--- " + before + "  " + (a == null ? "(does not build)" : a.hash() + " (" + a.catalog().size() + " rules)"));
-                out.println("+++ " + after + "  " + (b == null ? "(does not build)" : b.hash() + " (" + b.catalog().size() + " rules)"));
+                out.println("--- " + before + "  "
+                        + (a == null
+                                ? "(does not build)"
+                                : a.hash() + " (" + a.catalog().size() + " rules)"));
+                out.println("+++ " + after + "  "
+                        + (b == null
+                                ? "(does not build)"
+                                : b.hash() + " (" + b.catalog().size() + " rules)"));
                 if (diff.catalog() != null) {
                     CatalogDiff c = diff.catalog();
-                    out.println("Rules: " + c.added().size() + " added, " + c.removed().size() + " removed, "
-                            + c.changed().size() + " changed");
+                    out.println("Rules: " + c.added().size() + " added, "
+                            + c.removed().size() + " removed, " + c.changed().size() + " changed");
                 }
                 out.println("Files: " + diff.files().size() + " differ");
                 diff.lines().forEach(out::println);

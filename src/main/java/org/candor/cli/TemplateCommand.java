@@ -20,7 +20,10 @@ final class TemplateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = CampaignTemplate.FILE_NAME,
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
+            defaultValue = CampaignTemplate.FILE_NAME,
             description = "Where to write it (default: ${DEFAULT-VALUE}).")
     Path file;
 

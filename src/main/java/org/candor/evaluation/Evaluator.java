@@ -141,7 +141,8 @@ public final class Evaluator {
                     findings,
                     s -> s.equals(subject) || s.startsWith(claimPrefix)));
         }
-        int claimCount = campaign.influencers().stream().mapToInt(i -> i.claims().size()).sum();
+        int claimCount =
+                campaign.influencers().stream().mapToInt(i -> i.claims().size()).sum();
         List<RuleCheck> checks = new ArrayList<>();
         for (RuleMeta m : ruleSet.catalog()) {
             boolean applicable = m.appliesIn(jurisdictions);

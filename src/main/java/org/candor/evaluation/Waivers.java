@@ -18,8 +18,11 @@ public final class Waivers {
     public static EvaluationResult apply(EvaluationResult r, List<Waiver> waivers, LocalDate day) {
         List<Waiver> applied = new ArrayList<>();
         for (Waiver w : waivers) {
-            if (w.activeOn(day) && r.findings().stream().anyMatch(w::covers)
-                    && applied.stream().noneMatch(a -> a.ruleId().equals(w.ruleId()) && a.subject().equals(w.subject()))) {
+            if (w.activeOn(day)
+                    && r.findings().stream().anyMatch(w::covers)
+                    && applied.stream()
+                            .noneMatch(a ->
+                                    a.ruleId().equals(w.ruleId()) && a.subject().equals(w.subject()))) {
                 applied.add(w);
             }
         }
@@ -47,7 +50,8 @@ public final class Waivers {
                 applied);
     }
 
-    private static List<SubjectVerdict> recount(List<SubjectVerdict> subjects, List<Finding> standing, boolean withClaims) {
+    private static List<SubjectVerdict> recount(
+            List<SubjectVerdict> subjects, List<Finding> standing, boolean withClaims) {
         List<SubjectVerdict> out = new ArrayList<>();
         for (SubjectVerdict v : subjects) {
             String claimPrefix = "claim:" + v.subject().substring(v.subject().indexOf(':') + 1) + "/";
@@ -55,7 +59,8 @@ public final class Waivers {
             int warns = 0;
             int infos = 0;
             for (Finding f : standing) {
-                if (f.subject().equals(v.subject()) || (withClaims && f.subject().startsWith(claimPrefix))) {
+                if (f.subject().equals(v.subject())
+                        || (withClaims && f.subject().startsWith(claimPrefix))) {
                     switch (f.severity()) {
                         case FAIL -> fails++;
                         case WARN -> warns++;

@@ -18,8 +18,8 @@ final class Instructions {
             "The example rows make up one complete campaign; replace them with yours. Leave a cell empty when"
                     + " you have no value for it.",
             "How the sheets fit together: Claims, Posts and Evidence name influencers by their handle (Influencers"
-                + " sheet); Frames, VideoDisclosures, ReusedContent, Links, ProductClaims and Evidence name posts by"
-                + " their id (Posts sheet).",
+                    + " sheet); Frames, VideoDisclosures, ReusedContent, Links, ProductClaims and Evidence name posts by"
+                    + " their id (Posts sheet).",
             "A post's video: its length goes in Posts (video.durationSeconds), its disclosures on VideoDisclosures."
                     + " An influencer's relationship and audience are the relationship.* and audience.* columns.",
             "Evidence: fill influencer and claim for the evidence of an influencer's claim (Claims sheet), or post"

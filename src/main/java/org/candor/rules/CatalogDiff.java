@@ -23,8 +23,10 @@ public record CatalogDiff(List<String> added, List<String> removed, Map<String, 
         before.forEach(m -> old.put(m.id(), m));
         Map<String, RuleMeta> now = new LinkedHashMap<>();
         after.forEach(m -> now.put(m.id(), m));
-        List<String> added = now.keySet().stream().filter(id -> !old.containsKey(id)).toList();
-        List<String> removed = old.keySet().stream().filter(id -> !now.containsKey(id)).toList();
+        List<String> added =
+                now.keySet().stream().filter(id -> !old.containsKey(id)).toList();
+        List<String> removed =
+                old.keySet().stream().filter(id -> !now.containsKey(id)).toList();
         Map<String, List<String>> changed = new LinkedHashMap<>();
         for (RuleMeta b : old.values()) {
             RuleMeta a = now.get(b.id());

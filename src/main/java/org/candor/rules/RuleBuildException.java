@@ -8,7 +8,8 @@ public class RuleBuildException extends RuntimeException {
 
     public RuleBuildException(List<BuildProblem> problems) {
         super(problems.size() + " rule build problem" + (problems.size() == 1 ? "" : "s") + ":\n  "
-                + String.join("\n  ", problems.stream().map(BuildProblem::toString).toList()));
+                + String.join(
+                        "\n  ", problems.stream().map(BuildProblem::toString).toList()));
         this.problems = List.copyOf(problems);
     }
 

@@ -162,7 +162,8 @@ public class RuleChanges implements RuleService.Listener {
         if (name == null || name.isBlank()) {
             why = "a file name is needed";
         } else if (name.contains("/") || name.contains("\\") || name.contains(":")) {
-            why = "a file name may not contain '/', '\\' or ':'; only files directly in the rules folder can be changed";
+            why =
+                    "a file name may not contain '/', '\\' or ':'; only files directly in the rules folder can be changed";
         } else if (name.contains("..")) {
             why = "a file name may not contain '..'";
         } else if (name.startsWith(".") || name.startsWith("~")) {
@@ -201,7 +202,8 @@ public class RuleChanges implements RuleService.Listener {
         Map<String, byte[]> proposed = new TreeMap<>(base);
         for (String name : edit.delete()) {
             if (proposed.remove(name) == null) {
-                throw new RuleEditException(RuleEditException.Reason.NO_SUCH_FILE, "there is no rule file '" + name + "'");
+                throw new RuleEditException(
+                        RuleEditException.Reason.NO_SUCH_FILE, "there is no rule file '" + name + "'");
             }
         }
         proposed.putAll(edit.put());
@@ -231,7 +233,11 @@ public class RuleChanges implements RuleService.Listener {
                 r = rules.edit(dir -> write(dir, proposal, before), who, proposal.handOver());
             } catch (IOException e) {
                 // A file could not be written: what was written goes back.
-                log.error("a change by {} could not be written; restoring {}", who, proposal.edit().names(), e);
+                log.error(
+                        "a change by {} could not be written; restoring {}",
+                        who,
+                        proposal.edit().names(),
+                        e);
                 rules.edit(dir -> restore(dir, before), who);
                 throw e;
             }

@@ -129,8 +129,13 @@ public record RuleDiff(CatalogDiff catalog, List<FileDiff> files) {
             sheetsA = csv ? Map.of("", Csv.parse(text(a))) : sheets(a);
             sheetsB = csv ? Map.of("", Csv.parse(text(b))) : sheets(b);
         } catch (IOException | RuntimeException e) {
-            return new FileDiff(name, change, null, List.of(), "the table cannot be read to compare its cells: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return new FileDiff(
+                    name,
+                    change,
+                    null,
+                    List.of(),
+                    "the table cannot be read to compare its cells: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         List<CellChange> cells = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -89,7 +89,8 @@ public class RuleHistory {
         if (hasSnapshot(ruleSet.hash())) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO rule_snapshot (hash, created_at, rule_count, file_count)
                 VALUES (:hash, :at, :rules, :files)
                 """)
@@ -135,7 +136,8 @@ public class RuleHistory {
         Instant at = now();
         List<String> files = c.diff().fileNames();
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO rule_change (changed_at, changed_by, action, files, hash_before, hash_after, diff, forced,
                                          failures)
                 VALUES (:at, :by, :action, :files, :before, :after, :diff, :forced, :failures)
@@ -164,7 +166,8 @@ public class RuleHistory {
 
     /** The changes, newest first. */
     public HistoryPage history(int page, int size) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM rule_change").query(Long.class).single();
+        long total =
+                jdbc.sql("SELECT COUNT(*) FROM rule_change").query(Long.class).single();
         List<ChangeRecord> items = jdbc.sql("SELECT * FROM rule_change ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .param("limit", size)
                 .param("offset", (long) page * size)

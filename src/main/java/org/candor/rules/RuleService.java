@@ -47,7 +47,11 @@ public class RuleService {
             RuleSet rs = loader.load(rulesDir);
             current.set(new Held(rs));
             lastAttempt = Instant.now();
-            log.info("rules loaded from {}: {} rules, rule set {}", rulesDir.toAbsolutePath(), rs.catalog().size(), rs.hash());
+            log.info(
+                    "rules loaded from {}: {} rules, rule set {}",
+                    rulesDir.toAbsolutePath(),
+                    rs.catalog().size(),
+                    rs.hash());
         } catch (RuleBuildException e) {
             log.error("rules in {} do not build:\n  {}", rulesDir.toAbsolutePath(), describe(e.problems()));
             throw e;
@@ -104,8 +108,11 @@ public class RuleService {
             next = loader.load(rulesDir);
         } catch (RuleBuildException e) {
             lastErrors = e.problems();
-            log.error("reload by {} refused; the rules in force ({}) stay in force:\n  {}",
-                    who, before.ruleSet.shortHash(), describe(e.problems()));
+            log.error(
+                    "reload by {} refused; the rules in force ({}) stay in force:\n  {}",
+                    who,
+                    before.ruleSet.shortHash(),
+                    describe(e.problems()));
             return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), e.problems());
         }
         return putInForce(before, next, who);

@@ -124,18 +124,18 @@ public final class RuleSetLoader {
         KieServices ks = KieServices.get();
         // A release id of its own per build: disposing one build never touches another, even of
         // the same files.
-        ReleaseId releaseId = ks.newReleaseId(
-                "org.candor.rules", "pack-" + hash.substring(0, 16), "1.0." + BUILDS.incrementAndGet());
+        ReleaseId releaseId =
+                ks.newReleaseId("org.candor.rules", "pack-" + hash.substring(0, 16), "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = ks.newKieModuleModel();
-        KieBaseModel kbase = module.newKieBaseModel("candor")
-                .setDefault(true)
-                .setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+        KieBaseModel kbase =
+                module.newKieBaseModel("candor").setDefault(true).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
         kbase.addPackage("*");
         kfs.writeKModuleXML(module.toXML());
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            Resource resource = ks.getResources().newByteArrayResource(e.getValue()).setSourcePath(e.getKey());
+            Resource resource =
+                    ks.getResources().newByteArrayResource(e.getValue()).setSourcePath(e.getKey());
             kfs.write("src/main/resources/" + e.getKey(), resource);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
@@ -242,8 +242,8 @@ public final class RuleSetLoader {
 
     /** The parser's "returned a null Package" only repeats that a file it named already failed. */
     private static void dropEchoes(List<BuildProblem> problems) {
-        problems.removeIf(p -> isEcho(p)
-                && problems.stream().anyMatch(o -> !isEcho(o) && Objects.equals(o.file(), p.file())));
+        problems.removeIf(
+                p -> isEcho(p) && problems.stream().anyMatch(o -> !isEcho(o) && Objects.equals(o.file(), p.file())));
     }
 
     private static boolean isEcho(BuildProblem p) {
@@ -281,14 +281,23 @@ public final class RuleSetLoader {
                             fileOf(rule),
                             0,
                             0,
-                            "rule '" + rule.getName() + "' carries id " + meta.id() + " but its metadata differs from rule '"
-                                    + firstRuleOfId.get(meta.id()) + "' with the same id"));
+                            "rule '" + rule.getName() + "' carries id " + meta.id()
+                                    + " but its metadata differs from rule '" + firstRuleOfId.get(meta.id())
+                                    + "' with the same id"));
                 } else {
                     List<Scope> scopes = new ArrayList<>(known.scopes());
                     meta.scopes().stream().filter(s -> !scopes.contains(s)).forEach(scopes::add);
-                    byId.put(meta.id(), new RuleMeta(
-                            known.id(), known.title(), known.category(), known.severity(), known.source(),
-                            known.remediation(), List.copyOf(scopes), known.jurisdictions()));
+                    byId.put(
+                            meta.id(),
+                            new RuleMeta(
+                                    known.id(),
+                                    known.title(),
+                                    known.category(),
+                                    known.severity(),
+                                    known.source(),
+                                    known.remediation(),
+                                    List.copyOf(scopes),
+                                    known.jurisdictions()));
                 }
                 index.put(pkg.getName() + "/" + rule.getName(), meta);
             }

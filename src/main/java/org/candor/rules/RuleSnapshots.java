@@ -99,8 +99,7 @@ public class RuleSnapshots {
     }
 
     private RuleSet build(String hash) {
-        Map<String, byte[]> files = history
-                .files(hash)
+        Map<String, byte[]> files = history.files(hash)
                 .orElseThrow(() -> new UnavailableException(hash, "was never recorded in the rule history"));
         try {
             return rules.build(files);

@@ -28,7 +28,9 @@ class RulesHealthIndicator implements HealthIndicator {
                 .withDetail("rules", rs.catalog().size())
                 .withDetail("folder", rules.rulesDir().toString())
                 .withDetail("builtAt", rs.builtAt().toString())
-                .withDetail("lastErrors", rules.lastErrors().stream().map(BuildProblem::toString).toList())
+                .withDetail(
+                        "lastErrors",
+                        rules.lastErrors().stream().map(BuildProblem::toString).toList())
                 .build();
     }
 }

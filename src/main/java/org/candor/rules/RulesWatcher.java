@@ -72,7 +72,10 @@ class RulesWatcher implements SmartLifecycle {
         try (Stream<Path> dirs = Files.walk(dir)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 if (!dir.relativize(d).toString().startsWith("tests")) {
-                    d.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    d.register(
+                            watch,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
                             StandardWatchEventKinds.ENTRY_DELETE);
                 }
             }
@@ -107,14 +110,17 @@ class RulesWatcher implements SmartLifecycle {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = scheduler.schedule(() -> {
-            try {
-                register(rules.rulesDir());
-            } catch (IOException e) {
-                log.debug("re-registering folders: {}", e.toString());
-            }
-            rules.reload(WHO);
-        }, properties.debounce().toMillis(), TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(
+                () -> {
+                    try {
+                        register(rules.rulesDir());
+                    } catch (IOException e) {
+                        log.debug("re-registering folders: {}", e.toString());
+                    }
+                    rules.reload(WHO);
+                },
+                properties.debounce().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

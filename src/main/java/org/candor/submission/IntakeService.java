@@ -55,8 +55,7 @@ public class IntakeService {
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 
-    public static final String WORKBOOK_TYPE =
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Path reportsDir;
@@ -103,8 +102,10 @@ public class IntakeService {
             mapper.readTree(body);
         } catch (JsonParseException e) {
             throw new MalformedSubmissionException("the body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")"));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new MalformedSubmissionException("the body cannot be read as JSON");
         }
@@ -128,7 +129,8 @@ public class IntakeService {
         return accept(campaign, xlsx, WORKBOOK_TYPE, json, account);
     }
 
-    private StoredEvaluation accept(Campaign campaign, byte[] raw, String contentType, String payload, Account account) {
+    private StoredEvaluation accept(
+            Campaign campaign, byte[] raw, String contentType, String payload, Account account) {
         if (account.isAgency() && !account.agency().equals(campaign.agency())) {
             throw new AgencyMismatchException(account.agency(), campaign.agency());
         }

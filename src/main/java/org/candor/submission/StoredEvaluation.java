@@ -1,7 +1,6 @@
 package org.candor.submission;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.time.Instant;
 import org.candor.evaluation.EvaluationResult;
 
 /**

@@ -44,7 +44,8 @@ public class SubmissionStore {
     }
 
     public void insert(Submission s) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
                                         input_hash, content_type, payload)
                 VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload)
@@ -79,7 +80,10 @@ public class SubmissionStore {
     }
 
     public Optional<Submission> submission(String id) {
-        return jdbc.sql("SELECT * FROM submission WHERE id = :id").param("id", id).query(SubmissionStore::submission).optional();
+        return jdbc.sql("SELECT * FROM submission WHERE id = :id")
+                .param("id", id)
+                .query(SubmissionStore::submission)
+                .optional();
     }
 
     /** Submissions stored but never evaluated, oldest first: what a crash left behind. */
@@ -107,7 +111,8 @@ public class SubmissionStore {
             }
         }
         EvaluationResult r = e.result();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
                                         warnings, infos, evaluated_at, evaluated_by, result)
                 VALUES (:id, :sub, :reference, :agency, :brand, :hash, :verdict, :fails, :warnings, :infos, :at, :by, :result)
@@ -146,7 +151,8 @@ public class SubmissionStore {
     }
 
     public Optional<StoredEvaluation> evaluation(String id) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result
                 FROM evaluation e JOIN submission s ON s.id = e.submission_id WHERE e.id = :id
                 """)
@@ -162,7 +168,8 @@ public class SubmissionStore {
 
     /** Replaces an evaluation's result, as when a waiver is granted on it; the verdict columns follow. */
     public void updateResult(String evaluationId, EvaluationResult r) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 UPDATE evaluation SET verdict = :verdict, fails = :fails, warnings = :warnings, infos = :infos,
                                       result = :result WHERE id = :id
                 """)
@@ -177,7 +184,8 @@ public class SubmissionStore {
 
     /** The newest evaluation of a submission. */
     public Optional<StoredEvaluation> latestEvaluation(String submissionId) {
-        return jdbc.sql("SELECT id FROM evaluation WHERE submission_id = :s ORDER BY evaluated_at DESC, id")
+        return jdbc
+                .sql("SELECT id FROM evaluation WHERE submission_id = :s ORDER BY evaluated_at DESC, id")
                 .param("s", submissionId)
                 .query(String.class)
                 .list()
@@ -224,11 +232,16 @@ public class SubmissionStore {
 
     public Page<EvaluationSummary> list(EvaluationQuery q, int page, int size) {
         Where w = where(q, "");
-        long total = jdbc.sql("SELECT COUNT(*) FROM evaluation" + w.sql()).params(w.params()).query(Long.class).single();
-        List<EvaluationSummary> items = jdbc.sql("""
+        long total = jdbc.sql("SELECT COUNT(*) FROM evaluation" + w.sql())
+                .params(w.params())
+                .query(Long.class)
+                .single();
+        List<EvaluationSummary> items = jdbc.sql(
+                        """
                 SELECT id, submission_id, reference, agency, brand, verdict, fails, warnings, infos, rule_set_hash,
-                       evaluated_at, evaluated_by FROM evaluation""" + w.sql()
-                        + " ORDER BY evaluated_at DESC, id LIMIT :limit OFFSET :offset")
+                       evaluated_at, evaluated_by FROM evaluation"""
+                                + w.sql()
+                                + " ORDER BY evaluated_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(w.params())
                 .param("limit", size)
                 .param("offset", (long) page * size)
@@ -252,9 +265,11 @@ public class SubmissionStore {
     /** Every evaluation matching the query, with its full result, oldest first. */
     public List<StoredEvaluation> all(EvaluationQuery q) {
         Where w = where(q, "e");
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result
-                FROM evaluation e JOIN submission s ON s.id = e.submission_id""" + w.sql() + " ORDER BY e.evaluated_at, e.id")
+                FROM evaluation e JOIN submission s ON s.id = e.submission_id"""
+                                + w.sql() + " ORDER BY e.evaluated_at, e.id")
                 .params(w.params())
                 .query((rs, n) -> new StoredEvaluation(
                         rs.getString("id"),

@@ -54,10 +54,11 @@ public class WaiverService {
             throw new IllegalArgumentException("a waiver needs an expiry date from today on (expiresOn, YYYY-MM-DD)");
         }
         boolean exists = e.result().findings().stream()
-                .anyMatch(f -> f.ruleId().equals(request.ruleId()) && f.subject().equals(request.subject()));
+                .anyMatch(
+                        f -> f.ruleId().equals(request.ruleId()) && f.subject().equals(request.subject()));
         if (!exists) {
-            throw new IllegalArgumentException("evaluation " + evaluationId + " has no " + request.ruleId()
-                    + " finding on " + request.subject());
+            throw new IllegalArgumentException(
+                    "evaluation " + evaluationId + " has no " + request.ruleId() + " finding on " + request.subject());
         }
         Waiver w = new Waiver(
                 UUID.randomUUID().toString(),

@@ -21,7 +21,8 @@ public class WaiverStore {
     }
 
     public void insert(Waiver w, String submissionId, String agency) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO waiver (id, evaluation_id, submission_id, agency, rule_id, subject, justification, approver,
                                     expires_on, created_by, created_at)
                 VALUES (:id, :evaluation, :submission, :agency, :rule, :subject, :justification, :approver, :expires,
@@ -72,11 +73,17 @@ public class WaiverStore {
     }
 
     public Optional<Waiver> find(String id) {
-        return jdbc.sql("SELECT * FROM waiver WHERE id = :id").param("id", id).query(WaiverStore::waiver).optional();
+        return jdbc.sql("SELECT * FROM waiver WHERE id = :id")
+                .param("id", id)
+                .query(WaiverStore::waiver)
+                .optional();
     }
 
     public Optional<String> agencyOf(String waiverId) {
-        return jdbc.sql("SELECT agency FROM waiver WHERE id = :id").param("id", waiverId).query(String.class).optional();
+        return jdbc.sql("SELECT agency FROM waiver WHERE id = :id")
+                .param("id", waiverId)
+                .query(String.class)
+                .optional();
     }
 
     /** Ends a waiver: it expired yesterday, so it no longer applies from the next evaluation on. */

@@ -16,18 +16,21 @@ public class Accounts {
     private final List<UserDetails> details;
 
     public Accounts(CandorProperties properties) {
-        details = properties.users().stream().map(u -> {
-            if (u.role() == Role.AGENCY && (u.agency() == null || u.agency().isBlank())) {
-                throw new IllegalStateException("user '" + u.username() + "' has role AGENCY but no agency");
-            }
-            if (byName.put(u.username(), new Account(u.username(), u.role(), u.agency())) != null) {
-                throw new IllegalStateException("user '" + u.username() + "' is configured twice");
-            }
-            return User.withUsername(u.username())
-                    .password(u.password())
-                    .roles(u.role().name())
-                    .build();
-        }).toList();
+        details = properties.users().stream()
+                .map(u -> {
+                    if (u.role() == Role.AGENCY
+                            && (u.agency() == null || u.agency().isBlank())) {
+                        throw new IllegalStateException("user '" + u.username() + "' has role AGENCY but no agency");
+                    }
+                    if (byName.put(u.username(), new Account(u.username(), u.role(), u.agency())) != null) {
+                        throw new IllegalStateException("user '" + u.username() + "' is configured twice");
+                    }
+                    return User.withUsername(u.username())
+                            .password(u.password())
+                            .roles(u.role().name())
+                            .build();
+                })
+                .toList();
     }
 
     InMemoryUserDetailsManager userDetailsManager() {

@@ -67,9 +67,10 @@ class ProblemErrorController extends BasicErrorController {
             case METHOD_NOT_ALLOWED -> "This address does not take that method.";
             case PAYLOAD_TOO_LARGE -> "The request is larger than this service accepts.";
             case UNSUPPORTED_MEDIA_TYPE -> "This address does not take a body of that type.";
-            default -> status.is5xxServerError()
-                    ? "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators."
-                    : "The request was refused: " + status.getReasonPhrase() + ".";
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators."
+                        : "The request was refused: " + status.getReasonPhrase() + ".";
         };
     }
 }

@@ -48,11 +48,17 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"candor\"");
-                    problem(mapper, response, HttpStatus.UNAUTHORIZED, "Sign in with a Candor account.", request.getRequestURI());
+                    problem(
+                            mapper,
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "Sign in with a Candor account.",
+                            request.getRequestURI());
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(
                         mapper, response, HttpStatus.FORBIDDEN, "Your role may not do this.", request.getRequestURI())))
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole(OFFICER, MANAGER)
@@ -68,7 +74,7 @@ public class SecurityConfig {
                         .hasAnyRole(AGENCY, OFFICER, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rules")
                         .hasAnyRole(AGENCY, OFFICER, MANAGER)
-                        .requestMatchers("/api/v1/rules/**")
+                        .requestMatchers("/api/v1/rules/*", "/api/v1/rules/*/**")
                         .hasRole(OFFICER)
                         .requestMatchers(
                                 HttpMethod.GET,
@@ -91,7 +97,8 @@ public class SecurityConfig {
         return http.build();
     }
 
-    static void problem(ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String detail, String path)
+    static void problem(
+            ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String detail, String path)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(path));

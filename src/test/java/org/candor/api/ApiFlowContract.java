@@ -1,7 +1,6 @@
 package org.candor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -38,9 +38,10 @@ import org.springframework.web.client.RestClient;
  * by its agency, listed, fetched, its report downloaded and read, judged again, and counted in the
  * portfolio. It runs on every database the service supports, one subclass each.
  *
- * <p>The campaigns are the examples of {@code examples/}, each submitted by the demo user of its
- * agency; an example of an agency that has no demo user is skipped, saying so. When none can be
- * submitted (the folder is empty or missing), the two test payloads of Northwind Media stand in.
+ * <p>The campaigns are the examples of {@code examples/}, each submitted by a user of its agency:
+ * the demo users for their agencies, and for every other example agency a test user that {@link
+ * #registerUsers} adds beside the demo users. When the folder is empty or missing, the two test
+ * payloads of Northwind Media stand in.
  */
 @ServiceTest
 abstract class ApiFlowContract {
@@ -49,9 +50,59 @@ abstract class ApiFlowContract {
     static final List<Path> STAND_INS = List.of(
             Path.of("src/test/resources/campaigns/spec-example.json"), Path.of("src/test/resources/cli/passing.json"));
 
-    /** The demo users who submit, by the agency they submit for. */
-    static final Map<String, User> AGENCY_USERS =
-            Map.of("Northwind Media", ApiTestSupport.NORTHWIND, "Lumen Collective", ApiTestSupport.LUMEN);
+    /** The users who submit, by the agency they submit for: the demo users, then one per example agency. */
+    static final Map<String, User> AGENCY_USERS = agencyUsers();
+
+    private static Map<String, User> agencyUsers() {
+        Map<String, User> users = new java.util.LinkedHashMap<>();
+        users.put("Northwind Media", ApiTestSupport.NORTHWIND);
+        users.put("Lumen Collective", ApiTestSupport.LUMEN);
+        ObjectMapper json = new ObjectMapper();
+        for (Path f : examplesIn(EXAMPLES)) {
+            try {
+                String agency = json.readTree(f.toFile()).path("agency").asText();
+                users.computeIfAbsent(agency, a -> new User("agency" + users.size(), "example-demo"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return users;
+    }
+
+    private static List<Path> examplesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The demo users plus one AGENCY user per example agency. A list property is bound from one
+     * source only, so the demo users are registered again beside the new ones.
+     */
+    static void registerUsers(DynamicPropertyRegistry registry) {
+        org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder bcrypt =
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4);
+        List<String[]> users = new ArrayList<>();
+        users.add(new String[] {"officer", "officer-demo", "OFFICER", null});
+        users.add(new String[] {"manager", "manager-demo", "MANAGER", null});
+        AGENCY_USERS.forEach((agency, u) -> users.add(new String[] {u.name(), u.password(), "AGENCY", agency}));
+        for (int i = 0; i < users.size(); i++) {
+            String[] u = users.get(i);
+            String prefix = "candor.users[" + i + "].";
+            String hash = "{bcrypt}" + bcrypt.encode(u[1]);
+            registry.add(prefix + "username", () -> u[0]);
+            registry.add(prefix + "password", () -> hash);
+            registry.add(prefix + "role", () -> u[2]);
+            if (u[3] != null) {
+                registry.add(prefix + "agency", () -> u[3]);
+            }
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -70,14 +121,13 @@ abstract class ApiFlowContract {
                 .baseUrl("http://localhost:" + port)
                 .requestFactory(new JdkClientHttpRequestFactory())
                 .build();
-        RestClient.RequestBodySpec request = client.method(method)
-                .uri(uri, vars)
-                .headers(h -> h.setBasicAuth(user.name(), user.password()));
+        RestClient.RequestBodySpec request =
+                client.method(method).uri(uri, vars).headers(h -> h.setBasicAuth(user.name(), user.password()));
         if (body != null) {
             request.contentType(type).body(body);
         }
-        return request.exchange((req, res) -> new Answer(res.getStatusCode(), res.getHeaders(), res.getBody()
-                .readAllBytes()));
+        return request.exchange((req, res) ->
+                new Answer(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
     JsonNode json(Answer a, int status, String what) throws IOException {
@@ -132,10 +182,9 @@ abstract class ApiFlowContract {
                 .map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
                     String agency = agencyOf(file);
                     User user = AGENCY_USERS.get(agency);
-                    assumeTrue(
-                            user != null,
-                            () -> file + " is skipped: its agency '" + agency + "' has no demo user (demo agencies: "
-                                    + AGENCY_USERS.keySet() + ")");
+                    assertThat(user)
+                            .as("a user of %s's agency '%s'", file, agency)
+                            .isNotNull();
                     submitted.add(flow(file, user, hash));
                 }));
         Stream<DynamicTest> portfolio = Stream.of(DynamicTest.dynamicTest(
@@ -176,7 +225,13 @@ abstract class ApiFlowContract {
 
         // Listed for its agency; fetched where the Location said.
         JsonNode list = json(
-                call(HttpMethod.GET, "/api/v1/evaluations?agency={a}&brand={b}&size=200", agencyUser, null, null, agency,
+                call(
+                        HttpMethod.GET,
+                        "/api/v1/evaluations?agency={a}&brand={b}&size=200",
+                        agencyUser,
+                        null,
+                        null,
+                        agency,
                         brand),
                 200,
                 "list");
@@ -189,7 +244,8 @@ abstract class ApiFlowContract {
         assertThat(fetched).isEqualTo(e);
 
         // The report, downloaded by a manager and read with POI.
-        Answer report = call(HttpMethod.GET, "/api/v1/evaluations/{id}/report.xlsx", ApiTestSupport.MANAGER, null, null, id);
+        Answer report =
+                call(HttpMethod.GET, "/api/v1/evaluations/{id}/report.xlsx", ApiTestSupport.MANAGER, null, null, id);
         assertThat(report.status().value()).isEqualTo(200);
         assertThat(report.headers().getContentType()).hasToString(ApiTestSupport.XLSX);
         ContentDisposition cd = report.headers().getContentDisposition();
@@ -254,11 +310,16 @@ abstract class ApiFlowContract {
                 assertThat(rows).extracting(row -> row.get("Id")).containsExactlyElementsOf(agency.getValue());
                 assertThat(rows).allSatisfy(row -> assertThat(row.get("Agency")).isEqualTo(agency.getKey()));
                 assertThat(Workbooks.labelValues(wb.getSheet("Summary")))
-                        .containsEntry("Evaluations", String.valueOf(agency.getValue().size()));
+                        .containsEntry(
+                                "Evaluations", String.valueOf(agency.getValue().size()));
             }
         }
         Answer everything = call(
-                HttpMethod.GET, "/api/v1/reports/portfolio.xlsx?from={from}", ApiTestSupport.OFFICER, null, null,
+                HttpMethod.GET,
+                "/api/v1/reports/portfolio.xlsx?from={from}",
+                ApiTestSupport.OFFICER,
+                null,
+                null,
                 start.toString());
         try (XSSFWorkbook wb = Workbooks.open(everything.body())) {
             assertThat(Workbooks.table(wb.getSheet("Evaluations")))

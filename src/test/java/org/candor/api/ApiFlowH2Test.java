@@ -9,5 +9,6 @@ class ApiFlowH2Test extends ApiFlowContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         H2.register(registry);
+        registerUsers(registry);
     }
 }

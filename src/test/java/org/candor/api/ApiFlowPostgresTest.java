@@ -10,5 +10,6 @@ class ApiFlowPostgresTest extends ApiFlowContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Postgres.Db.register(registry);
+        registerUsers(registry);
     }
 }

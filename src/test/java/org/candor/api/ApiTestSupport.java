@@ -20,9 +20,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -45,7 +45,8 @@ abstract class ApiTestSupport {
     /** A demo user of the default profile; {@link #NONE} sends no credentials. */
     record User(String name, String password) {
         RequestPostProcessor basic() {
-            return request -> password == null ? request : httpBasic(name, password).postProcessRequest(request);
+            return request ->
+                    password == null ? request : httpBasic(name, password).postProcessRequest(request);
         }
 
         @Override
@@ -97,7 +98,9 @@ abstract class ApiTestSupport {
     }
 
     static MockHttpServletRequestBuilder submission(byte[] body) {
-        return post("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).content(body);
+        return post("/api/v1/evaluations")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     /** Submits a campaign as the user, expects 201, and answers the evaluation. */
@@ -133,7 +136,9 @@ abstract class ApiTestSupport {
     JsonNode assertProblem(MvcResult r, int status) throws IOException {
         String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(r.getResponse().getStatus()).as("status of %s", body).isEqualTo(status);
-        assertThat(r.getResponse().getContentType()).as("content type of %s", body).startsWith("application/problem+json");
+        assertThat(r.getResponse().getContentType())
+                .as("content type of %s", body)
+                .startsWith("application/problem+json");
         JsonNode problem = mapper.readTree(body);
         assertThat(problem.path("status").asInt()).as("status in %s", body).isEqualTo(status);
         assertThat(problem.path("title").asText()).as("title in %s", body).isNotBlank();

@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends ApiTestSupport {
 
-    static final String MATRIX = """
+    static final String MATRIX =
+            """
             | method | path                                         | body                     | none | wrong | northwind | lumen | officer | manager |
             |--------|----------------------------------------------|--------------------------|------|-------|-----------|-------|---------|---------|
             | POST   | /api/v1/evaluations                          | spec-example.json        | 401  | 401   | 201       | 403   | 403     | 403     |
@@ -90,7 +91,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     }
 
     static List<String> users() {
-        List<String> header = Arrays.stream(MATRIX.lines().findFirst().orElseThrow().strip().split("\\|"))
+        List<String> header = Arrays.stream(
+                        MATRIX.lines().findFirst().orElseThrow().strip().split("\\|"))
                 .skip(1)
                 .map(String::strip)
                 .toList();
@@ -174,7 +176,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void theMatrixCoversEveryUserAndEveryEndpointOfTheApi() {
         assertThat(users()).containsExactlyInAnyOrderElementsOf(USERS.keySet());
-        assertThat(lines()).extracting(line -> line.get(1))
+        assertThat(lines())
+                .extracting(line -> line.get(1))
                 .contains(
                         "/api/v1/evaluations",
                         "/api/v1/evaluations/{northwind}",

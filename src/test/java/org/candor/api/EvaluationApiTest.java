@@ -60,9 +60,8 @@ class EvaluationApiTest extends ApiTestSupport {
         List<String> severities = new ArrayList<>();
         e.path("findings").forEach(f -> severities.add(f.path("severity").asText()));
         assertThat(severities).contains("FAIL");
-        assertThat(e.path("counts").path("FAIL").asInt()).isEqualTo(severities.stream()
-                .filter("FAIL"::equals)
-                .count());
+        assertThat(e.path("counts").path("FAIL").asInt())
+                .isEqualTo(severities.stream().filter("FAIL"::equals).count());
         assertThat(e.path("posts")).isNotEmpty();
         assertThat(e.path("influencers")).isNotEmpty();
 
@@ -86,7 +85,9 @@ class EvaluationApiTest extends ApiTestSupport {
         MvcResult r = mvc.perform(multipart("/api/v1/evaluations").file(file).with(NORTHWIND.basic()))
                 .andReturn();
 
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(201);
         JsonNode e = json(r);
         assertThat(r.getResponse().getHeader(HttpHeaders.LOCATION))
                 .endsWith("/api/v1/evaluations/" + e.path("id").asText());
@@ -131,16 +132,16 @@ class EvaluationApiTest extends ApiTestSupport {
 
         JsonNode all = read("/api/v1/evaluations?" + b, OFFICER);
         assertThat(all.path("total").asLong()).isEqualTo(4);
-        assertThat(ids(all))
-                .as("newest first")
-                .containsExactly(id(lumen), id(pass1), id(fail2), id(fail1));
+        assertThat(ids(all)).as("newest first").containsExactly(id(lumen), id(pass1), id(fail2), id(fail1));
         JsonNode first = all.path("items").get(0);
-        assertThat(first.path("submissionId").asText()).isEqualTo(lumen.path("submissionId").asText());
+        assertThat(first.path("submissionId").asText())
+                .isEqualTo(lumen.path("submissionId").asText());
         assertThat(first.path("reference").asText()).isEqualTo("LUMEN-CALM-TEA");
         assertThat(first.path("agency").asText()).isEqualTo("Lumen Collective");
         assertThat(first.path("brand").asText()).isEqualTo(brand);
         assertThat(first.path("verdict").asText()).isEqualTo("PASS");
-        assertThat(first.path("ruleSetHash").asText()).isEqualTo(lumen.path("ruleSetHash").asText());
+        assertThat(first.path("ruleSetHash").asText())
+                .isEqualTo(lumen.path("ruleSetHash").asText());
         assertThat(first.path("evaluatedAt").asText()).isNotBlank();
 
         assertThat(ids(read("/api/v1/evaluations?agency=Northwind Media&" + b, MANAGER)))
@@ -161,7 +162,9 @@ class EvaluationApiTest extends ApiTestSupport {
                         .path("total")
                         .asLong())
                 .isZero();
-        assertThat(read("/api/v1/evaluations?brand=No Such Brand", OFFICER).path("total").asLong())
+        assertThat(read("/api/v1/evaluations?brand=No Such Brand", OFFICER)
+                        .path("total")
+                        .asLong())
                 .isZero();
 
         JsonNode page0 = read("/api/v1/evaluations?" + b + "&page=0&size=3", OFFICER);
@@ -187,7 +190,9 @@ class EvaluationApiTest extends ApiTestSupport {
         assertThat(ids(read("/api/v1/evaluations?" + b, NORTHWIND))).containsExactly(id(northwind));
         assertThat(ids(read("/api/v1/evaluations?" + b, LUMEN))).containsExactly(id(lumen));
         JsonNode asked = read("/api/v1/evaluations?agency=Lumen Collective&" + b, NORTHWIND);
-        assertThat(asked.path("total").asLong()).as("another agency's evaluations stay hidden").isZero();
+        assertThat(asked.path("total").asLong())
+                .as("another agency's evaluations stay hidden")
+                .isZero();
         assertThat(asked.path("items")).isEmpty();
         for (JsonNode item : read("/api/v1/evaluations?size=200", NORTHWIND).path("items")) {
             assertThat(item.path("agency").asText()).isEqualTo("Northwind Media");
@@ -211,11 +216,13 @@ class EvaluationApiTest extends ApiTestSupport {
         String brand = unique("Reevaluated Brand");
         JsonNode old = submit(NORTHWIND, payload(SPEC_EXAMPLE, "brand", brand));
 
-        MvcResult r = mvc.perform(post("/api/v1/evaluations/" + id(old) + "/reevaluate")
-                        .with(OFFICER.basic()))
+        MvcResult r = mvc.perform(
+                        post("/api/v1/evaluations/" + id(old) + "/reevaluate").with(OFFICER.basic()))
                 .andReturn();
 
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(201);
         JsonNode fresh = json(r);
         assertThat(id(fresh)).isNotBlank().isNotEqualTo(id(old));
         assertThat(r.getResponse().getHeader(HttpHeaders.LOCATION)).endsWith("/api/v1/evaluations/" + id(fresh));
@@ -227,13 +234,14 @@ class EvaluationApiTest extends ApiTestSupport {
         assertThat(fresh.path("findings")).isEqualTo(old.path("findings"));
         assertThat(fresh.path("asOf")).as("judged as of the same moment").isEqualTo(old.path("asOf"));
 
-        assertThat(read("/api/v1/evaluations/" + id(old), NORTHWIND)).as("the old one stays").isEqualTo(old);
+        assertThat(read("/api/v1/evaluations/" + id(old), NORTHWIND))
+                .as("the old one stays")
+                .isEqualTo(old);
         assertThat(read("/api/v1/evaluations/" + id(fresh), NORTHWIND)).isEqualTo(fresh);
-        assertThat(ids(read("/api/v1/evaluations?brand=" + brand, NORTHWIND)))
-                .containsExactly(id(fresh), id(old));
+        assertThat(ids(read("/api/v1/evaluations?brand=" + brand, NORTHWIND))).containsExactly(id(fresh), id(old));
 
-        MvcResult byManager = mvc.perform(post("/api/v1/evaluations/" + id(old) + "/reevaluate")
-                        .with(MANAGER.basic()))
+        MvcResult byManager = mvc.perform(
+                        post("/api/v1/evaluations/" + id(old) + "/reevaluate").with(MANAGER.basic()))
                 .andReturn();
         assertThat(byManager.getResponse().getStatus()).isEqualTo(201);
         assertThat(id(json(byManager))).isNotIn(id(old), id(fresh));

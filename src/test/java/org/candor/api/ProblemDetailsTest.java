@@ -15,8 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,14 +65,16 @@ class ProblemDetailsTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"size=0", "size=201", "page=-1", "page=x", "verdict=MAYBE", "from=yesterday", "to=2026-13-01"})
+    @ValueSource(
+            strings = {"size=0", "size=201", "page=-1", "page=x", "verdict=MAYBE", "from=yesterday", "to=2026-13-01"})
     void badListParametersAre400(String query) throws Exception {
         problem(get("/api/v1/evaluations?" + query).with(OFFICER.basic()), 400);
     }
 
     @Test
     void anUploadThatIsNotJsonIs400() throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "campaign.txt", "text/plain", payload("api/campaign.txt"));
+        MockMultipartFile file =
+                new MockMultipartFile("file", "campaign.txt", "text/plain", payload("api/campaign.txt"));
         problem(multipart("/api/v1/evaluations").file(file).with(NORTHWIND.basic()), 400);
     }
 
@@ -107,7 +109,9 @@ class ProblemDetailsTest extends ApiTestSupport {
         String brand = unique("Impostor Brand");
         JsonNode p = problem(submission(payload(LUMEN_PASSING, "brand", brand)).with(NORTHWIND.basic()), 403);
         assertThat(p.path("detail").asText()).contains("Northwind Media").contains("Lumen Collective");
-        assertThat(read("/api/v1/evaluations?brand=" + brand, OFFICER).path("total").asLong())
+        assertThat(read("/api/v1/evaluations?brand=" + brand, OFFICER)
+                        .path("total")
+                        .asLong())
                 .isZero();
     }
 
@@ -117,9 +121,14 @@ class ProblemDetailsTest extends ApiTestSupport {
     void anUnknownIdIs404() throws Exception {
         String unknown = UUID.randomUUID().toString();
         problem(get("/api/v1/evaluations/" + unknown).with(OFFICER.basic()), 404);
-        problem(get("/api/v1/evaluations/" + unknown).accept(MediaType.APPLICATION_JSON).with(MANAGER.basic()), 404);
+        problem(
+                get("/api/v1/evaluations/" + unknown)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .with(MANAGER.basic()),
+                404);
         problem(get("/api/v1/evaluations/" + unknown + "/report.xlsx").with(MANAGER.basic()), 404);
-        problem(get("/api/v1/evaluations/" + unknown + "/report.xlsx")
+        problem(
+                get("/api/v1/evaluations/" + unknown + "/report.xlsx")
                         .accept(MediaType.parseMediaType(XLSX))
                         .with(MANAGER.basic()),
                 404);
@@ -145,7 +154,8 @@ class ProblemDetailsTest extends ApiTestSupport {
 
     @Test
     void aMethodTheResourceDoesNotHaveIs405() throws Exception {
-        MvcResult r = mvc.perform(delete("/api/v1/evaluations").with(OFFICER.basic())).andReturn();
+        MvcResult r =
+                mvc.perform(delete("/api/v1/evaluations").with(OFFICER.basic())).andReturn();
         assertProblem(r, 405);
         assertThat(r.getResponse().getHeader(HttpHeaders.ALLOW)).contains("GET").contains("POST");
         problem(put("/api/v1/evaluations/" + UUID.randomUUID()).with(MANAGER.basic()), 405);
@@ -229,15 +239,27 @@ class ProblemDetailsTest extends ApiTestSupport {
         assertProblem(send(request("/api/v1/evaluations"), new User("officer", "wrong")), 401);
         assertProblem(send(request("/api/v1/reports/portfolio.xlsx"), LUMEN), 403);
         assertProblem(send(request("/api/v1/nowhere"), OFFICER), 404);
-        assertProblem(send(request("/api/v1/evaluations/" + UUID.randomUUID() + "/report.xlsx")
-                        .header(HttpHeaders.ACCEPT, XLSX), OFFICER), 404);
+        assertProblem(
+                send(
+                        request("/api/v1/evaluations/" + UUID.randomUUID() + "/report.xlsx")
+                                .header(HttpHeaders.ACCEPT, XLSX),
+                        OFFICER),
+                404);
         assertProblem(send(request("/api/v1/evaluations").DELETE(), OFFICER), 405);
-        assertProblem(send(request("/api/v1/evaluations")
-                        .header(HttpHeaders.CONTENT_TYPE, "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload("api/campaign.txt"))), NORTHWIND), 415);
-        assertProblem(send(request("/api/v1/evaluations")
-                        .header(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload("api/malformed.json"))), NORTHWIND), 400);
+        assertProblem(
+                send(
+                        request("/api/v1/evaluations")
+                                .header(HttpHeaders.CONTENT_TYPE, "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(payload("api/campaign.txt"))),
+                        NORTHWIND),
+                415);
+        assertProblem(
+                send(
+                        request("/api/v1/evaluations")
+                                .header(HttpHeaders.CONTENT_TYPE, "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(payload("api/malformed.json"))),
+                        NORTHWIND),
+                400);
     }
 
     @Test
@@ -246,16 +268,23 @@ class ProblemDetailsTest extends ApiTestSupport {
         assertThat(p.path("detail").asText()).doesNotContain("jsessionid");
         assertProblem(send(request("/api/v1/evaluations/%2e%2e/rules"), OFFICER), 400);
 
-        HttpResponse<String> page = send(request("/api/v1/evaluations;x=y").header(HttpHeaders.ACCEPT, "text/html"), NONE);
-        assertThat(page.statusCode()).as("a browser gets the error page, no more").isEqualTo(400);
+        HttpResponse<String> page =
+                send(request("/api/v1/evaluations;x=y").header(HttpHeaders.ACCEPT, "text/html"), NONE);
+        assertThat(page.statusCode())
+                .as("a browser gets the error page, no more")
+                .isEqualTo(400);
         assertNoInternals(page.body());
     }
 
     @Test
     void overTheWireABodyOverFiveMegabytesWithoutADeclaredLengthIs413() throws Exception {
-        assertProblem(send(request("/api/v1/evaluations")
-                        .header(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .POST(chunked(oversized())), NORTHWIND), 413);
+        assertProblem(
+                send(
+                        request("/api/v1/evaluations")
+                                .header(HttpHeaders.CONTENT_TYPE, "application/json")
+                                .POST(chunked(oversized())),
+                        NORTHWIND),
+                413);
 
         String boundary = "candor-" + UUID.randomUUID();
         ByteArrayOutputStream upload = new ByteArrayOutputStream();
@@ -265,9 +294,13 @@ class ProblemDetailsTest extends ApiTestSupport {
                 .getBytes(StandardCharsets.US_ASCII));
         upload.writeBytes(oversized());
         upload.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        assertProblem(send(request("/api/v1/evaluations")
-                        .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
-                        .POST(chunked(upload.toByteArray())), NORTHWIND), 413);
+        assertProblem(
+                send(
+                        request("/api/v1/evaluations")
+                                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
+                                .POST(chunked(upload.toByteArray())),
+                        NORTHWIND),
+                413);
     }
 
     // 422

@@ -19,12 +19,12 @@ class RulesApiTest extends ApiTestSupport {
         for (JsonNode rule : catalog.path("rules")) {
             ids.add(rule.path("id").asText());
             for (String field : List.of("id", "title", "category", "severity", "source", "remediation")) {
-                assertThat(rule.path(field).asText()).as("%s of %s", field, rule).isNotBlank();
+                assertThat(rule.path(field).asText())
+                        .as("%s of %s", field, rule)
+                        .isNotBlank();
             }
         }
-        assertThat(ids)
-                .doesNotHaveDuplicates()
-                .contains("DISC-001", "DISC-003", "ATTR-001", "CLAIM-001", "AUD-001");
+        assertThat(ids).doesNotHaveDuplicates().contains("DISC-001", "DISC-003", "ATTR-001", "CLAIM-001", "AUD-001");
         assertThat(read("/api/v1/rules", MANAGER)).isEqualTo(catalog);
     }
 
@@ -53,7 +53,8 @@ class RulesApiTest extends ApiTestSupport {
         JsonNode failed = read("/actuator/metrics/candor.evaluations?tag=verdict:FAIL", OFFICER);
         assertThat(failed.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
         JsonNode latency = read("/actuator/metrics/candor.evaluation.latency", MANAGER);
-        assertThat(latency.path("measurements").get(0).path("statistic").asText()).isEqualTo("COUNT");
+        assertThat(latency.path("measurements").get(0).path("statistic").asText())
+                .isEqualTo("COUNT");
         assertThat(latency.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
     }
 

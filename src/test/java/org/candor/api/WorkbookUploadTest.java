@@ -25,10 +25,13 @@ class WorkbookUploadTest extends ApiTestSupport {
     void theTemplateIsServedToEveryRole() throws Exception {
         byte[] xlsx = mvc.perform(get("/api/v1/templates/campaign.xlsx").with(httpBasic("northwind", "northwind-demo")))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheet("Campaign")).isNotNull();
-            assertThat(wb.getSheet("Posts").getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+            assertThat(wb.getSheet("Posts").getRow(0).getCell(0).getStringCellValue())
+                    .isNotBlank();
         }
         mvc.perform(get("/api/v1/templates/campaign.xlsx")).andExpect(status().isUnauthorized());
     }
@@ -39,17 +42,21 @@ class WorkbookUploadTest extends ApiTestSupport {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         new WorkbookCampaignWriter().write(campaign, xlsx);
         String body = mvc.perform(multipart("/api/v1/evaluations")
-                        .file(new MockMultipartFile("file", "acme.xlsx", "application/octet-stream", xlsx.toByteArray()))
+                        .file(new MockMultipartFile(
+                                "file", "acme.xlsx", "application/octet-stream", xlsx.toByteArray()))
                         .with(httpBasic("northwind", "northwind-demo")))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode e = mapper.readTree(body);
         assertThat(e.path("reference").asText()).isEqualTo("ACME-SPRING-26");
         assertThat(e.path("verdict").asText()).isEqualTo("FAIL");
         assertThat(e.path("findings")).hasSize(3);
         // Stored as format v1 JSON: it can be judged again.
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                "/api/v1/evaluations/{id}/reevaluate", e.path("id").asText())
+                                "/api/v1/evaluations/{id}/reevaluate",
+                                e.path("id").asText())
                         .with(httpBasic("officer", "officer-demo")))
                 .andExpect(status().isCreated());
     }
@@ -62,21 +69,26 @@ class WorkbookUploadTest extends ApiTestSupport {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         new WorkbookCampaignWriter().write(unchecked, xlsx);
         String body = mvc.perform(multipart("/api/v1/evaluations")
-                        .file(new MockMultipartFile("file", "acme.xlsx", "application/octet-stream", xlsx.toByteArray()))
+                        .file(new MockMultipartFile(
+                                "file", "acme.xlsx", "application/octet-stream", xlsx.toByteArray()))
                         .with(httpBasic("northwind", "northwind-demo")))
                 .andExpect(status().isUnprocessableEntity())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).contains("Posts!").contains("jane");
     }
 
     @Test
     void somethingThatIsNotAWorkbookIsRefused() throws Exception {
         String body = mvc.perform(multipart("/api/v1/evaluations")
-                        .file(new MockMultipartFile("file", "acme.xlsx", "application/octet-stream",
-                                "%PDF-1.7 a renamed pdf".getBytes()))
+                        .file(new MockMultipartFile(
+                                "file", "acme.xlsx", "application/octet-stream", "%PDF-1.7 a renamed pdf".getBytes()))
                         .with(httpBasic("northwind", "northwind-demo")))
                 .andExpect(status().isUnprocessableEntity())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).contains("\"status\":422").doesNotContain("Exception");
     }
 }

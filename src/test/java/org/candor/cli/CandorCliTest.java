@@ -69,7 +69,10 @@ class CandorCliTest {
     void anInvalidCampaignExitsTwoListingEveryProblemByPath(@TempDir Path out) {
         Run r = run("check", "src/test/resources/cli/invalid.json", "--out", out.toString());
         assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
-        assertThat(r.err()).contains("$.reference").contains("$.posts[0].influencer").contains("$.influencers[0].audience.followers");
+        assertThat(r.err())
+                .contains("$.reference")
+                .contains("$.posts[0].influencer")
+                .contains("$.influencers[0].audience.followers");
         assertThat(out).isEmptyDirectory();
     }
 
@@ -114,7 +117,9 @@ class CandorCliTest {
 
     @Test
     void rulesTestFailsWhenACaseFails(@TempDir Path tests) throws Exception {
-        Files.writeString(tests.resolve("DISC-001.json"), Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
+        Files.writeString(
+                tests.resolve("DISC-001.json"),
+                Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
         Run r = run("rules", "test", "--tests", tests.toString());
         assertThat(r.code()).isEqualTo(CandorCli.FAIL);
         assertThat(r.out()).contains("0 passed, 1 failed");

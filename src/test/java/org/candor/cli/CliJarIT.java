@@ -82,7 +82,10 @@ class CliJarIT {
     @Test
     void badInputExitsTwo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.json"), "{ \"formatVersion\": 1, ");
-        Result r = java(Path.of("").toAbsolutePath(), "check", dir.resolve("broken.json").toString());
+        Result r = java(
+                Path.of("").toAbsolutePath(),
+                "check",
+                dir.resolve("broken.json").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("broken.json: rejected");
     }

@@ -40,7 +40,10 @@ class EvaluatorTest {
                         org.assertj.core.groups.Tuple.tuple("CLAIM-001", "influencer:jane.doe"),
                         org.assertj.core.groups.Tuple.tuple("DISC-012", "post:p1"),
                         org.assertj.core.groups.Tuple.tuple("CLAIM-006", "post:p1"));
-        Finding overstated = r.findings().stream().filter(f -> f.ruleId().equals("CLAIM-001")).findFirst().orElseThrow();
+        Finding overstated = r.findings().stream()
+                .filter(f -> f.ruleId().equals("CLAIM-001"))
+                .findFirst()
+                .orElseThrow();
         assertThat(overstated.message()).contains("120,000").contains("98,000").contains("22.4%");
         assertThat(overstated.source()).contains("16 CFR 465.8");
         assertThat(overstated.remediation()).isNotBlank();
@@ -65,14 +68,23 @@ class EvaluatorTest {
     void checksCountWhatEachRuleExaminedAndFailed() throws Exception {
         EvaluationResult r = evaluator.evaluate(specExample(), pack);
         assertThat(r.checks()).hasSize(pack.catalog().size());
-        RuleCheck disc012 = r.checks().stream().filter(c -> c.ruleId().equals("DISC-012")).findFirst().orElseThrow();
+        RuleCheck disc012 = r.checks().stream()
+                .filter(c -> c.ruleId().equals("DISC-012"))
+                .findFirst()
+                .orElseThrow();
         assertThat(disc012.applicable()).isTrue();
         assertThat(disc012.examined()).isEqualTo(1);
         assertThat(disc012.failed()).isEqualTo(1);
-        RuleCheck disc014 = r.checks().stream().filter(c -> c.ruleId().equals("DISC-014")).findFirst().orElseThrow();
+        RuleCheck disc014 = r.checks().stream()
+                .filter(c -> c.ruleId().equals("DISC-014"))
+                .findFirst()
+                .orElseThrow();
         assertThat(disc014.applicable()).as("FR rule, campaign in US and UK").isFalse();
         assertThat(disc014.examined()).isZero();
-        RuleCheck claim001 = r.checks().stream().filter(c -> c.ruleId().equals("CLAIM-001")).findFirst().orElseThrow();
+        RuleCheck claim001 = r.checks().stream()
+                .filter(c -> c.ruleId().equals("CLAIM-001"))
+                .findFirst()
+                .orElseThrow();
         assertThat(claim001.examined()).as("one influencer and one claim").isEqualTo(2);
     }
 
@@ -92,7 +104,8 @@ class EvaluatorTest {
     @Test
     void theSameInputAndRulesGiveTheSameFindings() throws Exception {
         Campaign c = specExample();
-        assertThat(evaluator.evaluate(c, pack).findings()).isEqualTo(evaluator.evaluate(c, pack).findings());
+        assertThat(evaluator.evaluate(c, pack).findings())
+                .isEqualTo(evaluator.evaluate(c, pack).findings());
     }
 
     @Test

@@ -180,8 +180,14 @@ class ExcelReportWriterTest {
                 .findFirst()
                 .orElseThrow();
         org.candor.evaluation.Waiver w = new org.candor.evaluation.Waiver(
-                "w-1", "e-1", waived.ruleId(), waived.subject(), "Commission disclosed in the bio link page",
-                "Head of Compliance", java.time.LocalDate.parse("2026-12-31"), "officer",
+                "w-1",
+                "e-1",
+                waived.ruleId(),
+                waived.subject(),
+                "Commission disclosed in the bio link page",
+                "Head of Compliance",
+                java.time.LocalDate.parse("2026-12-31"),
+                "officer",
                 java.time.Instant.parse("2026-10-03T10:00:00Z"));
         EvaluationResult applied =
                 org.candor.evaluation.Waivers.apply(r, java.util.List.of(w), java.time.LocalDate.parse("2026-10-03"));
@@ -203,7 +209,8 @@ class ExcelReportWriterTest {
             Sheet summary = wb.getSheet("Summary");
             boolean counted = false;
             for (Row row : summary) {
-                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Findings waived")) {
+                if (row.getCell(0) != null
+                        && row.getCell(0).getStringCellValue().equals("Findings waived")) {
                     assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(1.0);
                     counted = true;
                 }

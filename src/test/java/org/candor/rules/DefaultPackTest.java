@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class DefaultPackTest {
 
     private static List<String> ids(String prefix, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("%s-%03d", prefix, i)).toList();
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("%s-%03d", prefix, i))
+                .toList();
     }
 
     @Test
@@ -33,12 +35,14 @@ class DefaultPackTest {
             assertThat(m.category()).as(m.id() + " category").isNotNull();
             assertThat(m.severity()).as(m.id() + " severity").isNotNull();
             assertThat(m.scopes()).as(m.id() + " scope").isNotEmpty();
-            assertThat(m.id()).startsWith(switch (m.category()) {
-                case DISCLOSURE -> "DISC-";
-                case ATTRIBUTION -> "ATTR-";
-                case CLAIMS -> "CLAIM-";
-                case AUDIENCE -> "AUD-";
-            });
+            assertThat(m.id())
+                    .startsWith(
+                            switch (m.category()) {
+                                case DISCLOSURE -> "DISC-";
+                                case ATTRIBUTION -> "ATTR-";
+                                case CLAIMS -> "CLAIM-";
+                                case AUDIENCE -> "AUD-";
+                            });
         }
     }
 

@@ -26,20 +26,24 @@ import org.springframework.util.unit.DataSize;
 class RuleReloadTest {
 
     static RuleService serviceOn(Path dir) {
-        return new RuleService(new CandorProperties(dir, dir.resolve("../reports"), 2000, DataSize.ofMegabytes(5), List.of()));
+        return new RuleService(
+                new CandorProperties(dir, dir.resolve("../reports"), 2000, DataSize.ofMegabytes(5), List.of()));
     }
 
     /** A good edit: the DISC-004 hashtag limit changed to another valid value. */
     static void goodEdit(Path dir, int i) throws Exception {
         Path t = dir.resolve("thresholds.drl.csv");
-        String s = Files.readString(t).replaceAll("\"BURIED_HASHTAG_RUN\",\"\\d+\"", "\"BURIED_HASHTAG_RUN\",\"" + (3 + i % 7) + "\"");
+        String s = Files.readString(t)
+                .replaceAll("\"BURIED_HASHTAG_RUN\",\"\\d+\"", "\"BURIED_HASHTAG_RUN\",\"" + (3 + i % 7) + "\"");
         Files.writeString(t, s);
         Files.deleteIfExists(dir.resolve("broken.drl"));
     }
 
     /** A broken edit: a rule file that does not compile. */
     static void brokenEdit(Path dir) throws Exception {
-        Files.writeString(dir.resolve("broken.drl"), """
+        Files.writeString(
+                dir.resolve("broken.drl"),
+                """
                 package candor.broken;
                 import org.candor.evaluation.facts.*;
                 rule "half edited"
@@ -83,7 +87,8 @@ class RuleReloadTest {
                     while (!stop.get()) {
                         try (RuleService.Lease lease = service.lease()) {
                             EvaluationResult r = evaluator.evaluate(campaign, lease.ruleSet());
-                            assertThat(r.ruleSetHash()).isEqualTo(lease.ruleSet().hash());
+                            assertThat(r.ruleSetHash())
+                                    .isEqualTo(lease.ruleSet().hash());
                             assertThat(r.findings()).isNotEmpty();
                             seen.add(r.ruleSetHash());
                         }
@@ -110,7 +115,9 @@ class RuleReloadTest {
                     RuleService.ReloadResult r = service.reload("test");
                     assertThat(r.applied()).isFalse();
                     assertThat(r.errors()).anySatisfy(p -> assertThat(p.file()).isEqualTo("broken.drl"));
-                    assertThat(service.current().hash()).as("a broken edit never becomes active").isEqualTo(before);
+                    assertThat(service.current().hash())
+                            .as("a broken edit never becomes active")
+                            .isEqualTo(before);
                     assertThat(service.lastErrors()).isNotEmpty();
                 }
             }

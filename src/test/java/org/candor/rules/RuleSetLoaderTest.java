@@ -86,7 +86,8 @@ class RuleSetLoaderTest {
     void aMissingThresholdIsRefused(@TempDir Path dir) throws Exception {
         TestPacks.copyOfDefault(dir);
         Path thresholds = dir.resolve("thresholds.drl.csv");
-        String without = Files.readString(thresholds).lines()
+        String without = Files.readString(thresholds)
+                .lines()
                 .filter(l -> !l.startsWith("\"ADULT_AGE\""))
                 .reduce("", (a, b) -> a + b + "\n");
         Files.writeString(thresholds, without);
@@ -97,9 +98,11 @@ class RuleSetLoaderTest {
 
     @Test
     void anEmptyOrMissingFolderIsRefused(@TempDir Path dir) {
-        assertThatThrownBy(() -> loader.load(dir)).isInstanceOf(RuleBuildException.class)
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOf(RuleBuildException.class)
                 .hasMessageContaining("no rule files found");
-        assertThatThrownBy(() -> loader.load(dir.resolve("nope"))).isInstanceOf(RuleBuildException.class)
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope")))
+                .isInstanceOf(RuleBuildException.class)
                 .hasMessageContaining("does not exist");
     }
 

@@ -39,8 +39,18 @@ class RecoveryTest {
         try (ConfigurableApplicationContext first = start(data, dir.resolve("reports"))) {
             SubmissionStore store = first.getBean(SubmissionStore.class);
             // As if the process died between storing the submission and storing its evaluation.
-            store.insert(new Submission(id, "ACME-SPRING-26", "Northwind Media", "Acme Skincare", "northwind", at, at,
-                    Submission.RECEIVED, "h", "application/json", payload));
+            store.insert(new Submission(
+                    id,
+                    "ACME-SPRING-26",
+                    "Northwind Media",
+                    "Acme Skincare",
+                    "northwind",
+                    at,
+                    at,
+                    Submission.RECEIVED,
+                    "h",
+                    "application/json",
+                    payload));
             assertThat(store.received()).extracting(Submission::id).containsExactly(id);
         }
         try (ConfigurableApplicationContext second = start(data, dir.resolve("reports"))) {
@@ -48,8 +58,9 @@ class RecoveryTest {
             assertThat(store.received()).isEmpty();
             assertThat(store.submission(id).orElseThrow().status()).isEqualTo(Submission.EVALUATED);
             assertThat(store.countEvaluations(id)).isEqualTo(1);
-            List<EvaluationSummary> items =
-                    store.list(new EvaluationQuery("Northwind Media", null, null, null, null), 0, 10).items();
+            List<EvaluationSummary> items = store.list(
+                            new EvaluationQuery("Northwind Media", null, null, null, null), 0, 10)
+                    .items();
             assertThat(items).singleElement().satisfies(e -> {
                 assertThat(e.submissionId()).isEqualTo(id);
                 assertThat(e.evaluatedBy()).isEqualTo("recovery");

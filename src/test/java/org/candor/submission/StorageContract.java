@@ -30,8 +30,18 @@ abstract class StorageContract {
 
     static Submission received(String agency, Instant at) throws Exception {
         String payload = Files.readString(SPEC_EXAMPLE).replace("Northwind Media", agency);
-        return new Submission(UUID.randomUUID().toString(), "ACME-SPRING-26", agency, "Acme Skincare", "tester", at, at,
-                Submission.RECEIVED, "hash", "application/json", payload);
+        return new Submission(
+                UUID.randomUUID().toString(),
+                "ACME-SPRING-26",
+                agency,
+                "Acme Skincare",
+                "tester",
+                at,
+                at,
+                Submission.RECEIVED,
+                "hash",
+                "application/json",
+                payload);
     }
 
     StoredEvaluation evaluationOf(Submission s) throws Exception {
@@ -65,9 +75,13 @@ abstract class StorageContract {
         Submission s = received("Race Agency " + UUID.randomUUID(), Instant.now());
         store.insert(s);
         assertThat(store.insert(evaluationOf(s), true)).isTrue();
-        assertThat(store.insert(evaluationOf(s), true)).as("already evaluated by someone else").isFalse();
+        assertThat(store.insert(evaluationOf(s), true))
+                .as("already evaluated by someone else")
+                .isFalse();
         assertThat(store.countEvaluations(s.id())).isEqualTo(1);
-        assertThat(store.insert(evaluationOf(s), false)).as("a re-evaluation adds one").isTrue();
+        assertThat(store.insert(evaluationOf(s), false))
+                .as("a re-evaluation adds one")
+                .isTrue();
         assertThat(store.countEvaluations(s.id())).isEqualTo(2);
     }
 
@@ -81,16 +95,29 @@ abstract class StorageContract {
         }
         Page<EvaluationSummary> page = store.list(new EvaluationQuery(agency, null, null, null, null), 0, 2);
         assertThat(page.total()).isEqualTo(5);
-        assertThat(page.items()).hasSize(2).allSatisfy(e -> assertThat(e.agency()).isEqualTo(agency));
-        assertThat(store.list(new EvaluationQuery(agency, null, null, null, null), 2, 2).items()).hasSize(1);
-        assertThat(store.list(new EvaluationQuery(agency, "Acme Skincare", Verdict.FAIL, null, null), 0, 10).total())
+        assertThat(page.items()).hasSize(2).allSatisfy(e -> assertThat(e.agency())
+                .isEqualTo(agency));
+        assertThat(store.list(new EvaluationQuery(agency, null, null, null, null), 2, 2)
+                        .items())
+                .hasSize(1);
+        assertThat(store.list(new EvaluationQuery(agency, "Acme Skincare", Verdict.FAIL, null, null), 0, 10)
+                        .total())
                 .isEqualTo(5);
-        assertThat(store.list(new EvaluationQuery(agency, null, Verdict.PASS, null, null), 0, 10).total()).isZero();
-        assertThat(store.list(new EvaluationQuery(agency, "Other Brand", null, null, null), 0, 10).total()).isZero();
+        assertThat(store.list(new EvaluationQuery(agency, null, Verdict.PASS, null, null), 0, 10)
+                        .total())
+                .isZero();
+        assertThat(store.list(new EvaluationQuery(agency, "Other Brand", null, null, null), 0, 10)
+                        .total())
+                .isZero();
         Instant future = Instant.now().plusSeconds(3600);
-        assertThat(store.list(new EvaluationQuery(agency, null, null, future, null), 0, 10).total()).isZero();
-        assertThat(store.list(new EvaluationQuery(agency, null, null, null, future), 0, 10).total()).isEqualTo(5);
-        assertThat(store.all(new EvaluationQuery(agency, null, null, null, null))).hasSize(5)
+        assertThat(store.list(new EvaluationQuery(agency, null, null, future, null), 0, 10)
+                        .total())
+                .isZero();
+        assertThat(store.list(new EvaluationQuery(agency, null, null, null, future), 0, 10)
+                        .total())
+                .isEqualTo(5);
+        assertThat(store.all(new EvaluationQuery(agency, null, null, null, null)))
+                .hasSize(5)
                 .allSatisfy(e -> assertThat(e.result().findings()).isNotEmpty());
     }
 }

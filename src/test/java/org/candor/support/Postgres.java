@@ -28,7 +28,8 @@ public @interface Postgres {
 
         /** Points a Spring context at a fresh schema of the test database. */
         public static void register(DynamicPropertyRegistry registry) {
-            String schema = "candor_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String schema =
+                    "candor_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
             registry.add("spring.datasource.username", () -> USER);
             registry.add("spring.datasource.password", () -> "");

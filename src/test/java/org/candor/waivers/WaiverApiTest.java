@@ -48,25 +48,36 @@ class WaiverApiTest {
 
     JsonNode submitSpecExample() throws Exception {
         byte[] body = Files.readAllBytes(Path.of("src/test/resources/campaigns/spec-example.json"));
-        String json = mvc.perform(post("/api/v1/evaluations").with(NORTHWIND)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        String json = mvc.perform(post("/api/v1/evaluations")
+                        .with(NORTHWIND)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return mapper.readTree(json);
     }
 
     JsonNode grant(String evaluationId, String waiver) throws Exception {
-        String json = mvc.perform(post("/api/v1/evaluations/{id}/waivers", evaluationId).with(OFFICER)
-                        .contentType(MediaType.APPLICATION_JSON).content(file(waiver)))
+        String json = mvc.perform(post("/api/v1/evaluations/{id}/waivers", evaluationId)
+                        .with(OFFICER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(file(waiver)))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return mapper.readTree(json);
     }
 
     JsonNode reevaluate(String evaluationId) throws Exception {
-        return mapper.readTree(mvc.perform(post("/api/v1/evaluations/{id}/reevaluate", evaluationId).with(OFFICER))
+        return mapper.readTree(mvc.perform(post("/api/v1/evaluations/{id}/reevaluate", evaluationId)
+                        .with(OFFICER))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     @Test
@@ -76,28 +87,48 @@ class WaiverApiTest {
         assertThat(e.path("verdict").asText()).isEqualTo("FAIL");
 
         JsonNode one = grant(id, "waive-claim-001.json");
-        assertThat(one.path("verdict").asText()).as("two FAIL findings still stand").isEqualTo("FAIL");
+        assertThat(one.path("verdict").asText())
+                .as("two FAIL findings still stand")
+                .isEqualTo("FAIL");
         assertThat(one.path("counts").path("WAIVED").asInt()).isEqualTo(1);
         assertThat(one.path("influencers").get(0).path("verdict").asText()).isEqualTo("PASS");
         grant(id, "waive-disc-012.json");
         JsonNode all = grant(id, "waive-claim-006.json");
         assertThat(all.path("verdict").asText()).isEqualTo("PASS");
         assertThat(all.path("waivers")).hasSize(3);
-        assertThat(all.path("findings")).as("findings are kept, marked by their waivers").hasSize(3);
+        assertThat(all.path("findings"))
+                .as("findings are kept, marked by their waivers")
+                .hasSize(3);
 
-        JsonNode stored = mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}", id).with(NORTHWIND))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(stored.path("verdict").asText()).as("agencies see waivers and their effect").isEqualTo("PASS");
-        assertThat(mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}/waivers", id).with(NORTHWIND))
-                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()))
+        JsonNode stored =
+                mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}", id).with(NORTHWIND))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(stored.path("verdict").asText())
+                .as("agencies see waivers and their effect")
+                .isEqualTo("PASS");
+        assertThat(mapper.readTree(
+                        mvc.perform(get("/api/v1/evaluations/{id}/waivers", id).with(NORTHWIND))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString()))
                 .hasSize(3);
 
         JsonNode again = reevaluate(id);
         assertThat(again.path("id").asText()).isNotEqualTo(id);
-        assertThat(again.path("verdict").asText()).as("active waivers carry over").isEqualTo("PASS");
+        assertThat(again.path("verdict").asText())
+                .as("active waivers carry over")
+                .isEqualTo("PASS");
 
-        byte[] report = mvc.perform(get("/api/v1/evaluations/{id}/report.xlsx", id).with(MANAGER))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] report = mvc.perform(
+                        get("/api/v1/evaluations/{id}/report.xlsx", id).with(MANAGER))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(report))) {
             assertThat(wb.getSheet("Waivers").getLastRowNum()).isEqualTo(3);
         }
@@ -112,13 +143,23 @@ class WaiverApiTest {
         assertThat(passed.path("verdict").asText()).isEqualTo("PASS");
         String waiverId = passed.path("waivers").get(2).path("id").asText();
 
-        JsonNode ended = mapper.readTree(mvc.perform(post("/api/v1/waivers/{id}/expire", waiverId).with(OFFICER))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(ended.path("expiresOn").asText()).isLessThan(java.time.LocalDate.now().toString());
+        JsonNode ended = mapper.readTree(
+                mvc.perform(post("/api/v1/waivers/{id}/expire", waiverId).with(OFFICER))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(ended.path("expiresOn").asText())
+                .isLessThan(java.time.LocalDate.now().toString());
 
-        JsonNode stillPassed = mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}", id).with(OFFICER))
-                .andReturn().getResponse().getContentAsString());
-        assertThat(stillPassed.path("verdict").asText()).as("past evaluations keep their verdict").isEqualTo("PASS");
+        JsonNode stillPassed =
+                mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}", id).with(OFFICER))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(stillPassed.path("verdict").asText())
+                .as("past evaluations keep their verdict")
+                .isEqualTo("PASS");
 
         JsonNode next = reevaluate(id);
         assertThat(next.path("verdict").asText()).isEqualTo("FAIL");
@@ -129,25 +170,36 @@ class WaiverApiTest {
     void onlyOfficersGrantOrEndWaiversAndBadRequestsAreRefused() throws Exception {
         String id = submitSpecExample().path("id").asText();
         for (RequestPostProcessor who : new RequestPostProcessor[] {NORTHWIND, MANAGER}) {
-            mvc.perform(post("/api/v1/evaluations/{id}/waivers", id).with(who)
-                            .contentType(MediaType.APPLICATION_JSON).content(file("waive-claim-001.json")))
+            mvc.perform(post("/api/v1/evaluations/{id}/waivers", id)
+                            .with(who)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(file("waive-claim-001.json")))
                     .andExpect(status().isForbidden());
         }
         for (String bad : new String[] {"no-justification.json", "already-expired.json", "no-such-finding.json"}) {
-            String body = mvc.perform(post("/api/v1/evaluations/{id}/waivers", id).with(OFFICER)
-                            .contentType(MediaType.APPLICATION_JSON).content(file(bad)))
+            String body = mvc.perform(post("/api/v1/evaluations/{id}/waivers", id)
+                            .with(OFFICER)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(file(bad)))
                     .andExpect(status().isBadRequest())
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(mapper.readTree(body).path("detail").asText()).as(bad).isNotBlank();
         }
-        mvc.perform(post("/api/v1/evaluations/{id}/waivers", "no-such-evaluation").with(OFFICER)
-                        .contentType(MediaType.APPLICATION_JSON).content(file("waive-claim-001.json")))
+        mvc.perform(post("/api/v1/evaluations/{id}/waivers", "no-such-evaluation")
+                        .with(OFFICER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(file("waive-claim-001.json")))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/waivers/{id}/expire", "no-such-waiver").with(OFFICER))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/evaluations/{id}/waivers", id).with(LUMEN)).andExpect(status().isNotFound());
         JsonNode lumenList = mapper.readTree(mvc.perform(get("/api/v1/waivers").with(LUMEN))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(lumenList).isEmpty();
     }
 }

@@ -124,7 +124,8 @@ public final class DisclosureScan {
      * many other hashtags share that run; otherwise 0.
      */
     private int buried(TextIndex caption) {
-        List<Hit> inCaption = clearHits.stream().filter(h -> h.source() == Source.CAPTION).toList();
+        List<Hit> inCaption =
+                clearHits.stream().filter(h -> h.source() == Source.CAPTION).toList();
         if (inCaption.isEmpty() || clearOnMedia) {
             return 0;
         }

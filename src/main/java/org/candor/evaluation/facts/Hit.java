@@ -21,7 +21,12 @@ public record Hit(
         String excerpt) {
 
     static final Set<Meaning> DISCLOSURE = Set.of(
-            Meaning.CLEAR, Meaning.VAGUE, Meaning.GIFT, Meaning.COMMISSION, Meaning.EMPLOYMENT, Meaning.OWNERSHIP,
+            Meaning.CLEAR,
+            Meaning.VAGUE,
+            Meaning.GIFT,
+            Meaning.COMMISSION,
+            Meaning.EMPLOYMENT,
+            Meaning.OWNERSHIP,
             Meaning.FAMILY_TIE);
 
     /** Whether any row gives the phrase this meaning. */
@@ -86,13 +91,14 @@ public record Hit(
 
     /** "'#ad' at character 212 (line 3) of the caption". */
     public String where() {
-        String place = switch (source) {
-            case FRAME -> "the overlay of frame " + sourceIndex;
-            case FRAME_TEXT -> "the text of frame " + sourceIndex;
-            case VIDEO -> "in-video disclosure " + (sourceIndex + 1);
-            case PRODUCT_CLAIM -> "listed product claim " + (sourceIndex + 1);
-            default -> source.label();
-        };
+        String place =
+                switch (source) {
+                    case FRAME -> "the overlay of frame " + sourceIndex;
+                    case FRAME_TEXT -> "the text of frame " + sourceIndex;
+                    case VIDEO -> "in-video disclosure " + (sourceIndex + 1);
+                    case PRODUCT_CLAIM -> "listed product claim " + (sourceIndex + 1);
+                    default -> source.label();
+                };
         return "'" + text + "' at character " + position + " (line " + line + ") of " + place;
     }
 

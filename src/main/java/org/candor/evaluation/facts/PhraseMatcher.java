@@ -120,11 +120,13 @@ public final class PhraseMatcher {
         String text = index.folded();
         if (phrase.pattern() != null) {
             // A pattern may take a boundary character either side; report the words only.
-            while (foldedStart < foldedEnd - 1 && !isWordChar(text.codePointAt(foldedStart))
+            while (foldedStart < foldedEnd - 1
+                    && !isWordChar(text.codePointAt(foldedStart))
                     && "$€£".indexOf(text.charAt(foldedStart)) < 0) {
                 foldedStart++;
             }
-            while (foldedEnd > foldedStart + 1 && !isWordChar(text.codePointBefore(foldedEnd))
+            while (foldedEnd > foldedStart + 1
+                    && !isWordChar(text.codePointBefore(foldedEnd))
                     && "%€$£".indexOf(text.charAt(foldedEnd - 1)) < 0) {
                 foldedEnd--;
             }
@@ -133,7 +135,11 @@ public final class PhraseMatcher {
         int start = index.originalIndex(hashtag ? foldedStart - 1 : foldedStart);
         int end = index.originalIndex(foldedEnd - 1) + 1;
         return new Match(
-                phrase, start, end, hashtag || phrase.folded().startsWith("#"), index.slice(start, end).strip(),
+                phrase,
+                start,
+                end,
+                hashtag || phrase.folded().startsWith("#"),
+                index.slice(start, end).strip(),
                 hashtag ? foldedStart - 1 : foldedStart);
     }
 
@@ -141,7 +147,8 @@ public final class PhraseMatcher {
         if (isWordChar(phrase.codePointAt(0)) && start > 0 && isWordChar(text.codePointBefore(start))) {
             return false;
         }
-        return !(isWordChar(phrase.codePointBefore(phrase.length())) && end < text.length()
+        return !(isWordChar(phrase.codePointBefore(phrase.length()))
+                && end < text.length()
                 && isWordChar(text.codePointAt(end)));
     }
 

@@ -52,7 +52,8 @@ public final class PostFact {
                 scan(matchers, new TextIndex(f.text()), Source.FRAME_TEXT, idx, found);
             }
         }
-        List<VideoDisclosure> videoEntries = post.video() == null ? List.of() : post.video().disclosures();
+        List<VideoDisclosure> videoEntries =
+                post.video() == null ? List.of() : post.video().disclosures();
         for (int i = 0; i < videoEntries.size(); i++) {
             if (videoEntries.get(i).text() != null) {
                 scan(matchers, new TextIndex(videoEntries.get(i).text()), Source.VIDEO, i, found);
@@ -62,12 +63,15 @@ public final class PostFact {
             ProductClaim pc = post.productClaims().get(i);
             scan(matchers, new TextIndex(pc.statement()), Source.PRODUCT_CLAIM, i, found);
         }
-        found.sort(Comparator.comparing(Hit::source).thenComparingInt(Hit::sourceIndex).thenComparingInt(Hit::position));
+        found.sort(Comparator.comparing(Hit::source)
+                .thenComparingInt(Hit::sourceIndex)
+                .thenComparingInt(Hit::position));
         this.hits = List.copyOf(found);
         RelationshipKind tie = influencer.getTie();
-        boolean giftAccepted = tie == RelationshipKind.GIFTED
-                && !(campaign.isListed("UK") && influencer.isBrandControlsContent());
-        boolean commissionAccepted = tie == RelationshipKind.AFFILIATE || (tie == RelationshipKind.NONE && isAffiliate());
+        boolean giftAccepted =
+                tie == RelationshipKind.GIFTED && !(campaign.isListed("UK") && influencer.isBrandControlsContent());
+        boolean commissionAccepted =
+                tie == RelationshipKind.AFFILIATE || (tie == RelationshipKind.NONE && isAffiliate());
         this.disclosure = new DisclosureScan(
                 found.stream().filter(h -> h.source() != Source.PRODUCT_CLAIM).toList(),
                 campaign.getJurisdictions(),
@@ -219,7 +223,8 @@ public final class PostFact {
     public List<Integer> getFramesWithoutOverlay() {
         return post.frames().stream()
                 .filter(f -> disclosure.getClearHits().stream()
-                        .noneMatch(h -> h.source() == Source.FRAME && f.index() != null && h.sourceIndex() == f.index()))
+                        .noneMatch(
+                                h -> h.source() == Source.FRAME && f.index() != null && h.sourceIndex() == f.index()))
                 .map(Frame::index)
                 .filter(Objects::nonNull)
                 .sorted()
@@ -304,9 +309,10 @@ public final class PostFact {
             return covered >= duration;
         }
         if (isImage()) {
-            return mentions.stream().anyMatch(h -> h.source() == Source.IMAGE_OVERLAY
-                    || h.source() == Source.FRAME
-                    || h.source() == Source.FRAME_TEXT);
+            return mentions.stream()
+                    .anyMatch(h -> h.source() == Source.IMAGE_OVERLAY
+                            || h.source() == Source.FRAME
+                            || h.source() == Source.FRAME_TEXT);
         }
         return !mentions.isEmpty();
     }

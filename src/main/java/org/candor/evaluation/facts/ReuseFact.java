@@ -59,7 +59,7 @@ public final class ReuseFact {
     }
 
     /** Credited: stated so, or the owner is named in the caption. */
-    public boolean isCredited() {
+    public boolean isCreditGiven() {
         return Boolean.TRUE.equals(content.credited()) || (content.credited() == null && creditedInText);
     }
 

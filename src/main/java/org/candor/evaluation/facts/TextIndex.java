@@ -25,8 +25,7 @@ public final class TextIndex {
     /** Start and end (folded indexes) of each link in the text: words inside a URL are not read. */
     private final int[] urls;
 
-    private static final java.util.regex.Pattern URL =
-            java.util.regex.Pattern.compile("(https?://|www\\.)[^\\s]+");
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(https?://|www\\.)[^\\s]+");
 
     public TextIndex(String text) {
         this.original = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);

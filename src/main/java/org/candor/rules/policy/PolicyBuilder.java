@@ -100,7 +100,8 @@ public final class PolicyBuilder {
         }
         Map<List<String>, FoldAt> foldKeys = new LinkedHashMap<>();
         for (FoldAt at : sorted(foldsAt, FoldAt::origin)) {
-            FoldAt first = foldKeys.putIfAbsent(List.of(at.fold().platform(), at.fold().format()), at);
+            FoldAt first =
+                    foldKeys.putIfAbsent(List.of(at.fold().platform(), at.fold().format()), at);
             if (first != null) {
                 repeatedFold(first, at.fold(), at.origin());
             }
@@ -143,12 +144,17 @@ public final class PolicyBuilder {
 
     private void repeatedThreshold(ThresholdAt first, ThresholdAt at) {
         if (Double.compare(first.value(), at.value()) == 0) {
-            problem(at.origin(), "duplicate row: " + at.name() + " is set to " + number(at.value())
-                    + " here and in " + first.origin().rowSeenFrom(at.origin()) + "; delete one of the two rows");
+            problem(
+                    at.origin(),
+                    "duplicate row: " + at.name() + " is set to " + number(at.value()) + " here and in "
+                            + first.origin().rowSeenFrom(at.origin()) + "; delete one of the two rows");
         } else {
-            problem(at.origin(), "conflicting rows: " + at.name() + " is set to " + number(at.value())
-                    + " here but to " + number(first.value()) + " in " + first.origin().rowSeenFrom(at.origin())
-                    + "; keep one value");
+            problem(
+                    at.origin(),
+                    "conflicting rows: " + at.name() + " is set to " + number(at.value())
+                            + " here but to " + number(first.value()) + " in "
+                            + first.origin().rowSeenFrom(at.origin())
+                            + "; keep one value");
         }
     }
 
@@ -160,12 +166,16 @@ public final class PolicyBuilder {
         String where = "'" + t.phrase() + "' (" + (t.language().equals(Policy.ANY) ? "any language" : t.language())
                 + ", " + (t.jurisdiction() == null ? "every jurisdiction" : t.jurisdiction()) + ")";
         if (first.term().meaning() == t.meaning()) {
-            problem(here, "duplicate row: the term " + where + " is already " + t.meaning() + " in "
-                    + first.origin().rowSeenFrom(here) + "; delete one of the two rows");
+            problem(
+                    here,
+                    "duplicate row: the term " + where + " is already " + t.meaning() + " in "
+                            + first.origin().rowSeenFrom(here) + "; delete one of the two rows");
         } else {
-            problem(here, "conflicting rows: the term " + where + " is " + t.meaning() + " here but "
-                    + first.term().meaning() + " in " + first.origin().rowSeenFrom(here)
-                    + "; a term has one of " + Meaning.DISCLOSURE_FAMILY + " at most, so keep one meaning");
+            problem(
+                    here,
+                    "conflicting rows: the term " + where + " is " + t.meaning() + " here but "
+                            + first.term().meaning() + " in " + first.origin().rowSeenFrom(here)
+                            + "; a term has one of " + Meaning.DISCLOSURE_FAMILY + " at most, so keep one meaning");
         }
     }
 
@@ -173,11 +183,15 @@ public final class PolicyBuilder {
         String which = f.platform() + " (" + (f.format().equals(Policy.ANY) ? "every format" : f.format()) + ")";
         Fold known = first.fold();
         if (known.characters() == f.characters() && known.lineBreaks() == f.lineBreaks()) {
-            problem(here, "duplicate row: the caption fold of " + which + " is already set in "
-                    + first.origin().rowSeenFrom(here) + "; delete one of the two rows");
+            problem(
+                    here,
+                    "duplicate row: the caption fold of " + which + " is already set in "
+                            + first.origin().rowSeenFrom(here) + "; delete one of the two rows");
         } else {
-            problem(here, "conflicting rows: the caption fold of " + which + " is " + describe(f) + " here but "
-                    + describe(known) + " in " + first.origin().rowSeenFrom(here) + "; keep one");
+            problem(
+                    here,
+                    "conflicting rows: the caption fold of " + which + " is " + describe(f) + " here but "
+                            + describe(known) + " in " + first.origin().rowSeenFrom(here) + "; keep one");
         }
     }
 
@@ -191,7 +205,9 @@ public final class PolicyBuilder {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     static String text(String value) {

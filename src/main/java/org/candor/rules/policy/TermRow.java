@@ -50,8 +50,10 @@ public final class TermRow {
             try {
                 m = Meaning.valueOf(meaning.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                builder.problem(origin, "'" + meaning + "' is not a meaning; use one of "
-                        + java.util.Arrays.toString(Meaning.values()));
+                builder.problem(
+                        origin,
+                        "'" + meaning + "' is not a meaning; use one of "
+                                + java.util.Arrays.toString(Meaning.values()));
             }
         }
         if (m != null && m.isPattern() && phrase != null) {

@@ -15,8 +15,9 @@ public final class ThresholdRow {
         try {
             t = Threshold.valueOf(PolicyBuilder.text(name).toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            builder.problem(origin, "'" + name + "' is not a threshold; use one of "
-                    + java.util.Arrays.toString(Threshold.values()));
+            builder.problem(
+                    origin,
+                    "'" + name + "' is not a threshold; use one of " + java.util.Arrays.toString(Threshold.values()));
         }
         this.name = t;
     }

@@ -17,7 +17,9 @@ class PhraseMatcherTest {
     }
 
     private static List<String> found(PhraseMatcher m, String text) {
-        return m.find(new TextIndex(text)).stream().map(PhraseMatcher.Match::text).toList();
+        return m.find(new TextIndex(text)).stream()
+                .map(PhraseMatcher.Match::text)
+                .toList();
     }
 
     @Test
@@ -59,7 +61,9 @@ class PhraseMatcherTest {
     void positionsAreCountedInCharactersAReaderSeesWithLines() {
         TextIndex text = new TextIndex("😀😀 first line\nsecond #ad");
         PhraseMatcher.Match match = matcher("ad").find(text).get(0);
-        assertThat(match.start()).as("the # at code point 21: each emoji counts once").isEqualTo(21);
+        assertThat(match.start())
+                .as("the # at code point 21: each emoji counts once")
+                .isEqualTo(21);
         assertThat(text.lineAt(match.start())).isEqualTo(1);
         assertThat(match.hashtag()).isTrue();
     }

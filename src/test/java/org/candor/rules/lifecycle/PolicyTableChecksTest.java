@@ -36,7 +36,8 @@ class PolicyTableChecksTest {
         return b;
     }
 
-    private static void term(PolicyBuilder b, int row, String phrase, String meaning, String language, String jurisdiction) {
+    private static void term(
+            PolicyBuilder b, int row, String phrase, String meaning, String language, String jurisdiction) {
         b.atRow(new RowOrigin(TERMS, "Terms", row));
         b.term(phrase).meaning(meaning).language(language).jurisdiction(jurisdiction);
     }
@@ -62,8 +63,9 @@ class PolicyTableChecksTest {
         PolicyProblem p = problems.get(0);
         assertThat(p.origin()).isEqualTo(new RowOrigin(TERMS, "Terms", 3));
         assertThat(p.message())
-                .isEqualTo("duplicate row: the term 'paid partnership' (en, every jurisdiction) is already CLEAR in row 2;"
-                        + " delete one of the two rows");
+                .isEqualTo(
+                        "duplicate row: the term 'paid partnership' (en, every jurisdiction) is already CLEAR in row 2;"
+                                + " delete one of the two rows");
         assertThat(p.toString()).startsWith("terms.drl.csv, row 3 (table 'Terms'): duplicate row");
     }
 
@@ -72,15 +74,13 @@ class PolicyTableChecksTest {
         PolicyBuilder b = builder();
         term(b, 2, "#collab", "VAGUE", "en", null);
         term(b, 3, "#collab", "GIFT", "en", null);
-        assertThat(problems(b))
-                .singleElement()
-                .satisfies(p -> {
-                    assertThat(p.origin().row()).isEqualTo(3);
-                    assertThat(p.message())
-                            .startsWith("conflicting rows: the term '#collab' (en, every jurisdiction) is GIFT here but"
-                                    + " VAGUE in row 2")
-                            .contains("keep one meaning");
-                });
+        assertThat(problems(b)).singleElement().satisfies(p -> {
+            assertThat(p.origin().row()).isEqualTo(3);
+            assertThat(p.message())
+                    .startsWith("conflicting rows: the term '#collab' (en, every jurisdiction) is GIFT here but"
+                            + " VAGUE in row 2")
+                    .contains("keep one meaning");
+        });
     }
 
     @Test
@@ -122,11 +122,13 @@ class PolicyTableChecksTest {
         b.atRow(new RowOrigin("more.drl.csv", "More", 5));
         b.threshold("ADULT_AGE").value(21);
         List<PolicyProblem> problems = problems(b);
-        assertThat(problems).map(PolicyProblem::toString).containsExactly(
-                "thresholds.drl.csv, row 8 (table 'Thresholds'): duplicate row: BURIED_HASHTAG_RUN is set to 10 here"
-                        + " and in more.drl.csv row 4; delete one of the two rows",
-                "thresholds.drl.csv, row 10 (table 'Thresholds'): conflicting rows: ADULT_AGE is set to 10 here but"
-                        + " to 21 in more.drl.csv row 5; keep one value");
+        assertThat(problems)
+                .map(PolicyProblem::toString)
+                .containsExactly(
+                        "thresholds.drl.csv, row 8 (table 'Thresholds'): duplicate row: BURIED_HASHTAG_RUN is set to 10 here"
+                                + " and in more.drl.csv row 4; delete one of the two rows",
+                        "thresholds.drl.csv, row 10 (table 'Thresholds'): conflicting rows: ADULT_AGE is set to 10 here but"
+                                + " to 21 in more.drl.csv row 5; keep one value");
     }
 
     @Test
@@ -137,19 +139,23 @@ class PolicyTableChecksTest {
         }
         RuleBuildException e = catchThrowableOfType(RuleBuildException.class, () -> new RuleSetLoader().load(dir));
         assertThat(e).isNotNull();
-        assertThat(e.problems()).extracting(BuildProblem::file, BuildProblem::line).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("duplicate-terms.drl.csv", 13),
-                org.assertj.core.groups.Tuple.tuple("duplicate-terms.drl.csv", 14),
-                org.assertj.core.groups.Tuple.tuple("duplicate-terms.drl.csv", 18),
-                org.assertj.core.groups.Tuple.tuple("duplicate-folds.drl.csv", 13),
-                org.assertj.core.groups.Tuple.tuple("duplicate-folds.drl.csv", 14),
-                org.assertj.core.groups.Tuple.tuple("thresholds.drl.csv", 20),
-                org.assertj.core.groups.Tuple.tuple("thresholds.drl.csv", 22));
+        assertThat(e.problems())
+                .extracting(BuildProblem::file, BuildProblem::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("duplicate-terms.drl.csv", 13),
+                        org.assertj.core.groups.Tuple.tuple("duplicate-terms.drl.csv", 14),
+                        org.assertj.core.groups.Tuple.tuple("duplicate-terms.drl.csv", 18),
+                        org.assertj.core.groups.Tuple.tuple("duplicate-folds.drl.csv", 13),
+                        org.assertj.core.groups.Tuple.tuple("duplicate-folds.drl.csv", 14),
+                        org.assertj.core.groups.Tuple.tuple("thresholds.drl.csv", 20),
+                        org.assertj.core.groups.Tuple.tuple("thresholds.drl.csv", 22));
         assertThat(e.problems().get(0).toString())
-                .isEqualTo("duplicate-terms.drl.csv:13: row 13 of table 'Promo terms': duplicate row: the term"
-                        + " '#Promo   AD' (en, every jurisdiction) is already CLEAR in row 12; delete one of the two rows");
+                .isEqualTo(
+                        "duplicate-terms.drl.csv:13: row 13 of table 'Promo terms': duplicate row: the term"
+                                + " '#Promo   AD' (en, every jurisdiction) is already CLEAR in row 12; delete one of the two rows");
         assertThat(e.problems().get(2).message())
-                .contains("the term 'ad' (en, every jurisdiction) is VAGUE here but CLEAR in disclosure-terms.drl.csv row 13");
+                .contains(
+                        "the term 'ad' (en, every jurisdiction) is VAGUE here but CLEAR in disclosure-terms.drl.csv row 13");
         assertThat(e.problems().get(4).message())
                 .contains("TIKTOK (every format) is 90 characters or 2 line breaks here but 100 characters or 2 line"
                         + " breaks in caption-folds.drl.csv row 14");

@@ -53,21 +53,26 @@ class RuleDiffTest {
 
         FileDiff f = diff.files().get(0);
         assertThat(f.text()).isNull();
-        assertThat(f.cells()).map(Object::toString).containsExactly(
-                "thresholds.drl.csv!B13: '10' → '12'", "thresholds.drl.csv!B20: '3' → '4'");
-        assertThat(diff.lines()).containsExactly(
-                "changed thresholds.drl.csv",
-                "    thresholds.drl.csv!B13: '10' → '12'",
-                "    thresholds.drl.csv!B20: '3' → '4'");
+        assertThat(f.cells())
+                .map(Object::toString)
+                .containsExactly("thresholds.drl.csv!B13: '10' → '12'", "thresholds.drl.csv!B20: '3' → '4'");
+        assertThat(diff.lines())
+                .containsExactly(
+                        "changed thresholds.drl.csv",
+                        "    thresholds.drl.csv!B13: '10' → '12'",
+                        "    thresholds.drl.csv!B20: '3' → '4'");
     }
 
     @Test
     void csvCellsAreReadWithTheirQuotesCommasAndLineBreaks() {
-        String before = "\"Term\",\"Why\"\r\n\"ad, or advert\",\"says \"\"ad\"\"\"\r\n\"x\",\"two\nlines\"\r\n\"last\",\"\"\r\n";
-        String after = "Term,Why\n\"ad, or advert\",\"says \"\"advert\"\"\"\n\"x\",\"two\nlines\"\nlast,\"kept, now\"\n";
+        String before =
+                "\"Term\",\"Why\"\r\n\"ad, or advert\",\"says \"\"ad\"\"\"\r\n\"x\",\"two\nlines\"\r\n\"last\",\"\"\r\n";
+        String after =
+                "Term,Why\n\"ad, or advert\",\"says \"\"advert\"\"\"\n\"x\",\"two\nlines\"\nlast,\"kept, now\"\n";
         RuleDiff diff = RuleDiff.between(files("t.drl.csv", before), files("t.drl.csv", after));
-        assertThat(diff.files().get(0).cells()).map(Object::toString).containsExactly(
-                "t.drl.csv!B2: 'says \"ad\"' → 'says \"advert\"'", "t.drl.csv!B4: '' → 'kept, now'");
+        assertThat(diff.files().get(0).cells())
+                .map(Object::toString)
+                .containsExactly("t.drl.csv!B2: 'says \"ad\"' → 'says \"advert\"'", "t.drl.csv!B4: '' → 'kept, now'");
     }
 
     @Test
@@ -84,7 +89,8 @@ class RuleDiffTest {
         Map<String, byte[]> a = new TreeMap<>(Map.of("limits.drl.xlsx", before));
         Map<String, byte[]> b = new TreeMap<>(Map.of("limits.drl.xlsx", after));
         RuleDiff diff = RuleDiff.between(a, b);
-        assertThat(diff.files().get(0).cells()).map(Object::toString)
+        assertThat(diff.files().get(0).cells())
+                .map(Object::toString)
                 .containsExactly("limits.drl.xlsx!Limits!B2: '10' → '12'");
     }
 
@@ -101,11 +107,14 @@ class RuleDiffTest {
                         org.assertj.core.groups.Tuple.tuple("new.drl.csv", ChangeKind.ADDED),
                         org.assertj.core.groups.Tuple.tuple("old.drl.csv", ChangeKind.REMOVED));
         assertThat(diff.fileNames()).doesNotContain("same.drl");
-        assertThat(RuleDiff.between(files("same.drl", "same"), files("same.drl", "same")).isEmpty()).isTrue();
+        assertThat(RuleDiff.between(files("same.drl", "same"), files("same.drl", "same"))
+                        .isEmpty())
+                .isTrue();
     }
 
     private static byte[] workbook(String value) throws IOException {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("Limits");
             s.createRow(0).createCell(0).setCellValue("Threshold");
             s.getRow(0).createCell(1).setCellValue("Value");

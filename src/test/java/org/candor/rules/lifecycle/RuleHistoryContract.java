@@ -88,12 +88,14 @@ abstract class RuleHistoryContract {
         assertThat(startup.action()).isEqualTo(Action.STARTUP);
         assertThat(startup.who()).isEqualTo("startup");
         assertThat(startup.hashBefore()).as("the first start of a new database").isNull();
-        assertThat(startup.files()).containsExactlyInAnyOrder(
-                "caption-folds.drl.csv", "claims.drl", "one-term.drl.csv", "thresholds.drl.csv");
+        assertThat(startup.files())
+                .containsExactlyInAnyOrder(
+                        "caption-folds.drl.csv", "claims.drl", "one-term.drl.csv", "thresholds.drl.csv");
         Map<String, byte[]> kept = history.files(startup.hashAfter()).orElseThrow();
-        assertThat(kept.keySet()).containsExactlyElementsOf(startup.files().stream().sorted().toList());
-        assertThat(kept.get("claims.drl")).isEqualTo(Fixtures.read(Fixtures.RULES.resolve("claims.drl"))
-                .getBytes(StandardCharsets.UTF_8));
+        assertThat(kept.keySet())
+                .containsExactlyElementsOf(startup.files().stream().sorted().toList());
+        assertThat(kept.get("claims.drl"))
+                .isEqualTo(Fixtures.read(Fixtures.RULES.resolve("claims.drl")).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -114,7 +116,11 @@ abstract class RuleHistoryContract {
         // The rule set is swapped before the change is recorded: wait for both.
         long deadline = System.nanoTime() + 15_000_000_000L;
         while ((rules.current().hash().equals(before)
-                        || !history.history(0, 1).items().get(0).hashAfter().equals(rules.current().hash()))
+                        || !history.history(0, 1)
+                                .items()
+                                .get(0)
+                                .hashAfter()
+                                .equals(rules.current().hash()))
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
@@ -129,8 +135,12 @@ abstract class RuleHistoryContract {
         assertThat(c.files()).containsExactly("thresholds.drl.csv");
         assertThat(c.forced()).isFalse();
         assertThat(c.diff().catalog().isEmpty()).isTrue();
-        assertThat(c.diff().files().get(0).cells()).map(Object::toString).singleElement().asString()
-                .startsWith("thresholds.drl.csv!B19: '").endsWith("' → '" + value + "'");
+        assertThat(c.diff().files().get(0).cells())
+                .map(Object::toString)
+                .singleElement()
+                .asString()
+                .startsWith("thresholds.drl.csv!B19: '")
+                .endsWith("' → '" + value + "'");
         assertThat(history.hasSnapshot(before)).isTrue();
         assertThat(history.hasSnapshot(after)).isTrue();
     }
@@ -162,8 +172,10 @@ abstract class RuleHistoryContract {
         RuleHistory.HistoryPage second = history.history(1, 1);
         assertThat(first.items().get(0).who()).isEqualTo("b");
         assertThat(second.items().get(0).who()).isEqualTo("a");
-        assertThat(first.items().get(0).id()).isGreaterThan(second.items().get(0).id());
-        assertThat(first.items().get(0).at()).isAfterOrEqualTo(second.items().get(0).at());
+        assertThat(first.items().get(0).id())
+                .isGreaterThan(second.items().get(0).id());
+        assertThat(first.items().get(0).at())
+                .isAfterOrEqualTo(second.items().get(0).at());
         assertThat(first.total()).isEqualTo(everything().size()).isGreaterThanOrEqualTo(3);
         assertThat(history.history((int) first.total(), 1).items()).isEmpty();
     }

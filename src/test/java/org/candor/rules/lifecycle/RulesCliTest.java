@@ -52,11 +52,12 @@ class RulesCliTest {
         Files.write(dir.resolve("duplicate-thresholds.drl.csv"), Fixtures.resource("duplicate-thresholds.drl.csv"));
         Run r = run("rules", "validate", dir.toString());
         assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
-        assertThat(r.err().lines()).contains(
-                "thresholds.drl.csv:20: row 20 of table 'Thresholds': duplicate row: BURIED_HASHTAG_RUN is set to 3"
-                        + " here and in duplicate-thresholds.drl.csv row 12; delete one of the two rows",
-                "thresholds.drl.csv:22: row 22 of table 'Thresholds': conflicting rows: ADULT_AGE is set to 18 here"
-                        + " but to 21 in duplicate-thresholds.drl.csv row 13; keep one value");
+        assertThat(r.err().lines())
+                .contains(
+                        "thresholds.drl.csv:20: row 20 of table 'Thresholds': duplicate row: BURIED_HASHTAG_RUN is set to 3"
+                                + " here and in duplicate-thresholds.drl.csv row 12; delete one of the two rows",
+                        "thresholds.drl.csv:22: row 22 of table 'Thresholds': conflicting rows: ADULT_AGE is set to 18 here"
+                                + " but to 21 in duplicate-thresholds.drl.csv row 13; keep one value");
     }
 
     @Test
@@ -82,22 +83,28 @@ class RulesCliTest {
         Path thresholds = b.resolve("thresholds.drl.csv");
         Fixtures.write(thresholds, Fixtures.withThreshold(Fixtures.read(thresholds), "BURIED_HASHTAG_RUN", "4"));
         Path claims = b.resolve("claims.drl");
-        Fixtures.write(claims, Fixtures.read(claims).replace("@title(\"Audience overstated\")", "@title(\"Audience claimed above the verified figure\")"));
+        Fixtures.write(
+                claims,
+                Fixtures.read(claims)
+                        .replace(
+                                "@title(\"Audience overstated\")",
+                                "@title(\"Audience claimed above the verified figure\")"));
         Files.write(b.resolve("extra-terms.drl.csv"), Fixtures.resource("extra-terms.drl.csv"));
 
         Run r = run("rules", "diff", a.toString(), b.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(CandorCli.FAIL);
-        assertThat(r.out().lines()).contains(
-                "Rules: 0 added, 0 removed, 1 changed",
-                "Files: 3 differ",
-                "~ rule CLAIM-001 title: Audience overstated → Audience claimed above the verified figure",
-                "changed claims.drl",
-                "    --- a/claims.drl",
-                "    -    @title(\"Audience overstated\")",
-                "    +    @title(\"Audience claimed above the verified figure\")",
-                "added extra-terms.drl.csv",
-                "changed thresholds.drl.csv",
-                "    thresholds.drl.csv!B20: '3' → '4'");
+        assertThat(r.out().lines())
+                .contains(
+                        "Rules: 0 added, 0 removed, 1 changed",
+                        "Files: 3 differ",
+                        "~ rule CLAIM-001 title: Audience overstated → Audience claimed above the verified figure",
+                        "changed claims.drl",
+                        "    --- a/claims.drl",
+                        "    -    @title(\"Audience overstated\")",
+                        "    +    @title(\"Audience claimed above the verified figure\")",
+                        "added extra-terms.drl.csv",
+                        "changed thresholds.drl.csv",
+                        "    thresholds.drl.csv!B20: '3' → '4'");
     }
 
     @Test
