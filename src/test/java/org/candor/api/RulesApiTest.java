@@ -32,8 +32,15 @@ class RulesApiTest extends ApiTestSupport {
     void healthShowsTheRulesComponentWithTheHashInForce() throws Exception {
         String hash = read("/api/v1/rules", OFFICER).path("ruleSetHash").asText();
 
-        JsonNode health = read("/actuator/health", NONE);
+        JsonNode anonymous = read("/actuator/health", NONE);
+        assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.path("components").path("rules").path("status").asText())
+                .isEqualTo("UP");
+        assertThat(anonymous.path("components").path("rules").has("details"))
+                .as("details (hash, folder, disk paths) only for signed-in users")
+                .isFalse();
 
+        JsonNode health = read("/actuator/health", OFFICER);
         assertThat(health.path("status").asText()).isEqualTo("UP");
         JsonNode rules = health.path("components").path("rules");
         assertThat(rules.path("status").asText()).isEqualTo("UP");
