@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.candor.rules.policy.Policy;
 import org.candor.rules.policy.Term;
 
@@ -17,6 +19,10 @@ public final class CompiledPolicy {
     private final PhraseMatcher general;
     private final List<Term> brandTerms;
     private final List<String> negations;
+    /** Matchers already compiled for a brand: a brand submits many campaigns. */
+    private final Map<String, List<PhraseMatcher>> byBrand = new ConcurrentHashMap<>();
+
+    private static final int MAX_BRANDS_CACHED = 4096;
 
     public CompiledPolicy(Policy policy) {
         this.policy = policy;
@@ -38,11 +44,15 @@ public final class CompiledPolicy {
         if (negations.isEmpty()) {
             return false;
         }
-        String before = folded.substring(0, foldedStart).replaceAll("[\\s#]+$", "");
+        // The text before, without the spaces and '#' that end it (as regex [\s#]+$ would strip).
+        int end = Math.min(foldedStart, folded.length());
+        while (end > 0 && " \t\n\u000B\f\r#".indexOf(folded.charAt(end - 1)) >= 0) {
+            end--;
+        }
         for (String n : negations) {
-            if (before.endsWith(n)) {
-                int at = before.length() - n.length();
-                if (at == 0 || !PhraseMatcher.isWordChar(before.codePointBefore(at))) {
+            int at = end - n.length();
+            if (at >= 0 && folded.startsWith(n, at)) {
+                if (at == 0 || !PhraseMatcher.isWordChar(folded.codePointBefore(at))) {
                     return true;
                 }
             }
@@ -59,6 +69,18 @@ public final class CompiledPolicy {
         if (brandTerms.isEmpty() || brand == null || brand.isBlank()) {
             return List.of(general);
         }
+        List<PhraseMatcher> cached = byBrand.get(brand);
+        if (cached == null) {
+            if (byBrand.size() >= MAX_BRANDS_CACHED) {
+                byBrand.clear();
+            }
+            cached = compileFor(brand);
+            byBrand.put(brand, cached);
+        }
+        return cached;
+    }
+
+    private List<PhraseMatcher> compileFor(String brand) {
         List<String> names = brandNames(brand);
         PhraseMatcher branded = PhraseMatcher.of(brandTerms, t -> {
             List<String> out = new ArrayList<>();

@@ -38,6 +38,9 @@ public final class DisclosureScan {
     private final boolean clearInPostLanguage;
     private final boolean languageJudged;
 
+    /** What String.split("\\s+") compiles on every call, compiled once. */
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     DisclosureScan(
             List<Hit> allHits,
             List<String> jurisdictions,
@@ -130,7 +133,7 @@ public final class DisclosureScan {
             return 0;
         }
         String text = caption.original();
-        String[] tokens = text.strip().split("\\s+");
+        String[] tokens = WHITE_SPACE.split(text.strip());
         int hashtags = 0;
         int runStartToken = tokens.length;
         for (int i = tokens.length - 1; i >= 0; i--) {

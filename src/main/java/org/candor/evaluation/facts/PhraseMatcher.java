@@ -1,7 +1,9 @@
 package org.candor.evaluation.facts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,59 @@ public final class PhraseMatcher {
     public record Match(Phrase phrase, int start, int end, boolean hashtag, String text, int foldedStart) {}
 
     private final List<Phrase> phrases;
+    /** Every variant of every plain phrase, in one trie: a caption is read once, not once per phrase. */
+    private final Node root = new Node();
+
+    /**
+     * A trie node: the variants that end here (pairs of phrase index, variant index), and what
+     * follows: ASCII chars through an array, others through a map.
+     */
+    private static final class Node {
+        private Node[] ascii;
+        private Map<Character, Node> other;
+        private int[] ends = new int[0];
+
+        Node child(char c) {
+            if (c < 0x80) {
+                return ascii == null ? null : ascii[c];
+            }
+            return other == null ? null : other.get(c);
+        }
+
+        Node add(char c) {
+            Node n = child(c);
+            if (n == null) {
+                n = new Node();
+                if (c < 0x80) {
+                    if (ascii == null) {
+                        ascii = new Node[0x80];
+                    }
+                    ascii[c] = n;
+                } else {
+                    if (other == null) {
+                        other = new HashMap<>();
+                    }
+                    other.put(c, n);
+                }
+            }
+            return n;
+        }
+    }
 
     private PhraseMatcher(List<Phrase> phrases) {
         this.phrases = phrases;
+        for (int pi = 0; pi < phrases.size(); pi++) {
+            List<String> variants = phrases.get(pi).variants();
+            for (int vi = 0; vi < variants.size(); vi++) {
+                Node n = root;
+                for (char c : variants.get(vi).toCharArray()) {
+                    n = n.add(c);
+                }
+                n.ends = Arrays.copyOf(n.ends, n.ends.length + 2);
+                n.ends[n.ends.length - 2] = pi;
+                n.ends[n.ends.length - 1] = vi;
+            }
+        }
     }
 
     /** Compiles terms; the phrase of each is taken as written (placeholders already filled in). */
@@ -63,38 +115,62 @@ public final class PhraseMatcher {
         return List.of(folded, folded.replace(" ", ""), folded.replace(' ', '-'), folded.replace(' ', '_'));
     }
 
+    /** A match with the order the phrase list gives it: phrase, then variant, then place. */
+    private record Found(Match match, int phrase, int variant, int at) {}
+
+    private static final Comparator<Found> ORDER = Comparator.<Found>comparingInt(
+                    f -> f.match().start())
+            .thenComparingInt(f -> -f.match().end())
+            .thenComparingInt(Found::phrase)
+            .thenComparingInt(Found::variant)
+            .thenComparingInt(Found::at);
+
+    /**
+     * Every phrase found, by place (longest first where two start together), one per phrase and
+     * place. Plain phrases are found in one pass over the text through the trie; patterns each
+     * by their own search.
+     */
     public List<Match> find(TextIndex index) {
         String text = index.folded();
-        List<Match> matches = new ArrayList<>();
         if (text.isEmpty()) {
-            return matches;
+            return new ArrayList<>();
         }
-        for (Phrase phrase : phrases) {
+        List<Found> found = new ArrayList<>();
+        for (int pi = 0; pi < phrases.size(); pi++) {
+            Phrase phrase = phrases.get(pi);
             if (phrase.pattern() != null) {
                 Matcher m = phrase.pattern().matcher(text);
                 while (m.find()) {
                     if (m.end() > m.start() && !index.inUrl(m.start())) {
-                        matches.add(match(index, phrase, m.start(), m.end()));
+                        found.add(new Found(match(index, phrase, m.start(), m.end()), pi, 0, m.start()));
                     }
-                }
-                continue;
-            }
-            for (String variant : phrase.variants()) {
-                int from = 0;
-                while (true) {
-                    int at = text.indexOf(variant, from);
-                    if (at < 0) {
-                        break;
-                    }
-                    int end = at + variant.length();
-                    if (wholeWord(text, variant, at, end) && !index.inUrl(at)) {
-                        matches.add(match(index, phrase, at, end));
-                    }
-                    from = at + 1;
                 }
             }
         }
-        matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> -m.end()));
+        char[] chars = text.toCharArray();
+        int length = chars.length;
+        for (int at = 0; at < length; at++) {
+            Node n = root;
+            for (int i = at; i < length; i++) {
+                n = n.child(chars[i]);
+                if (n == null) {
+                    break;
+                }
+                int end = i + 1;
+                for (int k = 0; k < n.ends.length; k += 2) {
+                    Phrase phrase = phrases.get(n.ends[k]);
+                    String variant = phrase.variants().get(n.ends[k + 1]);
+                    if (wholeWord(text, variant, at, end) && !index.inUrl(at)) {
+                        found.add(new Found(match(index, phrase, at, end), n.ends[k], n.ends[k + 1], at));
+                    }
+                }
+            }
+        }
+        found.sort(ORDER);
+        List<Match> matches = new ArrayList<>(found.size());
+        for (Found f : found) {
+            matches.add(f.match());
+        }
         return dedupe(matches);
     }
 

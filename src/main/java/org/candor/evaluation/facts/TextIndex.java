@@ -28,7 +28,11 @@ public final class TextIndex {
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(https?://|www\\.)[^\\s]+");
 
     public TextIndex(String text) {
-        this.original = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
+        this.original = text == null
+                ? ""
+                : Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                        ? text
+                        : Normalizer.normalize(text, Normalizer.Form.NFC);
         this.codePoints = original.codePointCount(0, original.length());
         this.lineOf = new int[codePoints + 1];
         StringBuilder sb = new StringBuilder(original.length());
@@ -50,6 +54,12 @@ public final class TextIndex {
                     map[n++] = cpIndex;
                     lastSpace = true;
                 }
+            } else if (cp < 0x80) {
+                // ASCII folds to one char: the common case, without a string per character.
+                sb.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+                map = ensure(map, n + 1);
+                map[n++] = cpIndex;
+                lastSpace = false;
             } else {
                 String piece = fold(cp);
                 for (int k = 0; k < piece.length(); k++) {
@@ -66,9 +76,10 @@ public final class TextIndex {
         this.folded = sb.toString();
         this.toOriginal = java.util.Arrays.copyOf(map, n + 1);
         this.toOriginal[n] = codePoints;
-        java.util.regex.Matcher m = URL.matcher(folded);
         int[] found = new int[0];
-        while (m.find()) {
+        // A link starts "http" or "www.": without either, there is none to look for.
+        java.util.regex.Matcher m = folded.contains("http") || folded.contains("www.") ? URL.matcher(folded) : null;
+        while (m != null && m.find()) {
             found = java.util.Arrays.copyOf(found, found.length + 2);
             found[found.length - 2] = m.start();
             found[found.length - 1] = m.end();
