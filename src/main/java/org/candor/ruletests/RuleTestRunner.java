@@ -453,36 +453,6 @@ public final class RuleTestRunner {
                 .trim();
     }
 
-    /**
-     * Runs the rule tests of a rules folder from the command line: {@code RuleTestRunner [rules
-     * folder] [tests folder]}, by default {@code rules} and its {@code tests}. Prints each failure
-     * and the summary line; exits 0 when every case passes, 1 when any fails, 2 when the rules do
-     * not build.
-     */
-    public static void main(String[] args) {
-        Path rules = Path.of(args.length > 0 ? args[0] : "rules");
-        Path tests = args.length > 1 ? Path.of(args[1]) : rules.resolve("tests");
-        RuleSet ruleSet;
-        try {
-            ruleSet = new org.candor.rules.RuleSetLoader().load(rules);
-        } catch (org.candor.rules.RuleBuildException e) {
-            System.err.println("the rules do not build: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        RuleTestReport report;
-        try {
-            report = new RuleTestRunner().run(tests, ruleSet);
-        } finally {
-            org.candor.rules.RuleSetLoader.dispose(ruleSet);
-        }
-        for (CaseResult r : report.failures()) {
-            System.out.println("FAILED " + r.displayName() + "\n    " + r.detail());
-        }
-        System.out.println(report.summaryLine());
-        System.exit(report.allPassed() ? 0 : 1);
-    }
-
     /** Known rule ids of a rule set, for tools that list what the tests cover. */
     public static SortedSet<String> catalogIds(RuleSet ruleSet) {
         return ruleSet.catalog().stream().map(RuleMeta::id).collect(Collectors.toCollection(TreeSet::new));
