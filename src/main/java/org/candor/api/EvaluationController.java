@@ -2,17 +2,14 @@ package org.candor.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Locale;
 import org.candor.evaluation.Verdict;
-import org.candor.report.ExcelReportWriter;
 import org.candor.submission.EvaluationQuery;
 import org.candor.submission.EvaluationSummary;
+import org.candor.submission.Evaluations;
 import org.candor.submission.IntakeService;
-import org.candor.submission.MalformedSubmissionException;
 import org.candor.submission.Page;
 import org.candor.submission.ReevaluationService;
 import org.candor.submission.StoredEvaluation;
@@ -42,16 +39,21 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/evaluations")
 @Tag(name = "Evaluations")
 class EvaluationController {
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(Evaluations.XLSX);
 
     private final IntakeService intake;
     private final SubmissionStore store;
     private final Accounts accounts;
     private final ReevaluationService reevaluations;
+    private final Evaluations evaluations;
 
     EvaluationController(
-            IntakeService intake, SubmissionStore store, Accounts accounts, ReevaluationService reevaluations) {
+            IntakeService intake,
+            SubmissionStore store,
+            Accounts accounts,
+            ReevaluationService reevaluations,
+            Evaluations evaluations) {
+        this.evaluations = evaluations;
         this.intake = intake;
         this.store = store;
         this.accounts = accounts;
@@ -70,18 +72,7 @@ class EvaluationController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredEvaluation> submitFile(@RequestPart("file") MultipartFile file, Authentication auth)
             throws IOException {
-        String name = file.getOriginalFilename() == null
-                ? ""
-                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return created(intake.submit(file.getBytes(), MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
-        }
-        if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
-            // The workbook reader refuses macro and legacy workbooks by their content, with a clear problem.
-            return created(intake.submitWorkbook(file.getBytes(), accounts.of(auth)));
-        }
-        throw new MalformedSubmissionException(
-                "upload a campaign as .json or as the .xlsx template; got '" + file.getOriginalFilename() + "'");
+        return created(intake.submitUpload(file.getOriginalFilename(), file.getBytes(), accounts.of(auth)));
     }
 
     private static ResponseEntity<StoredEvaluation> created(StoredEvaluation e) {
@@ -104,14 +95,7 @@ class EvaluationController {
         if (page < 0 || size < 1 || size > 200) {
             throw new BadRequestException("page must be 0 or more and size between 1 and 200");
         }
-        EvaluationQuery q = new EvaluationQuery(agency, brand, verdict, from, to);
-        if (account.isAgency()) {
-            if (agency != null && !agency.equals(account.agency())) {
-                return new Page<>(java.util.List.of(), page, size, 0);
-            }
-            q = q.withAgency(account.agency());
-        }
-        return store.list(q, page, size);
+        return evaluations.list(new EvaluationQuery(agency, brand, verdict, from, to), page, size, account);
     }
 
     @Operation(summary = "One evaluation with every finding")
@@ -123,18 +107,16 @@ class EvaluationController {
     @Operation(summary = "The evaluation's Excel report")
     @GetMapping(value = "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
-        StoredEvaluation e = visible(id, accounts.of(auth));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ExcelReportWriter().write(e.result(), e.submittedBy(), out);
+        Evaluations.Download d = evaluations.report(visible(id, accounts.of(auth)));
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(ExcelReportWriter.fileNameFor(e.result()))
+                                .filename(d.fileName())
                                 .build()
                                 .toString())
-                .body(out.toByteArray());
+                .body(d.content());
     }
 
     @Operation(
@@ -152,8 +134,6 @@ class EvaluationController {
     }
 
     private StoredEvaluation visible(String id, Account account) {
-        return store.evaluation(id)
-                .filter(e -> account.canSee(e.agency()))
-                .orElseThrow(() -> new NotFoundException("no evaluation " + id));
+        return evaluations.visible(id, account);
     }
 }

@@ -2,15 +2,9 @@ package org.candor.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.candor.report.PortfolioEntry;
-import org.candor.report.PortfolioReportWriter;
-import org.candor.submission.EvaluationQuery;
-import org.candor.submission.SubmissionStore;
+import org.candor.submission.Evaluations;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
 class ReportController {
-    private final SubmissionStore store;
+    private final Evaluations evaluations;
 
-    ReportController(SubmissionStore store) {
-        this.store = store;
+    ReportController(Evaluations evaluations) {
+        this.evaluations = evaluations;
     }
 
     @Operation(summary = "A workbook over many evaluations: verdicts, pass rates per agency and brand, top findings")
@@ -39,30 +33,15 @@ class ReportController {
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand)
             throws IOException {
-        List<PortfolioEntry> entries = store.all(new EvaluationQuery(agency, brand, null, from, to)).stream()
-                .map(e -> new PortfolioEntry(e.id(), e.submittedBy(), e.result()))
-                .toList();
-        List<String> scope = new ArrayList<>();
-        scope.add(
-                from == null && to == null
-                        ? "all time"
-                        : (from == null ? "…" : from) + " to " + (to == null ? "now" : to));
-        if (agency != null) {
-            scope.add("agency " + agency);
-        }
-        if (brand != null) {
-            scope.add("brand " + brand);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PortfolioReportWriter().write(entries, String.join(", ", scope), out);
+        Evaluations.Download d = evaluations.portfolio(agency, brand, from, to);
         return ResponseEntity.ok()
                 .contentType(EvaluationController.XLSX)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("portfolio.xlsx")
+                                .filename(d.fileName())
                                 .build()
                                 .toString())
-                .body(out.toByteArray());
+                .body(d.content());
     }
 }

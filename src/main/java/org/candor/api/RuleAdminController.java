@@ -1,15 +1,12 @@
 package org.candor.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,17 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.candor.rules.BuildProblem;
-import org.candor.rules.CatalogDiff;
-import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleChanges;
-import org.candor.rules.RuleDiff;
 import org.candor.rules.RuleHistory;
 import org.candor.rules.RuleService;
-import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
-import org.candor.ruletests.CaseResult;
-import org.candor.ruletests.RuleTestReport;
-import org.candor.ruletests.RuleTestRunner;
+import org.candor.ruletests.RuleAdministration;
+import org.candor.ruletests.RuleAdministration.RuleChangeResult;
+import org.candor.ruletests.RuleAdministration.RuleTestRun;
+import org.candor.ruletests.RuleAdministration.RuleValidation;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.Role;
@@ -71,12 +65,15 @@ class RuleAdminController {
     private final RuleService rules;
     private final RuleChanges changes;
     private final RuleHistory history;
+    private final RuleAdministration admin;
     private final Accounts accounts;
 
-    RuleAdminController(RuleService rules, RuleChanges changes, RuleHistory history, Accounts accounts) {
+    RuleAdminController(
+            RuleService rules, RuleChanges changes, RuleHistory history, RuleAdministration admin, Accounts accounts) {
         this.rules = rules;
         this.changes = changes;
         this.history = history;
+        this.admin = admin;
         this.accounts = accounts;
     }
 
@@ -85,34 +82,6 @@ class RuleAdminController {
      * Base64) and files to delete.
      */
     record RuleChangeRequest(Map<String, String> files, List<String> delete) {}
-
-    /** The answer to a validation: the problems, or the hash and the diff with the rules in force. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RuleValidation(
-            boolean ok,
-            List<BuildProblem> errors,
-            String hash,
-            Integer rules,
-            CatalogDiff diff,
-            List<RuleDiff.FileDiff> changes) {}
-
-    /** The rule tests run against a proposed rule set, case by case. */
-    record RuleTestRun(String hash, boolean ok, int passed, int failed, String summary, List<CaseResult> cases) {}
-
-    /**
-     * What a change did.
-     *
-     * @param applied whether the rules in force changed (false when the content was the same)
-     * @param change the history entry recorded; null when nothing changed
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RuleChangeResult(
-            boolean applied,
-            String hashBefore,
-            String hashAfter,
-            boolean forced,
-            List<String> failures,
-            RuleHistory.ChangeRecord change) {}
 
     /** A file of the rules folder. */
     record RuleFileEntry(String name, long size, String sha256) {}
@@ -169,7 +138,7 @@ class RuleAdminController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     RuleValidation validate(@RequestBody RuleChangeRequest request, Authentication auth) {
         officer(auth);
-        return validate(edit(request));
+        return admin.validate(edit(request));
     }
 
     @Operation(summary = "Check proposed files, uploaded as form fields 'files' (and 'delete' names)")
@@ -183,22 +152,7 @@ class RuleAdminController {
             Authentication auth)
             throws IOException {
         officer(auth);
-        return validate(edit(files, delete));
-    }
-
-    private RuleValidation validate(RuleChanges.Edit edit) {
-        try (RuleChanges.Proposal p = changes.propose(edit)) {
-            RuleSet rs = p.ruleSet();
-            return new RuleValidation(
-                    true,
-                    null,
-                    rs.hash(),
-                    rs.catalog().size(),
-                    p.diff().catalog(),
-                    p.diff().files());
-        } catch (RuleBuildException e) {
-            return new RuleValidation(false, e.problems(), null, null, null, null);
-        }
+        return admin.validate(edit(files, delete));
     }
 
     @Operation(summary = "Run the rule tests against a proposed change (same body as validate), case by case")
@@ -208,7 +162,7 @@ class RuleAdminController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     RuleTestRun test(@RequestBody RuleChangeRequest request, Authentication auth) {
         officer(auth);
-        return test(edit(request));
+        return admin.test(edit(request));
     }
 
     @Operation(
@@ -223,20 +177,7 @@ class RuleAdminController {
             Authentication auth)
             throws IOException {
         officer(auth);
-        return test(edit(files, delete));
-    }
-
-    private RuleTestRun test(RuleChanges.Edit edit) {
-        try (RuleChanges.Proposal p = changes.propose(edit)) {
-            RuleTestReport report = runTests(p.ruleSet());
-            return new RuleTestRun(
-                    p.ruleSet().hash(),
-                    report.allPassed(),
-                    report.passed(),
-                    report.failed(),
-                    report.summaryLine(),
-                    report.results());
-        }
+        return admin.test(edit(files, delete));
     }
 
     // ---- changing ----
@@ -273,46 +214,12 @@ class RuleAdminController {
     @Operation(summary = "Reload the rules folder as it is; a folder that does not build is refused (422)")
     @PostMapping(value = "/reload", produces = MediaType.APPLICATION_JSON_VALUE)
     RuleChangeResult reload(Authentication auth) {
-        Account officer = officer(auth);
-        RuleChanges.Outcome o = changes.reload(officer.username());
-        if (!o.reload().errors().isEmpty()) {
-            throw new RuleBuildException(o.reload().errors());
-        }
-        return result(o, List.of());
+        return admin.reload(officer(auth).username());
     }
 
     private RuleChangeResult apply(RuleChanges.Edit edit, RuleHistory.Action action, boolean force, Account officer)
             throws IOException {
-        try (RuleChanges.Proposal p = changes.propose(edit)) {
-            List<CaseResult> failing = runTests(p.ruleSet()).failures();
-            if (!failing.isEmpty() && !force) {
-                throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
-            }
-            List<String> failures = failing.stream()
-                    .map(c -> c.displayName() + ": " + c.detail())
-                    .toList();
-            RuleChanges.Outcome o = changes.commit(p, action, officer.username(), failures);
-            if (!o.reload().errors().isEmpty()) {
-                throw new RuleBuildException(o.reload().errors());
-            }
-            return result(o, failures);
-        }
-    }
-
-    private static RuleChangeResult result(RuleChanges.Outcome o, List<String> failures) {
-        RuleService.ReloadResult r = o.reload();
-        return new RuleChangeResult(
-                r.applied(),
-                r.hashBefore(),
-                r.hashAfter(),
-                !failures.isEmpty(),
-                failures,
-                o.change().orElse(null));
-    }
-
-    private RuleTestReport runTests(RuleSet ruleSet) {
-        Path tests = rules.rulesDir().resolve("tests");
-        return new RuleTestRunner().run(tests, ruleSet);
+        return admin.apply(edit, action, force, officer.username());
     }
 
     // ---- helpers ----
@@ -378,26 +285,6 @@ class RuleAdminController {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The proposed rule set builds but fails rule tests, and the change was not forced. */
-    static final class FailingRuleTestsException extends RuntimeException {
-        private final String hash;
-        private final transient List<CaseResult> failures;
-
-        FailingRuleTestsException(String hash, List<CaseResult> failures) {
-            super(failures.size() + " rule test case(s) fail");
-            this.hash = hash;
-            this.failures = new ArrayList<>(failures);
-        }
-
-        String hash() {
-            return hash;
-        }
-
-        List<CaseResult> failures() {
-            return failures;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleEditException;
+import org.candor.ruletests.RuleAdministration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,8 +37,8 @@ class RuleAdminProblems {
         return p;
     }
 
-    @ExceptionHandler(RuleAdminController.FailingRuleTestsException.class)
-    ProblemDetail failingTests(RuleAdminController.FailingRuleTestsException e, HttpServletRequest request) {
+    @ExceptionHandler(RuleAdministration.FailingRuleTestsException.class)
+    ProblemDetail failingTests(RuleAdministration.FailingRuleTestsException e, HttpServletRequest request) {
         ProblemDetail p = problem(
                 HttpStatus.CONFLICT,
                 "Rule tests fail",

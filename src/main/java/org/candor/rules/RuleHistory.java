@@ -176,6 +176,14 @@ public class RuleHistory {
         return new HistoryPage(items, page, size, total);
     }
 
+    /** One recorded change, by its id. */
+    public Optional<ChangeRecord> find(long id) {
+        return jdbc.sql("SELECT * FROM rule_change WHERE id = :id")
+                .param("id", id)
+                .query(this::change)
+                .optional();
+    }
+
     private ChangeRecord change(ResultSet rs, int row) throws SQLException {
         try {
             return new ChangeRecord(

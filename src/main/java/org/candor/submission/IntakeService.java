@@ -129,6 +129,23 @@ public class IntakeService {
         return accept(campaign, xlsx, WORKBOOK_TYPE, json, account);
     }
 
+    /**
+     * Accepts a campaign uploaded as a file, by its name: {@code .json} as JSON, {@code .xlsx} (and
+     * macro or legacy workbooks, which the workbook reader refuses by their content) as the
+     * campaign workbook; anything else is refused as malformed.
+     */
+    public StoredEvaluation submitUpload(String fileName, byte[] content, Account account) {
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return submit(content, "application/json", account);
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
+            return submitWorkbook(content, account);
+        }
+        throw new MalformedSubmissionException(
+                "upload a campaign as .json or as the .xlsx template; got '" + fileName + "'");
+    }
+
     private StoredEvaluation accept(
             Campaign campaign, byte[] raw, String contentType, String payload, Account account) {
         if (account.isAgency() && !account.agency().equals(campaign.agency())) {

@@ -279,4 +279,16 @@ public class SubmissionStore {
                         result(rs.getString("result"))))
                 .list();
     }
+
+    /** When an evaluation was made, and its verdict. */
+    public record VerdictAt(Instant at, Verdict verdict) {}
+
+    /** The time and verdict of every evaluation matching the query, oldest first. */
+    public List<VerdictAt> verdicts(EvaluationQuery q) {
+        Where w = where(q, "");
+        return jdbc.sql("SELECT evaluated_at, verdict FROM evaluation" + w.sql() + " ORDER BY evaluated_at, id")
+                .params(w.params())
+                .query((rs, n) -> new VerdictAt(instant(rs, "evaluated_at"), Verdict.valueOf(rs.getString("verdict"))))
+                .list();
+    }
 }

@@ -11,12 +11,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what. The API speaks HTTP Basic, statelessly, and answers 401 and 403 as problem
@@ -96,6 +98,41 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
+
+    /**
+     * The web pages: our own login form, a session, CSRF protection on every form, and the same
+     * users as the API. Pages of a role are under its path; an evaluation's page and report, under
+     * {@code /evaluations/}, are open to every role and check the agency themselves. Every answer
+     * carries a content security policy without inline scripts, and may not be framed.
+     * It comes last and takes whatever the API and the documentation do not.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/agency", "/agency/**")
+                        .hasRole(AGENCY)
+                        .requestMatchers("/manager", "/manager/**")
+                        .hasAnyRole(MANAGER, OFFICER)
+                        .requestMatchers("/officer", "/officer/**")
+                        .hasRole(OFFICER)
+                        .requestMatchers("/", "/evaluations/**")
+                        .hasAnyRole(AGENCY, OFFICER, MANAGER)
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .contentTypeOptions(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    /** Scripts, styles and images from this service only; no inline script, no framing. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     static void problem(
             ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String detail, String path)

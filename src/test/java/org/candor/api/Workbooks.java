@@ -13,21 +13,21 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reads downloaded workbooks back with POI, as a person opening them would see the cells. */
-final class Workbooks {
+public final class Workbooks {
     private static final DataFormatter FORMAT = new DataFormatter();
 
     private Workbooks() {}
 
-    static XSSFWorkbook open(byte[] bytes) throws IOException {
+    public static XSSFWorkbook open(byte[] bytes) throws IOException {
         return new XSSFWorkbook(new ByteArrayInputStream(bytes));
     }
 
-    static String text(Cell cell) {
+    public static String text(Cell cell) {
         return cell == null ? "" : FORMAT.formatCellValue(cell);
     }
 
     /** A label/value sheet (column A the label, column B the value) as a map, in sheet order. */
-    static Map<String, String> labelValues(Sheet sheet) {
+    public static Map<String, String> labelValues(Sheet sheet) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Row row : sheet) {
             String label = text(row.getCell(0));
@@ -39,7 +39,7 @@ final class Workbooks {
     }
 
     /** A table sheet (a header row, then one row per item) as one map per row, keyed by header. */
-    static List<Map<String, String>> table(Sheet sheet) {
+    public static List<Map<String, String>> table(Sheet sheet) {
         Row header = sheet.getRow(0);
         List<String> names = new ArrayList<>();
         for (Cell c : header) {

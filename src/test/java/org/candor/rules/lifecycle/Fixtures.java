@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Rule folders for the lifecycle tests, always copies: the repository's rules/ is never written. */
-final class Fixtures {
+public final class Fixtures {
     static final Path RULES = Path.of("rules");
     static final Path RESOURCES = Path.of("src/test/resources/lifecycle");
 
     private Fixtures() {}
 
     /** A copy of the default pack, its tests folder included, in {@code dir}. */
-    static Path copyOfRules(Path dir) {
+    public static Path copyOfRules(Path dir) {
         try (Stream<Path> walk = Files.walk(RULES)) {
             for (Path p : walk.toList()) {
                 Path target = dir.resolve(RULES.relativize(p).toString());

@@ -1,0 +1,103 @@
+package org.candor.submission;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.candor.report.ExcelReportWriter;
+import org.candor.report.PortfolioEntry;
+import org.candor.report.PortfolioReportWriter;
+import org.candor.system.Account;
+import org.candor.system.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluations as a signed-in user may see them: an agency only its own (another agency's answers
+ * "not found", as one that does not exist), officers and managers all; their reports and the
+ * portfolio workbook. The API and the web pages both read through here.
+ */
+@Service
+public class Evaluations {
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final SubmissionStore store;
+
+    public Evaluations(SubmissionStore store) {
+        this.store = store;
+    }
+
+    /** A workbook to download: its file name and its bytes. */
+    public record Download(String fileName, byte[] content) {}
+
+    /**
+     * One evaluation, if the account may see it.
+     *
+     * @throws NotFoundException when there is none, or it is another agency's
+     */
+    public StoredEvaluation visible(String id, Account account) {
+        return store.evaluation(id)
+                .filter(e -> account.canSee(e.agency()))
+                .orElseThrow(() -> new NotFoundException("no evaluation " + id));
+    }
+
+    /** A page of evaluations, newest first; an agency's query is limited to its own agency. */
+    public Page<EvaluationSummary> list(EvaluationQuery query, int page, int size, Account account) {
+        EvaluationQuery q = query;
+        if (account.isAgency()) {
+            if (query.agency() != null && !query.agency().equals(account.agency())) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+            q = query.withAgency(account.agency());
+        }
+        return store.list(q, page, size);
+    }
+
+    /** When each evaluation the query matches was made, and its verdict; an agency sees its own. */
+    public List<SubmissionStore.VerdictAt> verdicts(EvaluationQuery query, Account account) {
+        if (account.isAgency()) {
+            if (query.agency() != null && !query.agency().equals(account.agency())) {
+                return List.of();
+            }
+            return store.verdicts(query.withAgency(account.agency()));
+        }
+        return store.verdicts(query);
+    }
+
+    /** The evaluation's Excel report. */
+    public Download report(StoredEvaluation e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new ExcelReportWriter().write(e.result(), e.submittedBy(), out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new Download(ExcelReportWriter.fileNameFor(e.result()), out.toByteArray());
+    }
+
+    /** The portfolio workbook over every evaluation the query matches (for officers and managers). */
+    public Download portfolio(String agency, String brand, Instant from, Instant to) {
+        List<PortfolioEntry> entries = store.all(new EvaluationQuery(agency, brand, null, from, to)).stream()
+                .map(e -> new PortfolioEntry(e.id(), e.submittedBy(), e.result()))
+                .toList();
+        List<String> scope = new ArrayList<>();
+        scope.add(
+                from == null && to == null
+                        ? "all time"
+                        : (from == null ? "…" : from) + " to " + (to == null ? "now" : to));
+        if (agency != null) {
+            scope.add("agency " + agency);
+        }
+        if (brand != null) {
+            scope.add("brand " + brand);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new PortfolioReportWriter().write(entries, String.join(", ", scope), out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new Download("portfolio.xlsx", out.toByteArray());
+    }
+}

@@ -1,0 +1,213 @@
+package org.candor.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.candor.rules.RuleBuildException;
+import org.candor.rules.RuleChanges;
+import org.candor.rules.RuleEditException;
+import org.candor.rules.RuleHistory;
+import org.candor.rules.RuleMeta;
+import org.candor.rules.RuleService;
+import org.candor.ruletests.RuleAdministration;
+import org.candor.ruletests.RuleAdministration.FailingRuleTestsException;
+import org.candor.system.Accounts;
+import org.candor.system.NotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A compliance officer's rule pages: the catalog, searchable; a rule file in an editor with
+ * Validate, Run rule tests and Save, each answering on the page; the history of changes with
+ * their diffs. Saving goes through the same checks as the API: a change that does not build is
+ * refused, and one that fails rule tests too unless forced.
+ */
+@Controller
+@RequestMapping("/officer")
+class RulePages {
+    private static final int HISTORY_PAGE = 25;
+
+    private final RuleService rules;
+    private final RuleChanges changes;
+    private final RuleHistory history;
+    private final RuleAdministration admin;
+    private final Accounts accounts;
+
+    RulePages(
+            RuleService rules, RuleChanges changes, RuleHistory history, RuleAdministration admin, Accounts accounts) {
+        this.rules = rules;
+        this.changes = changes;
+        this.history = history;
+        this.admin = admin;
+        this.accounts = accounts;
+    }
+
+    /** A file of the rules folder as the catalog page lists it. */
+    public record RuleFile(String name, long size, boolean editable) {}
+
+    @GetMapping({"", "/rules"})
+    String catalog(@RequestParam(required = false) String q, Model model) {
+        String query = Pages.blankToNull(q);
+        List<RuleMeta> catalog = rules.current().catalog();
+        List<RuleMeta> shown = query == null
+                ? catalog
+                : catalog.stream().filter(m -> matches(m, query)).toList();
+        model.addAttribute("q", query == null ? "" : query);
+        model.addAttribute("rules", shown);
+        model.addAttribute("total", catalog.size());
+        model.addAttribute("hash", rules.current().hash());
+        model.addAttribute("lastErrors", rules.lastErrors());
+        model.addAttribute(
+                "files",
+                rules.files().entrySet().stream()
+                        .map(e -> new RuleFile(e.getKey(), e.getValue().length, editable(e.getKey())))
+                        .toList());
+        return "officer/rules";
+    }
+
+    /** Whether the rule's id, title, category, severity or source contains every word of the query. */
+    static boolean matches(RuleMeta m, String query) {
+        String text = String.join(
+                        " ",
+                        m.id(),
+                        m.title(),
+                        m.category().name(),
+                        m.severity().name(),
+                        m.source())
+                .toLowerCase(Locale.ROOT);
+        for (String word : query.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!text.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text files are edited on the page; a workbook is not text. */
+    static boolean editable(String name) {
+        return !name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+
+    @GetMapping("/rules/files/{name}")
+    String editor(@PathVariable String name, Model model) {
+        byte[] content = changes.read(name);
+        if (!editable(name)) {
+            throw new RuleEditException(
+                    RuleEditException.Reason.BAD_NAME,
+                    "'" + name + "' is a workbook: edit it in a spreadsheet program");
+        }
+        return editor(name, new String(content, StandardCharsets.UTF_8), model);
+    }
+
+    private String editor(String name, String content, Model model) {
+        model.addAttribute("name", name);
+        model.addAttribute("content", content);
+        return "officer/editor";
+    }
+
+    /** Validate, Run rule tests or Save the text in the editor, and show what came of it. */
+    @PostMapping("/rules/files/{name}")
+    String edit(
+            @PathVariable String name,
+            @RequestParam String content,
+            @RequestParam String action,
+            @RequestParam(defaultValue = "false") boolean force,
+            Authentication auth,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
+        changes.read(name);
+        if (!editable(name)) {
+            throw new RuleEditException(RuleEditException.Reason.BAD_NAME, "'" + name + "' is a workbook");
+        }
+        // A browser sends a textarea's lines ending in CRLF; the rule files end theirs in LF.
+        String text = content.replace("\r\n", "\n");
+        RuleChanges.Edit edit = RuleChanges.Edit.put(name, text.getBytes(StandardCharsets.UTF_8));
+        model.addAttribute("action", action);
+        switch (action) {
+            case "validate" -> {
+                RuleAdministration.RuleValidation v = admin.validate(edit);
+                model.addAttribute("validation", v);
+                if (!v.ok()) {
+                    response.setStatus(422);
+                }
+            }
+            case "test" -> {
+                try {
+                    model.addAttribute("testRun", admin.test(edit));
+                } catch (RuleBuildException e) {
+                    response.setStatus(422);
+                    model.addAttribute("buildErrors", e.problems());
+                }
+            }
+            case "save" -> {
+                try {
+                    RuleAdministration.RuleChangeResult r = admin.apply(
+                            edit,
+                            RuleHistory.Action.PUT,
+                            force,
+                            accounts.of(auth).username());
+                    model.addAttribute("saved", r);
+                } catch (RuleBuildException e) {
+                    response.setStatus(422);
+                    model.addAttribute("buildErrors", e.problems());
+                } catch (FailingRuleTestsException e) {
+                    response.setStatus(409);
+                    model.addAttribute("refusedFailures", e.failures());
+                } catch (RuleEditException e) {
+                    if (e.reason() != RuleEditException.Reason.CHANGED_MEANWHILE) {
+                        throw e;
+                    }
+                    response.setStatus(409);
+                    model.addAttribute("changedMeanwhile", e.getMessage());
+                }
+            }
+            default ->
+                throw new RuleEditException(RuleEditException.Reason.BAD_NAME, "unknown action '" + action + "'");
+        }
+        return editor(name, text, model);
+    }
+
+    @GetMapping("/history")
+    String history(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("history", history.history(Math.max(page, 0), HISTORY_PAGE));
+        return "officer/history";
+    }
+
+    @GetMapping("/history/{id}")
+    String change(@PathVariable long id, Model model) {
+        RuleHistory.ChangeRecord c = history.find(id).orElseThrow(() -> new NotFoundException("no change " + id));
+        model.addAttribute("change", c);
+        Map<String, List<Map<String, String>>> lines = new java.util.HashMap<>();
+        c.diff().files().forEach(f -> lines.put(f.file(), diffLines(f.text())));
+        model.addAttribute("diffLines", lines);
+        return "officer/change";
+    }
+
+    /** The lines of a unified diff, each with its kind for colouring: add, del, hunk or context. */
+    static List<Map<String, String>> diffLines(String unified) {
+        if (unified == null) {
+            return List.of();
+        }
+        return unified.lines()
+                .map(l -> Map.of(
+                        "text",
+                        l,
+                        "kind",
+                        l.startsWith("+++") || l.startsWith("---")
+                                ? "file"
+                                : l.startsWith("@@")
+                                        ? "hunk"
+                                        : l.startsWith("+") ? "add" : l.startsWith("-") ? "del" : "ctx"))
+                .toList();
+    }
+}

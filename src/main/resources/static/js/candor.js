@@ -1,0 +1,29 @@
+// Candor's pages work without this script; it only adds conveniences.
+document.addEventListener("DOMContentLoaded", function () {
+  // The catalog: narrow the table while typing in the search field.
+  var search = document.getElementById("q");
+  var catalog = document.getElementById("catalog");
+  if (search && catalog) {
+    search.addEventListener("input", function () {
+      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var rows = catalog.tBodies[0].rows;
+      var shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var text = rows[i].textContent.toLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+        rows[i].hidden = !match;
+        if (match) { shown++; }
+      }
+      var count = document.querySelector("#shown span");
+      if (count) { count.textContent = shown; }
+    });
+  }
+  // A form being sent cannot be sent twice.
+  document.querySelectorAll("form[method=post]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      setTimeout(function () {
+        form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+      }, 0);
+    });
+  });
+});
