@@ -98,7 +98,7 @@ public record VerdictChart(String unit, List<Bar> bars, int max, List<Tick> tick
             i++;
         }
         List<Tick> ticks = new ArrayList<>();
-        for (int value : new int[] {0, (max + 1) / 2, max}) {
+        for (int value : new int[] {0, max / 2, max}) {
             if (ticks.stream().noneMatch(t -> t.value() == value)) {
                 ticks.add(new Tick(value, HEIGHT - BOTTOM - value * plotHeight / max));
             }

@@ -164,10 +164,14 @@ class AgencyPagesTest extends BrowserTestSupport {
         assertThat(listed).anyMatch(href -> href.endsWith(evaluationPath));
         browser.size(Browser.PHONE);
         try {
-            assertThat(browser.fitsWidth()).as("agency page at phone width").isTrue();
+            assertThat(browser.fitsWidth())
+                    .as("agency page at phone width: " + browser.overflowing())
+                    .isTrue();
             browser.screenshot("agency-submit-phone");
             browser.open(evaluationPath);
-            assertThat(browser.fitsWidth()).as("result page at phone width").isTrue();
+            assertThat(browser.fitsWidth())
+                    .as("result page at phone width: " + browser.overflowing())
+                    .isTrue();
             browser.screenshot("agency-result-phone");
         } finally {
             browser.size(Browser.LAPTOP);

@@ -142,6 +142,16 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(fits);
     }
 
+    /** The elements that stick out to the right of the window, for a failing {@link #fitsWidth}. */
+    String overflowing() {
+        return String.valueOf(((JavascriptExecutor) driver)
+                .executeScript("var out = []; document.querySelectorAll('body *').forEach(function (e) {"
+                        + " var r = e.getBoundingClientRect();"
+                        + " if (r.right > window.innerWidth + 0.5 && out.length < 8) {"
+                        + " out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                        + " return out.join(', ');"));
+    }
+
     /** Saves the whole page as {@code target/screenshots/NAME.png}. */
     Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
