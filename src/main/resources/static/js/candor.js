@@ -18,6 +18,16 @@ document.addEventListener("DOMContentLoaded", function () {
       if (count) { count.textContent = shown; }
     });
   }
+  // An upload larger than the service takes is refused here, before it is sent.
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var max = Number(input.getAttribute("data-max-bytes"));
+      var file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > max
+        ? "The file is larger than the " + Math.floor(max / 1048576) + " MB this service accepts." : "");
+      input.reportValidity();
+    });
+  });
   // A form being sent cannot be sent twice.
   document.querySelectorAll("form[method=post]").forEach(function (form) {
     form.addEventListener("submit", function () {

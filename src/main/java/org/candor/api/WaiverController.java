@@ -5,12 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.candor.evaluation.Waiver;
+import org.candor.submission.Evaluations;
 import org.candor.submission.StoredEvaluation;
-import org.candor.submission.SubmissionStore;
 import org.candor.submission.WaiverService;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
-import org.candor.system.NotFoundException;
 import org.candor.system.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,12 +27,12 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Waivers")
 class WaiverController {
     private final WaiverService waivers;
-    private final SubmissionStore store;
+    private final Evaluations evaluations;
     private final Accounts accounts;
 
-    WaiverController(WaiverService waivers, SubmissionStore store, Accounts accounts) {
+    WaiverController(WaiverService waivers, Evaluations evaluations, Accounts accounts) {
         this.waivers = waivers;
-        this.store = store;
+        this.evaluations = evaluations;
         this.accounts = accounts;
     }
 
@@ -65,11 +64,7 @@ class WaiverController {
     @Operation(summary = "The waivers applied to an evaluation")
     @GetMapping(value = "/api/v1/evaluations/{id}/waivers", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Waiver> ofEvaluation(@PathVariable String id, Authentication auth) {
-        Account a = accounts.of(auth);
-        StoredEvaluation e = store.evaluation(id)
-                .filter(x -> a.canSee(x.agency()))
-                .orElseThrow(() -> new NotFoundException("no evaluation " + id));
-        return e.result().waivers();
+        return evaluations.visible(id, accounts.of(auth)).result().waivers();
     }
 
     @Operation(summary = "Every waiver the caller may see, newest first")

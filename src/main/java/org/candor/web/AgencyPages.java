@@ -16,6 +16,7 @@ import org.candor.submission.MalformedSubmissionException;
 import org.candor.submission.StoredEvaluation;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
+import org.candor.system.CandorProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,10 @@ class AgencyPages {
     private final Evaluations evaluations;
     private final Accounts accounts;
 
-    AgencyPages(IntakeService intake, Evaluations evaluations, Accounts accounts) {
+    private final long maxBytes;
+
+    AgencyPages(IntakeService intake, Evaluations evaluations, Accounts accounts, CandorProperties properties) {
+        this.maxBytes = properties.maxRequestSize().toBytes();
         this.intake = intake;
         this.evaluations = evaluations;
         this.accounts = accounts;
@@ -53,6 +57,7 @@ class AgencyPages {
 
     private String form(Account account, int page, Model model) {
         model.addAttribute("account", account);
+        model.addAttribute("maxBytes", maxBytes);
         model.addAttribute(
                 "evaluations",
                 evaluations.list(new EvaluationQuery(null, null, null, null, null), page, PAGE_SIZE, account));

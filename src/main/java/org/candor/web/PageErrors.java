@@ -1,11 +1,17 @@
 package org.candor.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.candor.rules.RuleEditException;
 import org.candor.system.NotFoundException;
+import org.candor.system.PayloadTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -24,6 +31,37 @@ class PageErrors {
         model.addAttribute("status", 404);
         model.addAttribute("error", "Not found");
         model.addAttribute("detail", "There is nothing here, or nothing you may see.");
+        return "error";
+    }
+
+    /** A parameter that is missing or of the wrong kind, e.g. a verdict that is neither PASS nor FAIL. */
+    @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(Exception e, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("error", "Bad request");
+        model.addAttribute("detail", "A value in the address or the form is missing or not one this page takes.");
+        return "error";
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(PayloadTooLargeException e, Model model) {
+        model.addAttribute("status", 413);
+        model.addAttribute("error", "Too large");
+        model.addAttribute("detail", e.getMessage());
+        return "error";
+    }
+
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    String unexpected(Exception e, HttpServletRequest request, Model model) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        model.addAttribute("status", 500);
+        model.addAttribute("error", "Something went wrong");
+        model.addAttribute(
+                "detail",
+                "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators.");
         return "error";
     }
 

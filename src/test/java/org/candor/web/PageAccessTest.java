@@ -46,6 +46,7 @@ class PageAccessTest extends WebTestSupport {
             | /evaluations/{unknown}                    | login | 404       | 404    | 404     | 404     |
             | /manager                                  | login | 403       | 403    | 200     | 200     |
             | /manager/portfolio.xlsx                   | login | 403       | 403    | 200     | 200     |
+            | /manager?verdict=MAYBE                    | login | 403       | 403    | 400     | 400     |
             | /officer/rules                            | login | 403       | 403    | 200     | 403     |
             | /officer/rules/files/thresholds.drl.csv   | login | 403       | 403    | 200     | 403     |
             | /officer/rules/files/nothing.drl          | login | 403       | 403    | 404     | 403     |
