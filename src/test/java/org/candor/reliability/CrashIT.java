@@ -248,9 +248,10 @@ class CrashIT {
                 lost,
                 twice,
                 other,
+                notOnce.size(),
                 serverErrors.get());
         assertThat(notOnce)
-                .as("every stored submission evaluated exactly once, acknowledged or not")
+                .as("every stored submission evaluated exactly once, acknowledged or not: %s", notOnce)
                 .isEmpty();
         assertThat(acknowledged).as("the clients got answers").isNotEmpty();
         assertThat(kills).isEqualTo(CYCLES);
