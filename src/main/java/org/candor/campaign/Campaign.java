@@ -36,9 +36,10 @@ public record Campaign(
 
     /**
      * Names that are stored, filtered on and written into file names and report headers: no
-     * control characters (PostgreSQL refuses NUL in text) and no text-direction overrides.
+     * control characters but tab and line breaks (PostgreSQL refuses NUL in text), and no
+     * text-direction overrides.
      */
-    static final String PLAIN_TEXT = "[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]*";
+    static final String PLAIN_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*";
 
     static final String PLAIN_TEXT_MESSAGE = "must not contain control characters or text-direction overrides";
 

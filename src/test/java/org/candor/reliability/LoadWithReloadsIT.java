@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Load with rule reloads: 50 clients at once for {@code candor.reliability.load.seconds} (15 by
+ * Load with rule reloads: 50 clients at once for {@code candor.reliability.load.seconds} (10 by
  * default, 60 under the {@code reliability} profile) submit campaigns, list evaluations and
  * download reports, while officers change the rules through the API, with good edits (a table's
  * notes, which builds and passes the rule tests) and broken ones (a DRL file that does not build),
@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceTest
 class LoadWithReloadsIT {
 
-    static final int SECONDS = Integer.getInteger("candor.reliability.load.seconds", 15);
+    static final int SECONDS = Integer.getInteger("candor.reliability.load.seconds", 10);
     static final int CLIENTS = 50;
     static final int OFFICERS = 2;
     /** Heap growth allowed between the start and the end, after a full GC each time. */

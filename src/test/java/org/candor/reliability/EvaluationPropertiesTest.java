@@ -56,7 +56,7 @@ import org.candor.rules.TestPacks;
  * hashtags, links and line breaks; every field of the format varies. jqwik prints the seed and a
  * shrunk example when a property fails.
  */
-class EvaluationProperties {
+class EvaluationPropertiesTest {
 
     private static final int TRIES = 200;
     private static final RuleSet PACK = TestPacks.defaultPack();
