@@ -16,9 +16,9 @@ import java.util.Locale;
  */
 public record Campaign(
         @NotNull Integer formatVersion,
-        @NotBlank @Size(max = 200) String reference,
-        @NotBlank @Size(max = 200) String agency,
-        @NotBlank @Size(max = 200) String brand,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reference,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String agency,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String brand,
         @NotNull ProductCategory productCategory,
         List<
                         @NotNull
@@ -33,6 +33,15 @@ public record Campaign(
         List<@NotNull @Valid Post> posts) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Names that are stored, filtered on and written into file names and report headers: no
+     * control characters but tab and line breaks (PostgreSQL refuses NUL in text), and no
+     * text-direction overrides.
+     */
+    static final String PLAIN_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*";
+
+    static final String PLAIN_TEXT_MESSAGE = "must not contain control characters or text-direction overrides";
 
     public Campaign {
         jurisdictions = Lists.of(jurisdictions);

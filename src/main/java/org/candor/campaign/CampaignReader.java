@@ -49,6 +49,8 @@ public final class CampaignReader {
     public static final int MAX_STRING_LENGTH = 1_000_000;
     /** Longest number, in digits. */
     public static final int MAX_NUMBER_LENGTH = 100;
+    /** Longest field name, in characters; format v1's longest is 25. */
+    public static final int MAX_NAME_LENGTH = 1_000;
 
     private final ObjectMapper mapper;
     private final CampaignValidator validator;
@@ -81,6 +83,7 @@ public final class CampaignReader {
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
                         .build());
         return mapper;
     }
@@ -198,7 +201,7 @@ public final class CampaignReader {
                         if (!names.peek().add(p.currentName())) {
                             problems.add(new Problem(
                                     jsonPath(p),
-                                    "duplicate field '" + p.currentName() + "'" + at(p)
+                                    "duplicate field '" + Collector.abbreviate(p.currentName()) + "'" + at(p)
                                             + "; a field may appear only once in an object"));
                         }
                     }
@@ -232,19 +235,23 @@ public final class CampaignReader {
         }
     }
 
-    private static String limitMessage(StreamConstraintsException e) {
-        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    /** What a broken size limit means, in the words of the format, with no Java names. */
+    public static String limitMessage(StreamConstraintsException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().toLowerCase(Locale.ROOT);
         if (m.contains("nesting depth")) {
             return "nested deeper than " + MAX_NESTING_DEPTH + " levels of objects and lists" + at(e)
                     + "; format v1 needs fewer than ten";
         }
-        if (m.contains("String value length")) {
+        if (m.contains("string value length")) {
             return "a text value is longer than " + MAX_STRING_LENGTH + " characters" + at(e);
         }
-        if (m.contains("Number value length")) {
+        if (m.contains("number value length")) {
             return "a number has more than " + MAX_NUMBER_LENGTH + " digits" + at(e);
         }
-        return "exceeds a size limit: " + clean(m.replaceAll(", from `[^`]*`", "")) + at(e);
+        if (m.contains("name length")) {
+            return "a field name is longer than " + MAX_NAME_LENGTH + " characters" + at(e);
+        }
+        return "exceeds a size limit of this service" + at(e);
     }
 
     private static String at(JsonParser p) {
@@ -266,6 +273,13 @@ public final class CampaignReader {
         String path = "$";
         if (e instanceof JsonMappingException mapping) {
             path = jsonPath(mapping.getPath());
+        }
+        // A limit on a value the token pass stepped over without reading it (a long text).
+        if (e instanceof StreamConstraintsException limit) {
+            return new Problem(path, limitMessage(limit));
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return new Problem(path, limitMessage(limit));
         }
         return new Problem(path, lowerFirst(clean(e.getOriginalMessage())) + at(e));
     }
@@ -310,6 +324,7 @@ public final class CampaignReader {
 
     /** The path of a field of the object at {@code parent}. */
     static String child(String parent, String name) {
+        name = Collector.abbreviate(name);
         return parent
                 + (name.matches("[A-Za-z_$][A-Za-z0-9_$]*")
                         ? "." + name
@@ -389,7 +404,9 @@ public final class CampaignReader {
         }
 
         static String unknownField(String name, List<String> known) {
-            StringBuilder sb = new StringBuilder("unknown field '").append(name).append('\'');
+            StringBuilder sb = new StringBuilder("unknown field '")
+                    .append(abbreviate(name))
+                    .append('\'');
             if (known.isEmpty()) {
                 return sb.toString();
             }
@@ -523,7 +540,8 @@ public final class CampaignReader {
             };
         }
 
-        private static String abbreviate(String s) {
+        /** At most 60 characters of what was sent: enough to find it, never a whole value. */
+        static String abbreviate(String s) {
             return s.length() > 60 ? s.substring(0, 57) + "..." : s;
         }
     }

@@ -1,6 +1,7 @@
 package org.candor.submission;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +56,13 @@ public class IntakeService {
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 
+    /** Reads the body's syntax alone, under the same size limits as the campaign reader. */
+    private static final ObjectMapper SYNTAX = CampaignReader.strictMapper()
+            .rebuild()
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -99,7 +107,9 @@ public class IntakeService {
             throw new MalformedSubmissionException("the body is empty; send a campaign as JSON");
         }
         try {
-            mapper.readTree(body);
+            SYNTAX.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new MalformedSubmissionException(CampaignReader.limitMessage(e));
         } catch (JsonParseException e) {
             throw new MalformedSubmissionException("the body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null

@@ -18,6 +18,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -44,8 +46,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
@@ -108,8 +111,9 @@ public class SecurityConfig {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico")
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/agency", "/agency/**")
                         .hasRole(AGENCY)

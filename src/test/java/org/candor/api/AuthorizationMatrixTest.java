@@ -36,37 +36,46 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     static final String MATRIX =
             """
-            | method | path                                         | body                     | none | wrong | northwind | lumen | officer | manager |
-            |--------|----------------------------------------------|--------------------------|------|-------|-----------|-------|---------|---------|
-            | POST   | /api/v1/evaluations                          | spec-example.json        | 401  | 401   | 201       | 403   | 403     | 403     |
-            | POST   | /api/v1/evaluations                          | lumen-pass.json          | 401  | 401   | 403       | 201   | 403     | 403     |
-            | POST   | /api/v1/evaluations                          | spec-example.json upload | 401  | 401   | 201       | 403   | 403     | 403     |
-            | GET    | /api/v1/evaluations                          |                          | 401  | 401   | 200       | 200   | 200     | 200     |
-            | GET    | /api/v1/evaluations/{northwind}              |                          | 401  | 401   | 200       | 404   | 200     | 200     |
-            | GET    | /api/v1/evaluations/{lumen}                  |                          | 401  | 401   | 404       | 200   | 200     | 200     |
-            | GET    | /api/v1/evaluations/{unknown}                |                          | 401  | 401   | 404       | 404   | 404     | 404     |
-            | GET    | /api/v1/evaluations/{northwind}/report.xlsx  |                          | 401  | 401   | 200       | 404   | 200     | 200     |
-            | GET    | /api/v1/evaluations/{lumen}/report.xlsx      |                          | 401  | 401   | 404       | 200   | 200     | 200     |
-            | GET    | /api/v1/evaluations/{unknown}/report.xlsx    |                          | 401  | 401   | 404       | 404   | 404     | 404     |
-            | POST   | /api/v1/evaluations/{northwind}/reevaluate   |                          | 401  | 401   | 403       | 403   | 201     | 201     |
-            | POST   | /api/v1/evaluations/{lumen}/reevaluate       |                          | 401  | 401   | 403       | 403   | 201     | 201     |
-            | POST   | /api/v1/evaluations/{unknown}/reevaluate     |                          | 401  | 401   | 403       | 403   | 404     | 404     |
-            | POST   | /api/v1/evaluations/{northwind}/waivers      | waiver-claim-006.json    | 401  | 401   | 403       | 403   | 201     | 403     |
-            | POST   | /api/v1/evaluations/{lumen}/waivers          | waiver-claim-006.json    | 401  | 401   | 403       | 403   | 400     | 403     |
-            | POST   | /api/v1/evaluations/{unknown}/waivers        | waiver-claim-006.json    | 401  | 401   | 403       | 403   | 404     | 403     |
-            | GET    | /api/v1/evaluations/{northwind}/waivers      |                          | 401  | 401   | 200       | 404   | 200     | 200     |
-            | GET    | /api/v1/evaluations/{lumen}/waivers          |                          | 401  | 401   | 404       | 200   | 200     | 200     |
-            | GET    | /api/v1/waivers                              |                          | 401  | 401   | 200       | 200   | 200     | 200     |
-            | POST   | /api/v1/waivers/{unknown}/expire             |                          | 401  | 401   | 403       | 403   | 404     | 403     |
-            | GET    | /api/v1/reports/portfolio.xlsx               |                          | 401  | 401   | 403       | 403   | 200     | 200     |
-            | GET    | /api/v1/rules                                |                          | 401  | 401   | 200       | 200   | 200     | 200     |
-            | GET    | /api/v1/rules/files                          |                          | 401  | 401   | 403       | 403   | 200     | 403     |
-            | GET    | /api/v1/rules/history                        |                          | 401  | 401   | 403       | 403   | 200     | 403     |
-            | DELETE | /api/v1/evaluations                          |                          | 401  | 401   | 405       | 405   | 405     | 405     |
-            | PUT    | /api/v1/evaluations/{northwind}              |                          | 401  | 401   | 405       | 405   | 405     | 405     |
-            | GET    | /v3/api-docs                                 |                          | 200  | 200   | 200       | 200   | 200     | 200     |
-            | GET    | /actuator/health                             |                          | 200  | 401   | 200       | 200   | 200     | 200     |
-            | GET    | /actuator/metrics                            |                          | 401  | 401   | 403       | 403   | 200     | 200     |
+            | method | path                                                      | body                     | none | wrong | northwind | lumen | officer | manager |
+            |--------|-----------------------------------------------------------|--------------------------|------|-------|-----------|-------|---------|---------|
+            | POST   | /api/v1/evaluations                                       | spec-example.json        | 401  | 401   | 201       | 403   | 403     | 403     |
+            | POST   | /api/v1/evaluations                                       | lumen-pass.json          | 401  | 401   | 403       | 201   | 403     | 403     |
+            | POST   | /api/v1/evaluations                                       | spec-example.json upload | 401  | 401   | 201       | 403   | 403     | 403     |
+            | GET    | /api/v1/evaluations                                       |                          | 401  | 401   | 200       | 200   | 200     | 200     |
+            | GET    | /api/v1/evaluations/{northwind}                           |                          | 401  | 401   | 200       | 404   | 200     | 200     |
+            | GET    | /api/v1/evaluations/{lumen}                               |                          | 401  | 401   | 404       | 200   | 200     | 200     |
+            | GET    | /api/v1/evaluations/{unknown}                             |                          | 401  | 401   | 404       | 404   | 404     | 404     |
+            | GET    | /api/v1/evaluations/{northwind}/report.xlsx               |                          | 401  | 401   | 200       | 404   | 200     | 200     |
+            | GET    | /api/v1/evaluations/{lumen}/report.xlsx                   |                          | 401  | 401   | 404       | 200   | 200     | 200     |
+            | GET    | /api/v1/evaluations/{unknown}/report.xlsx                 |                          | 401  | 401   | 404       | 404   | 404     | 404     |
+            | POST   | /api/v1/evaluations/{northwind}/reevaluate                |                          | 401  | 401   | 403       | 403   | 201     | 201     |
+            | POST   | /api/v1/evaluations/{lumen}/reevaluate                    |                          | 401  | 401   | 403       | 403   | 201     | 201     |
+            | POST   | /api/v1/evaluations/{unknown}/reevaluate                  |                          | 401  | 401   | 403       | 403   | 404     | 404     |
+            | POST   | /api/v1/evaluations/{northwind}/waivers                   | waiver-claim-006.json    | 401  | 401   | 403       | 403   | 201     | 403     |
+            | POST   | /api/v1/evaluations/{lumen}/waivers                       | waiver-claim-006.json    | 401  | 401   | 403       | 403   | 400     | 403     |
+            | POST   | /api/v1/evaluations/{unknown}/waivers                     | waiver-claim-006.json    | 401  | 401   | 403       | 403   | 404     | 403     |
+            | GET    | /api/v1/evaluations/{northwind}/waivers                   |                          | 401  | 401   | 200       | 404   | 200     | 200     |
+            | GET    | /api/v1/evaluations/{lumen}/waivers                       |                          | 401  | 401   | 404       | 200   | 200     | 200     |
+            | GET    | /api/v1/waivers                                           |                          | 401  | 401   | 200       | 200   | 200     | 200     |
+            | POST   | /api/v1/waivers/{unknown}/expire                          |                          | 401  | 401   | 403       | 403   | 404     | 403     |
+            | GET    | /api/v1/reports/portfolio.xlsx                            |                          | 401  | 401   | 403       | 403   | 200     | 200     |
+            | GET    | /api/v1/rules                                             |                          | 401  | 401   | 200       | 200   | 200     | 200     |
+            | GET    | /api/v1/rules/files                                       |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | GET    | /api/v1/rules/history                                     |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | POST   | /api/v1/evaluations/{northwind}/reevaluate?rules=original |                          | 401  | 401   | 403       | 403   | 201     | 201     |
+            | POST   | /api/v1/waivers/{waiver}/expire                           |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | GET    | /api/v1/templates/campaign.xlsx                           |                          | 401  | 401   | 200       | 200   | 200     | 200     |
+            | GET    | /api/v1/rules/files/thresholds.drl.csv                    |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | PUT    | /api/v1/rules/files/notes.txt                             |                          | 401  | 401   | 403       | 403   | 400     | 403     |
+            | DELETE | /api/v1/rules/files/x..drl                                |                          | 401  | 401   | 403       | 403   | 400     | 403     |
+            | POST   | /api/v1/rules/validate                                    | rule-change.json         | 401  | 401   | 403       | 403   | 200     | 403     |
+            | POST   | /api/v1/rules/test                                        | rule-change.json         | 401  | 401   | 403       | 403   | 200     | 403     |
+            | POST   | /api/v1/rules/reload                                      |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | DELETE | /api/v1/evaluations                                       |                          | 401  | 401   | 405       | 405   | 405     | 405     |
+            | PUT    | /api/v1/evaluations/{northwind}                           |                          | 401  | 401   | 405       | 405   | 405     | 405     |
+            | GET    | /v3/api-docs                                              |                          | 200  | 200   | 200       | 200   | 200     | 200     |
+            | GET    | /actuator/health                                          |                          | 200  | 401   | 200       | 200   | 200     | 200     |
+            | GET    | /actuator/metrics                                         |                          | 401  | 401   | 403       | 403   | 200     | 200     |
             """;
 
     static final Path MARKDOWN = Path.of("src/test/resources/api/authorization-matrix.md");
@@ -119,6 +128,16 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         ids.put("{northwind}", submit(NORTHWIND, SPEC_EXAMPLE).path("id").asText());
         ids.put("{lumen}", submit(LUMEN, LUMEN_PASSING).path("id").asText());
         ids.put("{unknown}", UUID.randomUUID().toString());
+        // A waiver of its own, on another evaluation, for the officer to end.
+        String other = submit(NORTHWIND, SPEC_EXAMPLE).path("id").asText();
+        MvcResult granted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/evaluations/" + other + "/waivers")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bodyOf("waiver-claim-006.json"))
+                        .with(OFFICER.basic()))
+                .andReturn();
+        assertThat(granted.getResponse().getStatus()).isEqualTo(201);
+        ids.put("{waiver}", json(granted).path("waivers").get(0).path("id").asText());
     }
 
     @ParameterizedTest(name = "{0} {1} {2} as {3} -> {4}")
@@ -157,9 +176,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     /** The bodies the table names, by file name. */
     static final Map<String, String> BODIES = Map.of(
-            "spec-example.json", SPEC_EXAMPLE,
-            "lumen-pass.json", LUMEN_PASSING,
-            "waiver-claim-006.json", "api/waiver-claim-006.json");
+            "spec-example.json",
+            SPEC_EXAMPLE,
+            "lumen-pass.json",
+            LUMEN_PASSING,
+            "waiver-claim-006.json",
+            "api/waiver-claim-006.json",
+            "rule-change.json",
+            "api/rule-change.json");
 
     static byte[] bodyOf(String file) {
         assertThat(BODIES).as("bodies the table may name").containsKey(file);
@@ -187,6 +211,12 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                         "/api/v1/waivers",
                         "/api/v1/reports/portfolio.xlsx",
                         "/api/v1/rules",
+                        "/api/v1/rules/files/thresholds.drl.csv",
+                        "/api/v1/rules/reload",
+                        "/api/v1/rules/validate",
+                        "/api/v1/rules/test",
+                        "/api/v1/waivers/{waiver}/expire",
+                        "/api/v1/templates/campaign.xlsx",
                         "/v3/api-docs");
         assertThat(lines()).allSatisfy(line -> assertThat(line).hasSize(3 + USERS.size()));
     }

@@ -10,10 +10,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,7 @@ import org.candor.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.annotation.DirtiesContext;
@@ -328,6 +334,84 @@ class RuleAdminApiTest {
         assertThat(root.resolve("escape.drl")).doesNotExist();
         assertThat(Path.of("/tmp/escape.drl")).doesNotExist();
         assertThat(rules.current().hash()).isEqualTo(hash);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void overTheWireNoEncodingOfAPathGetsAFileWrittenOutsideTheRulesFolder() throws Exception {
+        String hash = rules.current().hash();
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("officer:officer-demo".getBytes());
+        List<String> names = List.of(
+                "..%2Fescape.drl",
+                "%2e%2e%2fescape.drl",
+                "%2E%2E/escape.drl",
+                "%252e%252e%252fescape.drl",
+                "..%5Cescape.drl",
+                "%5Ctmp%5Cescape.drl",
+                "%2Ftmp%2Fescape.drl",
+                "C:%5Cescape.drl",
+                "rules%2F..%2F..%2Fescape.drl",
+                "escape.drl%00.txt",
+                "escape%00.drl",
+                "..;%2Fescape.drl",
+                "%C0%AE%C0%AE%2Fescape.drl");
+        for (String name : names) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rules/files/" + name))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "text/plain")
+                            .PUT(HttpRequest.BodyPublishers.ofString("package escape;\n"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("%s: %s", name, r.body()).isIn(400, 404);
+            // An encoded '/' or '\\' is refused by the servlet container itself, before the
+            // application, with its bare error page (no version, no trace); the rest as problems.
+            assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                    .as("%s: %s", name, r.body())
+                    .matches("application/problem\\+json.*|text/html.*");
+            assertThat(r.body())
+                    .as(name)
+                    .doesNotContain("Exception")
+                    .doesNotContain("at org.")
+                    .doesNotContain("Tomcat")
+                    .doesNotContain(dir().toString());
+        }
+        for (Path outside : List.of(
+                root.resolve("escape.drl"), root.getParent().resolve("escape.drl"), Path.of("/tmp/escape.drl"))) {
+            assertThat(outside).doesNotExist();
+        }
+        try (var files = Files.list(dir())) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.contains("escape"));
+        }
+        assertThat(rules.current().hash()).isEqualTo(hash);
+    }
+
+    @Test
+    void aSymbolicLinkInTheRulesFolderIsNeverFollowedOutOfIt() throws Exception {
+        Path outside = root.resolve("outside.drl");
+        Files.writeString(outside, "// not a rule file of the folder\n");
+        Path link = dir().resolve("linked.drl");
+        Files.createSymbolicLink(link, outside);
+        try {
+            MvcResult put = perform(
+                    put("/api/v1/rules/files/linked.drl")
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content("package candor.linked;\n"),
+                    OFFICER);
+            assertThat(put.getResponse().getStatus()).isLessThan(500);
+            MvcResult delete = perform(delete("/api/v1/rules/files/linked.drl"), OFFICER);
+            assertThat(delete.getResponse().getStatus()).isLessThan(500);
+            assertThat(Files.readString(outside))
+                    .as("the file the link points to is neither written nor deleted")
+                    .isEqualTo("// not a rule file of the folder\n");
+        } finally {
+            Files.deleteIfExists(link);
+            // Put the folder back in force as it was, whatever the calls above did.
+            perform(post("/api/v1/rules/reload"), OFFICER);
+        }
     }
 
     @Test

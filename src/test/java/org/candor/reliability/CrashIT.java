@@ -1,0 +1,266 @@
+package org.candor.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety of the packaged service: clients submit without pause while the process is
+ * killed with SIGKILL ({@code destroyForcibly}) in mid-stream, then started again on the same
+ * embedded database. Every submission that was answered 201 must be stored and evaluated exactly
+ * once, its evaluation the one the client was given. {@code -Dcandor.reliability.crash.cycles}
+ * sets the number of kills (1 by default; 10 under the {@code reliability} profile).
+ */
+class CrashIT {
+
+    static final int CYCLES = Integer.getInteger("candor.reliability.crash.cycles", 1);
+    static final int CLIENTS = 4;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    /** A 201 answer: the submission and the evaluation the client was told of. */
+    record Acknowledged(String submissionId, String evaluationId) {}
+
+    final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+    final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger unanswered = new AtomicInteger();
+    final AtomicInteger serverErrors = new AtomicInteger();
+
+    /**
+     * The service's own embedded database settings, in the work folder, opened in mixed mode so
+     * that the test can read it while the service runs.
+     */
+    String url() throws IOException {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            defaults.load(in);
+        }
+        String url = defaults.getProperty("spring.datasource.url");
+        assertThat(url).startsWith("jdbc:h2:file:./data/");
+        return url.replace("./data/", work.resolve("data").toAbsolutePath() + "/") + ";AUTO_SERVER=TRUE";
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    Process start(int port, int run) throws Exception {
+        String jar = System.getProperty("candor.jar", "target/candor.jar");
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + url(),
+                "--candor.rules-dir=" + Path.of("rules").toAbsolutePath(),
+                "--candor.rules-watch.enabled=false",
+                "--candor.reports-dir=" + work.resolve("reports"));
+        Process p = new ProcessBuilder(cmd)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("run-" + run + ".log").toFile())
+                .start();
+        Client anyone = new Client(port, "officer", "officer-demo");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("service started; log: %s", log(run)).isTrue();
+            try {
+                if (anyone.get("/actuator/health").statusCode() == 200) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service did not start in time; log: " + log(run));
+    }
+
+    String log(int run) throws IOException {
+        Path f = work.resolve("run-" + run + ".log");
+        return Files.exists(f) ? Files.readString(f) : "";
+    }
+
+    byte[] campaign(String reference) throws IOException {
+        ObjectNode c =
+                (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/reliability/base.json")));
+        c.put("reference", reference);
+        return JSON.writeValueAsBytes(c);
+    }
+
+    /** Submits from {@code CLIENTS} threads until told to stop; answers the threads. */
+    List<Thread> submitters(int port, AtomicBoolean stop, String tag) {
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < CLIENTS; t++) {
+            int client = t;
+            Thread thread = new Thread(() -> {
+                Client northwind = new Client(port, "northwind", "northwind-demo");
+                for (int n = 0; !stop.get(); n++) {
+                    try {
+                        sent.incrementAndGet();
+                        HttpResponse<String> r = northwind.submit(campaign("CRASH-" + tag + "-" + client + "-" + n));
+                        if (r.statusCode() == 201) {
+                            JsonNode e = JSON.readTree(r.body());
+                            String sub = e.path("submissionId").asText();
+                            acknowledged.put(
+                                    sub, new Acknowledged(sub, e.path("id").asText()));
+                        } else if (r.statusCode() >= 500) {
+                            serverErrors.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        unanswered.incrementAndGet(); // the process is gone: no answer, no promise
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException stopped) {
+                            return;
+                        }
+                    } catch (InterruptedException stopped) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
+    }
+
+    @Test
+    void everyAcknowledgedSubmissionSurvivesKillsAndIsEvaluatedExactlyOnce() throws Exception {
+        int kills = 0;
+        for (int cycle = 0; cycle <= CYCLES; cycle++) {
+            int port = freePort();
+            Process p = start(port, cycle);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = submitters(port, stop, "c" + cycle);
+            Thread.sleep(3_000 + (cycle * 397L) % 2_000);
+            if (cycle < CYCLES) {
+                p.destroyForcibly(); // SIGKILL, while the clients are still sending
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                kills++;
+            }
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(60_000);
+            }
+            if (cycle == CYCLES) {
+                // Recovery runs once the service is up: wait for nothing to be left RECEIVED.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (received() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                check(kills);
+                p.destroy();
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    long received() throws Exception {
+        try (Connection c = DriverManager.getConnection(url(), "sa", "");
+                ResultSet rs =
+                        c.createStatement().executeQuery("SELECT COUNT(*) FROM submission WHERE status = 'RECEIVED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    void check(int kills) throws Exception {
+        int lost = 0;
+        int twice = 0;
+        int other = 0;
+        List<String> notOnce = new ArrayList<>();
+        long recovered;
+        long submissions;
+        try (Connection c = DriverManager.getConnection(url(), "sa", "")) {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT s.status, (SELECT COUNT(*) FROM evaluation e WHERE e.submission_id = s.id),"
+                            + " (SELECT MIN(e.id) FROM evaluation e WHERE e.submission_id = s.id)"
+                            + " FROM submission s WHERE s.id = ?")) {
+                for (Acknowledged a : acknowledged.values()) {
+                    q.setString(1, a.submissionId());
+                    try (ResultSet rs = q.executeQuery()) {
+                        if (!rs.next() || !"EVALUATED".equals(rs.getString(1))) {
+                            lost++;
+                        } else if (rs.getLong(2) != 1) {
+                            twice++;
+                        } else if (!a.evaluationId().equals(rs.getString(3))) {
+                            other++;
+                        }
+                    }
+                }
+            }
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT COUNT(*) FROM evaluation WHERE evaluated_by = 'recovery'")) {
+                rs.next();
+                recovered = rs.getLong(1);
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM submission")) {
+                rs.next();
+                submissions = rs.getLong(1);
+            }
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT s.id, s.status, s.submitted_by, s.received_at,"
+                            + " (SELECT COUNT(*) FROM evaluation e WHERE e.submission_id = s.id) FROM submission s"
+                            + " WHERE s.status <> 'EVALUATED'"
+                            + " OR (SELECT COUNT(*) FROM evaluation e WHERE e.submission_id = s.id) <> 1")) {
+                while (rs.next()) {
+                    notOnce.add(rs.getString(1) + " " + rs.getString(2) + " received " + rs.getString(4)
+                            + ", evaluations: " + rs.getLong(5)
+                            + (acknowledged.containsKey(rs.getString(1)) ? ", acknowledged" : ""));
+                }
+            }
+        }
+        System.out.printf(
+                "crash figures: kills=%d requests=%d acknowledged=%d unanswered=%d stored=%d recovered=%d"
+                        + " lost=%d evaluatedTwice=%d otherEvaluation=%d notOnce=%d 5xx=%d%n",
+                kills,
+                sent.get(),
+                acknowledged.size(),
+                unanswered.get(),
+                submissions,
+                recovered,
+                lost,
+                twice,
+                other,
+                notOnce.size(),
+                serverErrors.get());
+        assertThat(notOnce)
+                .as("every stored submission evaluated exactly once, acknowledged or not: %s", notOnce)
+                .isEmpty();
+        assertThat(acknowledged).as("the clients got answers").isNotEmpty();
+        assertThat(kills).isEqualTo(CYCLES);
+        assertThat(lost).as("acknowledged but not stored and evaluated").isZero();
+        assertThat(twice).as("acknowledged and evaluated more than once").isZero();
+        assertThat(other)
+                .as("stored evaluation differs from the one acknowledged")
+                .isZero();
+        assertThat(serverErrors.get()).as("5xx answers").isZero();
+        assertThat(submissions).as("nothing stored that was never sent").isLessThanOrEqualTo(sent.get());
+    }
+}
