@@ -87,6 +87,50 @@ public final class TextIndex {
         this.urls = found;
     }
 
+    /** The characters of the folded text, read once when a pattern first asks. */
+    private Chars chars;
+
+    /**
+     * Which characters the folded text holds: ASCII as two bit masks, the rest as sorted code
+     * points. Patterns use it to skip texts they cannot match ({@link PatternPrefilter}).
+     */
+    record Chars(long lo, long hi, int[] others) {
+        boolean containsOther(int codePoint) {
+            return java.util.Arrays.binarySearch(others, codePoint) >= 0;
+        }
+    }
+
+    Chars chars() {
+        Chars c = chars;
+        if (c == null) {
+            long lo = 0;
+            long hi = 0;
+            int[] others = new int[0];
+            int n = 0;
+            for (int i = 0; i < folded.length(); ) {
+                int cp = folded.codePointAt(i);
+                if (cp < 64) {
+                    lo |= 1L << cp;
+                    i++;
+                } else if (cp < 128) {
+                    hi |= 1L << (cp - 64);
+                    i++;
+                } else {
+                    if (n == others.length) {
+                        others = java.util.Arrays.copyOf(others, Math.max(8, n * 2));
+                    }
+                    others[n++] = cp;
+                    i += Character.charCount(cp);
+                }
+            }
+            int[] sorted =
+                    java.util.Arrays.stream(others, 0, n).sorted().distinct().toArray();
+            c = new Chars(lo, hi, sorted);
+            chars = c;
+        }
+        return c;
+    }
+
     /** Whether a folded index falls inside a link. */
     public boolean inUrl(int foldedIndex) {
         for (int i = 0; i < urls.length; i += 2) {
