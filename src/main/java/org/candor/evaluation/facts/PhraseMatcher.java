@@ -157,6 +157,14 @@ public final class PhraseMatcher {
         char[] chars = text.toCharArray();
         int length = chars.length;
         for (int at = 0; at < length; at++) {
+            // Inside a word no variant can start: one that starts with a word character fails the
+            // whole-word test there, and the character at this place is a word character.
+            if (at > 0
+                    && !Character.isSurrogate(chars[at])
+                    && isWordChar(chars[at])
+                    && isWordChar(text.codePointBefore(at))) {
+                continue;
+            }
             Node n = root;
             for (int i = at; i < length; i++) {
                 n = n.child(chars[i]);
@@ -235,7 +243,19 @@ public final class PhraseMatcher {
                 && isWordChar(text.codePointAt(end)));
     }
 
+    /** {@link #isWordChar} for ASCII, looked up. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return ASCII_WORD[cp];
+        }
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp)
                 || type == Character.NON_SPACING_MARK
