@@ -52,7 +52,7 @@ run() {
     echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(java -version 2>&1 | head -1)"
     echo "service: java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ($db)"
   } >"$result.head"
-  trap 'kill $pid 2>/dev/null || true' EXIT
+  trap "kill $pid 2>/dev/null || true" EXIT
   java -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
     "$rate" "$seconds" "$warmup" 10 "$result.body"
   echo "machine after: $(uptime | sed 's/.*load/load/')" >>"$result.body"

@@ -123,8 +123,11 @@ public final class LoadGenerator {
                     .handle((response, error) -> {
                         long now = System.nanoTime();
                         phase.record(now - intended);
-                        String outcome = error != null
-                                ? error.getClass().getSimpleName()
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error;
+                        String outcome = cause != null
+                                ? cause.getClass().getSimpleName()
                                 : Integer.toString(response.statusCode());
                         phase.outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
                         phase.completed.incrementAndGet();
