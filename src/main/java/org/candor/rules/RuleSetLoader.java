@@ -157,6 +157,13 @@ public final class RuleSetLoader {
             if (!problems.isEmpty()) {
                 throw new RuleBuildException(problems);
             }
+            // The policy tables have been read. Their rows are rules without conditions: left in the
+            // knowledge base, every evaluation's session would match all of them on creation (a
+            // few hundred activations, never fired: their group is never focused and they are in no
+            // catalog). Judging needs the policy object only.
+            if (base.getKiePackage(POLICY_PACKAGE) != null) {
+                base.removeKiePackage(POLICY_PACKAGE);
+            }
             Map<String, byte[]> contents = new TreeMap<>();
             files.forEach((name, bytes) -> contents.put(name, bytes.clone()));
             return new RuleSet(

@@ -38,9 +38,6 @@ public final class DisclosureScan {
     private final boolean clearInPostLanguage;
     private final boolean languageJudged;
 
-    /** What String.split("\\s+") compiles on every call, compiled once. */
-    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
-
     DisclosureScan(
             List<Hit> allHits,
             List<String> jurisdictions,
@@ -133,28 +130,45 @@ public final class DisclosureScan {
             return 0;
         }
         String text = caption.original();
-        String[] tokens = WHITE_SPACE.split(text.strip());
+        // Tokens as split("\\s+") of the stripped caption would give them, read from the end only
+        // as far as the run of hashtags goes.
+        String s = text.strip();
+        int lead = s.isEmpty() ? 0 : text.length() - text.stripLeading().length();
         int hashtags = 0;
-        int runStartToken = tokens.length;
-        for (int i = tokens.length - 1; i >= 0; i--) {
-            String t = tokens[i];
-            if (t.startsWith("#")) {
-                hashtags += t.split("#", -1).length - 1;
-                runStartToken = i;
-            } else if (t.codePoints().noneMatch(PhraseMatcher::isWordChar)) {
-                continue; // emoji or punctuation between hashtags does not break the run
-            } else {
+        int runStart = -1;
+        int end = s.length();
+        while (end > 0) {
+            while (end > 0 && isRegexSpace(s.charAt(end - 1))) {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && !isRegexSpace(s.charAt(start - 1))) {
+                start--;
+            }
+            if (start == end) {
                 break;
             }
+            if (s.charAt(start) == '#') {
+                for (int k = start; k < end; k++) {
+                    if (s.charAt(k) == '#') {
+                        hashtags++;
+                    }
+                }
+                runStart = start;
+            } else if (s.substring(start, end).codePoints().anyMatch(PhraseMatcher::isWordChar)) {
+                break;
+            }
+            // else: emoji or punctuation between hashtags does not break the run
+            end = start;
         }
-        if (runStartToken == tokens.length) {
+        if (runStart < 0) {
             return 0;
         }
-        // Code point position where the run starts: count code points of the tokens before it.
-        int runStart = runStartCodePoint(text, tokens, runStartToken);
+        // Code point position where the run starts.
+        int runStartCodePoint = text.codePointCount(0, lead + runStart);
         int clearInRun = 0;
         for (Hit h : inCaption) {
-            if (h.position() - 1 < runStart) {
+            if (h.position() - 1 < runStartCodePoint) {
                 return 0;
             }
             clearInRun++;
@@ -162,16 +176,9 @@ public final class DisclosureScan {
         return Math.max(0, hashtags - clearInRun);
     }
 
-    private static int runStartCodePoint(String text, String[] tokens, int runStartToken) {
-        int from = 0;
-        for (int i = 0; i <= runStartToken; i++) {
-            int at = text.indexOf(tokens[i], from);
-            if (i == runStartToken) {
-                return text.codePointCount(0, at);
-            }
-            from = at + tokens[i].length();
-        }
-        return 0;
+    /** The characters of the regular expression {@code \s}: space, tab, line breaks, vertical tab, form feed. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Disclosure phrases found (clear, vague, gift or commission), in order of position. */

@@ -20,7 +20,8 @@ import org.candor.rules.policy.Term;
 public final class PhraseMatcher {
 
     /** A phrase and the table rows that give it meaning. */
-    public record Phrase(String folded, List<Term> rows, List<String> variants, Pattern pattern) {}
+    public record Phrase(
+            String folded, List<Term> rows, List<String> variants, Pattern pattern, PatternPrefilter prefilter) {}
 
     /** One place a phrase was found, in code points of the original text. */
     public record Match(Phrase phrase, int start, int end, boolean hashtag, String text, int foldedStart) {}
@@ -99,10 +100,16 @@ public final class PhraseMatcher {
         for (Map.Entry<String, List<Term>> e : byPhrase.entrySet()) {
             String key = e.getKey();
             if (isPattern.get(key)) {
-                Pattern pattern = Pattern.compile(key.substring(3), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                phrases.add(new Phrase(key, List.copyOf(e.getValue()), List.of(), pattern));
+                int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                Pattern pattern = Pattern.compile(key.substring(3), flags);
+                phrases.add(new Phrase(
+                        key,
+                        List.copyOf(e.getValue()),
+                        List.of(),
+                        pattern,
+                        PatternPrefilter.of(key.substring(3), flags)));
             } else {
-                phrases.add(new Phrase(key, List.copyOf(e.getValue()), variants(key), null));
+                phrases.add(new Phrase(key, List.copyOf(e.getValue()), variants(key), null, null));
             }
         }
         return new PhraseMatcher(phrases);
@@ -138,7 +145,7 @@ public final class PhraseMatcher {
         List<Found> found = new ArrayList<>();
         for (int pi = 0; pi < phrases.size(); pi++) {
             Phrase phrase = phrases.get(pi);
-            if (phrase.pattern() != null) {
+            if (phrase.pattern() != null && phrase.prefilter().mayMatch(index.chars())) {
                 Matcher m = phrase.pattern().matcher(text);
                 while (m.find()) {
                     if (m.end() > m.start() && !index.inUrl(m.start())) {
@@ -150,6 +157,14 @@ public final class PhraseMatcher {
         char[] chars = text.toCharArray();
         int length = chars.length;
         for (int at = 0; at < length; at++) {
+            // Inside a word no variant can start: one that starts with a word character fails the
+            // whole-word test there, and the character at this place is a word character.
+            if (at > 0
+                    && !Character.isSurrogate(chars[at])
+                    && isWordChar(chars[at])
+                    && isWordChar(text.codePointBefore(at))) {
+                continue;
+            }
             Node n = root;
             for (int i = at; i < length; i++) {
                 n = n.child(chars[i]);
@@ -228,7 +243,19 @@ public final class PhraseMatcher {
                 && isWordChar(text.codePointAt(end)));
     }
 
+    /** {@link #isWordChar} for ASCII, looked up. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return ASCII_WORD[cp];
+        }
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp)
                 || type == Character.NON_SPACING_MARK

@@ -26,6 +26,8 @@ public final class PostFact {
     private final List<String> unsubstantiatedClaims = new ArrayList<>();
     private final List<Hit> unsubstantiatedPhrases = new ArrayList<>();
     private final CompiledPolicy policy;
+    /** {@link #hits(Meaning)} as found; a fact is used by one session, on one thread. */
+    private final java.util.Map<Meaning, List<Hit>> byMeaning = new java.util.EnumMap<>(Meaning.class);
 
     PostFact(
             Post post,
@@ -212,11 +214,17 @@ public final class PostFact {
 
     /** Phrases found with the given meaning, in order. */
     public List<Hit> hits(Meaning meaning) {
-        return hits.stream().filter(h -> h.means(meaning)).toList();
+        List<Hit> list = byMeaning.get(meaning);
+        if (list == null) {
+            list = hits.stream().filter(h -> h.means(meaning)).toList();
+            byMeaning.put(meaning, list);
+        }
+        return list;
     }
 
+    /** Rules ask this of every post, often: worked out once per meaning. */
     public boolean has(Meaning meaning) {
-        return hits.stream().anyMatch(h -> h.means(meaning));
+        return !hits(meaning).isEmpty();
     }
 
     /** Indexes of the frames whose overlay carries no clear disclosure (none, or words that are not one). */

@@ -25,6 +25,15 @@ public final class TextIndex {
     /** Start and end (folded indexes) of each link in the text: words inside a URL are not read. */
     private final int[] urls;
 
+    /** {@code Character.isWhitespace(c) || Character.isSpaceChar(c)} for ASCII, looked up. */
+    private static final boolean[] ASCII_SPACE = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c);
+        }
+    }
+
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(https?://|www\\.)[^\\s]+");
 
     public TextIndex(String text) {
@@ -47,7 +56,7 @@ public final class TextIndex {
             if (cp == '\n') {
                 line++;
             }
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            if (cp < 0x80 ? ASCII_SPACE[cp] : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (!lastSpace) {
                     sb.append(' ');
                     map = ensure(map, n + 1);
@@ -85,6 +94,55 @@ public final class TextIndex {
             found[found.length - 1] = m.end();
         }
         this.urls = found;
+    }
+
+    /** The characters of the folded text, read once when a pattern first asks. */
+    private Chars chars;
+
+    /**
+     * Which characters the folded text holds: ASCII as two bit masks, the rest as sorted code
+     * points. Patterns use it to skip texts they cannot match ({@link PatternPrefilter}).
+     */
+    record Chars(long lo, long hi, int[] others) {
+        boolean containsOther(int codePoint) {
+            return java.util.Arrays.binarySearch(others, codePoint) >= 0;
+        }
+    }
+
+    Chars chars() {
+        Chars c = chars;
+        if (c == null) {
+            long lo = 0;
+            long hi = 0;
+            int[] others = new int[0];
+            int n = 0;
+            for (int i = 0; i < folded.length(); ) {
+                int cp = folded.codePointAt(i);
+                if (cp < 64) {
+                    lo |= 1L << cp;
+                    i++;
+                } else if (cp < 128) {
+                    hi |= 1L << (cp - 64);
+                    i++;
+                } else {
+                    if (n == others.length) {
+                        others = java.util.Arrays.copyOf(others, Math.max(8, n * 2));
+                    }
+                    others[n++] = cp;
+                    i += Character.charCount(cp);
+                }
+            }
+            java.util.Arrays.sort(others, 0, n);
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                if (distinct == 0 || others[distinct - 1] != others[k]) {
+                    others[distinct++] = others[k];
+                }
+            }
+            c = new Chars(lo, hi, java.util.Arrays.copyOf(others, distinct));
+            chars = c;
+        }
+        return c;
     }
 
     /** Whether a folded index falls inside a link. */
@@ -148,8 +206,14 @@ public final class TextIndex {
 
     /** The original text between two code point indexes. */
     public String slice(int from, int to) {
-        int a = original.offsetByCodePoints(0, Math.max(0, Math.min(from, codePoints)));
-        int b = original.offsetByCodePoints(0, Math.max(0, Math.min(to, codePoints)));
+        int f = Math.max(0, Math.min(from, codePoints));
+        int t = Math.max(0, Math.min(to, codePoints));
+        if (codePoints == original.length()) {
+            // No surrogate pairs: code point indexes are char indexes.
+            return original.substring(f, t);
+        }
+        int a = original.offsetByCodePoints(0, f);
+        int b = original.offsetByCodePoints(a, t - f);
         return original.substring(a, b);
     }
 

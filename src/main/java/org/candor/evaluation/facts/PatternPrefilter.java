@@ -1,0 +1,529 @@
+package org.candor.evaluation.facts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What every match of a regular expression must contain, read from the expression itself, so a
+ * text that lacks it is not searched at all. A pattern such as {@code lost [0-9]+ ?kg} cannot
+ * match a caption without a digit: searching one anyway tries the pattern at every position.
+ *
+ * <p>The analysis yields a list of <em>needs</em>: each is a set of characters of which the text
+ * must contain at least one. A literal character, a character class or an escape such as
+ * {@code \d} is a need; a sequence needs what each of its mandatory parts needs; an alternation
+ * needs one of the characters its branches need; optional parts ({@code ?}, {@code *},
+ * {@code {0,n}}), anchors, {@code .} and negated classes need nothing. Each need is exact: its
+ * characters are the code points that Java's own matcher accepts for that piece under the
+ * pattern's flags (case-insensitive matching included, so {@code k} also needs the Kelvin sign),
+ * found by testing the case variants of the piece's characters against the piece compiled alone.
+ *
+ * <p>Syntax the analysis does not know (look-arounds, back-references, inline flags, nested or
+ * intersected classes, {@code \p{..}}, quoting, …) leaves the pattern without a prefilter: it is
+ * searched in every text, as before. The prefilter only ever skips searches that cannot match,
+ * so the matches found are the same with or without it.
+ */
+final class PatternPrefilter {
+
+    /** No prefilter: every text may match. */
+    static final PatternPrefilter NONE = new PatternPrefilter(List.of());
+
+    /** Classes or escapes spanning more characters than this are not worth a need. */
+    private static final int MAX_CLASS_SIZE = 512;
+
+    private final List<CharSet> needs;
+
+    private PatternPrefilter(List<CharSet> needs) {
+        this.needs = List.copyOf(needs);
+    }
+
+    /** The prefilter of a pattern as compiled with {@code flags}; {@link #NONE} for syntax it does not read. */
+    static PatternPrefilter of(String regex, int flags) {
+        if ((flags & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) != 0) {
+            return NONE;
+        }
+        try {
+            Parser p = new Parser(regex, flags);
+            List<CharSet> needs = p.alternation();
+            if (p.pos != regex.length()) {
+                return NONE;
+            }
+            return needs.isEmpty() ? NONE : new PatternPrefilter(dedupe(needs));
+        } catch (Unsupported e) {
+            return NONE;
+        }
+    }
+
+    /** Whether a text with these characters may hold a match; false only when it cannot. */
+    boolean mayMatch(TextIndex.Chars chars) {
+        for (CharSet need : needs) {
+            if (!need.intersects(chars)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The needs, each as the sorted code points it accepts (for tests and diagnostics). */
+    List<int[]> needs() {
+        return needs.stream().map(CharSet::codePoints).toList();
+    }
+
+    private static List<CharSet> dedupe(List<CharSet> needs) {
+        List<CharSet> out = new ArrayList<>();
+        for (CharSet n : needs) {
+            if (out.stream().noneMatch(o -> Arrays.equals(o.codePoints(), n.codePoints()))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** A set of code points: ASCII as two bit masks, the rest as a sorted array. */
+    static final class CharSet {
+        private final long lo;
+        private final long hi;
+        private final int[] others;
+
+        CharSet(int[] sortedCodePoints) {
+            long l = 0;
+            long h = 0;
+            List<Integer> rest = new ArrayList<>();
+            for (int cp : sortedCodePoints) {
+                if (cp < 64) {
+                    l |= 1L << cp;
+                } else if (cp < 128) {
+                    h |= 1L << (cp - 64);
+                } else {
+                    rest.add(cp);
+                }
+            }
+            this.lo = l;
+            this.hi = h;
+            this.others = rest.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        boolean intersects(TextIndex.Chars chars) {
+            if ((lo & chars.lo()) != 0 || (hi & chars.hi()) != 0) {
+                return true;
+            }
+            for (int cp : others) {
+                if (chars.containsOther(cp)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int size() {
+            return Long.bitCount(lo) + Long.bitCount(hi) + others.length;
+        }
+
+        int[] codePoints() {
+            int[] out = new int[size()];
+            int n = 0;
+            for (int cp = 0; cp < 128; cp++) {
+                if (cp < 64 ? (lo & (1L << cp)) != 0 : (hi & (1L << (cp - 64))) != 0) {
+                    out[n++] = cp;
+                }
+            }
+            System.arraycopy(others, 0, out, n, others.length);
+            return out;
+        }
+
+        static CharSet union(List<CharSet> sets) {
+            int[] all = sets.stream()
+                    .flatMapToInt(s -> Arrays.stream(s.codePoints()))
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            return new CharSet(all);
+        }
+    }
+
+    private static final class Unsupported extends RuntimeException {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A recursive-descent reader of the pattern syntax it knows, returning needs. */
+    private static final class Parser {
+        private final String re;
+        private final int flags;
+        int pos;
+
+        Parser(String re, int flags) {
+            this.re = re;
+            this.flags = flags;
+        }
+
+        private boolean more() {
+            return pos < re.length();
+        }
+
+        private char peek() {
+            return re.charAt(pos);
+        }
+
+        /** branch ('|' branch)*: one of the characters each branch needs. */
+        List<CharSet> alternation() {
+            List<List<CharSet>> branches = new ArrayList<>();
+            branches.add(sequence());
+            while (more() && peek() == '|') {
+                pos++;
+                branches.add(sequence());
+            }
+            if (branches.size() == 1) {
+                return branches.get(0);
+            }
+            List<CharSet> picks = new ArrayList<>();
+            for (List<CharSet> b : branches) {
+                if (b.isEmpty()) {
+                    return List.of();
+                }
+                CharSet best = b.get(0);
+                for (CharSet c : b) {
+                    if (c.size() < best.size()) {
+                        best = c;
+                    }
+                }
+                picks.add(best);
+            }
+            CharSet union = CharSet.union(picks);
+            return union.size() > MAX_CLASS_SIZE ? List.of() : List.of(union);
+        }
+
+        /** Pieces up to '|' or ')': what each mandatory piece needs. */
+        private List<CharSet> sequence() {
+            List<CharSet> needs = new ArrayList<>();
+            while (more() && peek() != '|' && peek() != ')') {
+                List<CharSet> atom = atom();
+                if (quantifierMin() > 0) {
+                    needs.addAll(atom);
+                }
+            }
+            return needs;
+        }
+
+        /** Reads a quantifier if there is one; its minimum count (1 without one). */
+        private int quantifierMin() {
+            if (!more()) {
+                return 1;
+            }
+            int min;
+            char c = peek();
+            if (c == '?' || c == '*') {
+                pos++;
+                min = 0;
+            } else if (c == '+') {
+                pos++;
+                min = 1;
+            } else if (c == '{') {
+                int close = re.indexOf('}', pos);
+                if (close < 0) {
+                    throw new Unsupported();
+                }
+                String body = re.substring(pos + 1, close);
+                if (!body.matches("\\d{1,6}(,\\d{0,6})?")) {
+                    throw new Unsupported();
+                }
+                int comma = body.indexOf(',');
+                min = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
+                pos = close + 1;
+            } else {
+                return 1;
+            }
+            // Lazy or possessive forms match the same texts.
+            if (more() && (peek() == '?' || peek() == '+')) {
+                pos++;
+            }
+            if (more() && "?*+{".indexOf(peek()) >= 0) {
+                throw new Unsupported();
+            }
+            return min;
+        }
+
+        private List<CharSet> atom() {
+            int start = pos;
+            char c = peek();
+            switch (c) {
+                case '(' -> {
+                    pos++;
+                    if (more() && peek() == '?') {
+                        if (!re.startsWith("?:", pos)) {
+                            throw new Unsupported();
+                        }
+                        pos += 2;
+                    }
+                    List<CharSet> inner = alternation();
+                    if (!more() || peek() != ')') {
+                        throw new Unsupported();
+                    }
+                    pos++;
+                    return inner;
+                }
+                case '[' -> {
+                    return characterClass();
+                }
+                case '.', '^', '$' -> {
+                    pos++;
+                    return List.of();
+                }
+                case '\\' -> {
+                    return escape();
+                }
+                case '*', '+', '?', '{', '}', ']', ')', '|' -> throw new Unsupported();
+                default -> {
+                    int cp = re.codePointAt(pos);
+                    pos += Character.charCount(cp);
+                    return need(re.substring(start, pos), new int[] {cp});
+                }
+            }
+        }
+
+        private List<CharSet> escape() {
+            int start = pos;
+            if (pos + 1 >= re.length()) {
+                throw new Unsupported();
+            }
+            char e = re.charAt(pos + 1);
+            pos += 2;
+            String source = re.substring(start, pos);
+            return switch (e) {
+                case 'd' -> need(source, range('0', '9'));
+                case 'w' -> need(source, concat(range('a', 'z'), range('A', 'Z'), range('0', '9'), new int[] {'_'}));
+                case 's' -> need(source, new int[] {' ', '\t', '\n', 0x0B, '\f', '\r'});
+                case 't' -> need(source, new int[] {'\t'});
+                case 'n' -> need(source, new int[] {'\n'});
+                case 'r' -> need(source, new int[] {'\r'});
+                case 'f' -> need(source, new int[] {'\f'});
+                case 'b', 'B' -> List.of();
+                default -> {
+                    if (Character.isLetterOrDigit(e) || e > 0x7F) {
+                        throw new Unsupported();
+                    }
+                    yield need(source, new int[] {e});
+                }
+            };
+        }
+
+        /** [...] with single characters, ranges and simple escapes; a negated class needs nothing. */
+        private List<CharSet> characterClass() {
+            int start = pos;
+            pos++;
+            boolean negated = more() && peek() == '^';
+            if (negated) {
+                pos++;
+            }
+            List<Integer> base = new ArrayList<>();
+            boolean first = true;
+            while (true) {
+                if (!more()) {
+                    throw new Unsupported();
+                }
+                char c = peek();
+                if (c == ']' && !first) {
+                    pos++;
+                    break;
+                }
+                if (c == '[' || c == ']' || re.startsWith("&&", pos)) {
+                    throw new Unsupported();
+                }
+                // A '-' that is not a range is read only where it is plainly literal: first or last.
+                if (c == '-' && !first && !re.startsWith("-]", pos)) {
+                    throw new Unsupported();
+                }
+                first = false;
+                int from;
+                if (c == '\\') {
+                    int[] escaped = classEscape();
+                    if (escaped.length != 1) {
+                        for (int x : escaped) {
+                            base.add(x);
+                        }
+                        continue;
+                    }
+                    from = escaped[0];
+                } else {
+                    from = re.codePointAt(pos);
+                    pos += Character.charCount(from);
+                }
+                if (more() && peek() == '-' && pos + 1 < re.length() && re.charAt(pos + 1) != ']') {
+                    pos++;
+                    int to;
+                    if (peek() == '\\') {
+                        int[] escaped = classEscape();
+                        if (escaped.length != 1) {
+                            throw new Unsupported();
+                        }
+                        to = escaped[0];
+                    } else if (peek() == '[') {
+                        throw new Unsupported();
+                    } else {
+                        to = re.codePointAt(pos);
+                        pos += Character.charCount(to);
+                    }
+                    if (to < from || to - from > MAX_CLASS_SIZE) {
+                        throw new Unsupported();
+                    }
+                    for (int x = from; x <= to; x++) {
+                        base.add(x);
+                    }
+                } else {
+                    base.add(from);
+                }
+                if (base.size() > MAX_CLASS_SIZE) {
+                    throw new Unsupported();
+                }
+            }
+            if (negated || base.isEmpty()) {
+                return List.of();
+            }
+            return need(
+                    re.substring(start, pos),
+                    base.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private int[] classEscape() {
+            if (pos + 1 >= re.length()) {
+                throw new Unsupported();
+            }
+            char e = re.charAt(pos + 1);
+            pos += 2;
+            return switch (e) {
+                case 'd' -> range('0', '9');
+                case 'w' -> concat(range('a', 'z'), range('A', 'Z'), range('0', '9'), new int[] {'_'});
+                case 's' -> new int[] {' ', '\t', '\n', 0x0B, '\f', '\r'};
+                case 't' -> new int[] {'\t'};
+                case 'n' -> new int[] {'\n'};
+                case 'r' -> new int[] {'\r'};
+                case 'f' -> new int[] {'\f'};
+                default -> {
+                    if (Character.isLetterOrDigit(e) || e > 0x7F) {
+                        throw new Unsupported();
+                    }
+                    yield new int[] {e};
+                }
+            };
+        }
+
+        /**
+         * The need of one piece of the pattern: the code points its own compiled form accepts,
+         * among its characters and their case variants.
+         */
+        private List<CharSet> need(String source, int[] base) {
+            if (Arrays.stream(base).anyMatch(cp -> cp > Character.MAX_VALUE)) {
+                // Case variants are known for the Basic Multilingual Plane only: no need, to be safe.
+                return List.of();
+            }
+            Pattern piece = Pattern.compile(source, flags);
+            int[] accepted = CaseVariants.of(base)
+                    .filter(cp ->
+                            piece.matcher(new String(Character.toChars(cp))).matches())
+                    .sorted()
+                    .toArray();
+            if (accepted.length == 0) {
+                throw new Unsupported();
+            }
+            return List.of(new CharSet(accepted));
+        }
+
+        private static int[] range(char from, char to) {
+            int[] out = new int[to - from + 1];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = from + i;
+            }
+            return out;
+        }
+
+        private static int[] concat(int[]... parts) {
+            return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
+        }
+    }
+
+    /**
+     * The code points related by case mappings (upper, lower, title case, in any chain) to a set
+     * of characters of the Basic Multilingual Plane: every character a case-insensitive matcher
+     * could take for one of them. No character outside that plane changes case into it (a test
+     * checks this on the running JDK), so the plane's own characters are the whole answer.
+     */
+    static final class CaseVariants {
+        private static volatile Map<Integer, int[]> groups;
+
+        private CaseVariants() {}
+
+        static java.util.stream.IntStream of(int[] codePoints) {
+            Map<Integer, int[]> g = groups();
+            return Arrays.stream(codePoints)
+                    .flatMap(cp -> {
+                        int[] group = g.get(cp);
+                        return group == null ? java.util.stream.IntStream.of(cp) : Arrays.stream(group);
+                    })
+                    .distinct();
+        }
+
+        /** Groups of code points joined by case mappings, for those that have any (a few thousand). */
+        private static Map<Integer, int[]> groups() {
+            Map<Integer, int[]> g = groups;
+            if (g == null) {
+                g = build();
+                groups = g;
+            }
+            return g;
+        }
+
+        private static Map<Integer, int[]> build() {
+            Map<Integer, Integer> parent = new HashMap<>();
+            for (int cp = 0; cp <= Character.MAX_VALUE; cp++) {
+                int u = Character.toUpperCase(cp);
+                int l = Character.toLowerCase(cp);
+                int t = Character.toTitleCase(cp);
+                if (u != cp) {
+                    join(parent, cp, u);
+                }
+                if (l != cp) {
+                    join(parent, cp, l);
+                }
+                if (t != cp) {
+                    join(parent, cp, t);
+                }
+            }
+            Map<Integer, List<Integer>> members = new HashMap<>();
+            for (Integer cp : parent.keySet()) {
+                members.computeIfAbsent(root(parent, cp), k -> new ArrayList<>())
+                        .add(cp);
+            }
+            Map<Integer, int[]> out = new HashMap<>();
+            for (List<Integer> group : members.values()) {
+                int[] sorted =
+                        group.stream().mapToInt(Integer::intValue).sorted().toArray();
+                for (int cp : sorted) {
+                    out.put(cp, sorted);
+                }
+            }
+            return Map.copyOf(out);
+        }
+
+        private static void join(Map<Integer, Integer> parent, int a, int b) {
+            int ra = root(parent, a);
+            int rb = root(parent, b);
+            if (ra != rb) {
+                parent.put(ra, rb);
+            }
+        }
+
+        private static int root(Map<Integer, Integer> parent, int cp) {
+            parent.putIfAbsent(cp, cp);
+            int r = cp;
+            while (parent.get(r) != r) {
+                r = parent.get(r);
+            }
+            parent.put(cp, r);
+            return r;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.candor.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A password encoder that remembers, for a few minutes, the checks that succeeded. API clients
+ * send HTTP Basic credentials with every request and the service keeps no session, so each
+ * request would otherwise pay a full bcrypt check (tens of milliseconds of CPU, by design): under
+ * load that check, not the evaluation, used most of the processor.
+ *
+ * <p>Only successes are remembered: a wrong password always takes the slow check, so guessing is
+ * no faster. An entry is an HMAC-SHA-256, under a key made at start and never stored, of the
+ * stored hash and the password given: the cache holds no password, and a changed password (a new
+ * hash) finds nothing remembered. Entries expire after {@link #TTL_NANOS}; the cache is bounded.
+ */
+final class RememberingPasswordEncoder implements PasswordEncoder {
+
+    static final long TTL_NANOS = 5L * 60 * 1_000_000_000;
+    static final int MAX_ENTRIES = 10_000;
+
+    private final PasswordEncoder delegate;
+    private final LongSupplier nanoTime;
+    private final SecretKeySpec key;
+    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+
+    RememberingPasswordEncoder(PasswordEncoder delegate) {
+        this(delegate, System::nanoTime);
+    }
+
+    RememberingPasswordEncoder(PasswordEncoder delegate, LongSupplier nanoTime) {
+        this.delegate = delegate;
+        this.nanoTime = nanoTime;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+        return delegate.encode(rawPassword);
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null) {
+            return delegate.matches(rawPassword, encodedPassword);
+        }
+        String entry = entry(rawPassword, encodedPassword);
+        long now = nanoTime.getAsLong();
+        Long until = verifiedUntil.get(entry);
+        if (until != null && now - until < 0) {
+            return true;
+        }
+        boolean ok = delegate.matches(rawPassword, encodedPassword);
+        if (ok) {
+            if (verifiedUntil.size() >= MAX_ENTRIES) {
+                verifiedUntil.clear();
+            }
+            verifiedUntil.put(entry, now + TTL_NANOS);
+        } else if (until != null) {
+            verifiedUntil.remove(entry);
+        }
+        return ok;
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+        return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    private String entry(CharSequence raw, String encoded) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(encoded.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(raw.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

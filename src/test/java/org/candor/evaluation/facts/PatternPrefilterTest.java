@@ -1,0 +1,222 @@
+package org.candor.evaluation.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PatternPrefilterTest {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private static PatternPrefilter prefilter(String regex) {
+        return PatternPrefilter.of(regex, FLAGS);
+    }
+
+    private static boolean mayMatch(String regex, String text) {
+        return prefilter(regex).mayMatch(new TextIndex(text).chars());
+    }
+
+    private static boolean matches(String regex, String text) {
+        return Pattern.compile(regex, FLAGS)
+                .matcher(new TextIndex(text).folded())
+                .find();
+    }
+
+    private static String needs(String regex) {
+        return prefilter(regex).needs().stream()
+                .map(n -> new String(n, 0, n.length))
+                .toList()
+                .toString();
+    }
+
+    /** The PERSONAL_RESULT rows of the default pack: regular expressions an officer edits. */
+    private static List<String> defaultPackPatterns() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("rules/claim-phrases.drl.csv"))) {
+            if (line.contains("\"PERSONAL_RESULT\"")) {
+                out.add(line.substring(1, line.indexOf("\",\"PERSONAL_RESULT\""))
+                        .replace("\"\"", "\""));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aSequenceNeedsEachOfItsMandatoryCharacters() {
+        assertThat(needs("lo[0-9]")).isEqualTo("[Ll, Oo, 0123456789]");
+        assertThat(needs("a?b*c{0,2}d+e{2}")).as("optional parts need nothing").isEqualTo("[Dd, Ee]");
+        assertThat(needs("x\\.\\d")).isEqualTo("[Xx, ., 0123456789]");
+    }
+
+    @Test
+    void caseInsensitiveNeedsHoldEveryCharacterTheMatcherTakes() {
+        assertThat(needs("k")).isEqualTo("[Kk\u212A]");
+        assertThat(needs("s")).isEqualTo("[Ss\u017F]");
+        assertThat(needs("é")).isEqualTo("[Éé]");
+        assertThat(mayMatch("kg", "10 \u212Ag")).isTrue();
+        assertThat(matches("kg", "10 \u212Ag")).isTrue();
+    }
+
+    @Test
+    void anAlternationNeedsOneOfTheCharactersOfEachBranch() {
+        assertThat(needs("(kg|lbs)")).isEqualTo("[GLgl]");
+        assertThat(needs("(^|[^a-z])x"))
+                .as("an anchor or a negated class needs nothing")
+                .isEqualTo("[Xx]");
+        assertThat(needs("(|a)b")).as("an empty branch needs nothing").isEqualTo("[Bb]");
+        assertThat(needs("[$€£] ?1")).isEqualTo("[$£€, 1]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "a(?=b)",
+                "(?i)ab",
+                "(a)\\1",
+                "[a-z&&[^q]]",
+                "\\p{L}+",
+                "\\Qa.b\\E",
+                "(?<n>ab)",
+                "[a[bc]]",
+                "[a-c-e]",
+                "\\x41",
+                "(ab",
+                ".*"
+            })
+    void syntaxItDoesNotReadLeavesThePatternSearchedEverywhere(String regex) {
+        assertThat(prefilter(regex)).isSameAs(PatternPrefilter.NONE);
+        assertThat(mayMatch(regex, "")).isTrue();
+    }
+
+    @Test
+    void aPieceOutsideTheBasicPlaneNeedsNothing() {
+        assertThat(needs("a😍")).isEqualTo("[Aa]");
+    }
+
+    /** What {@link PatternPrefilter.CaseVariants} relies on, checked on the JDK that runs it. */
+    @Test
+    void noCharacterOutsideTheBasicPlaneChangesCaseIntoIt() {
+        for (int cp = Character.MAX_VALUE + 1; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (Character.toUpperCase(cp) <= Character.MAX_VALUE
+                    || Character.toLowerCase(cp) <= Character.MAX_VALUE
+                    || Character.toTitleCase(cp) <= Character.MAX_VALUE) {
+                throw new AssertionError("U+" + Integer.toHexString(cp) + " changes case into the basic plane");
+            }
+        }
+    }
+
+    @Test
+    void otherFlagsLeaveThePatternSearchedEverywhere() {
+        assertThat(PatternPrefilter.of("abc", Pattern.MULTILINE)).isSameAs(PatternPrefilter.NONE);
+    }
+
+    @Test
+    void theDefaultPackPatternsAllNeedADigitSoCaptionsWithoutOneAreSkipped() throws IOException {
+        List<String> patterns = defaultPackPatterns();
+        assertThat(patterns).hasSize(7);
+        String caption = "Lost weight, made money, dropped sizes 😍 #ad — gagné des euros";
+        for (String p : patterns) {
+            assertThat(prefilter(p).needs()).as(p).anySatisfy(n -> assertThat(n)
+                    .containsExactly('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'));
+            assertThat(mayMatch(p, caption)).as(p).isFalse();
+        }
+        assertThat(mayMatch(patterns.get(0), "I lost 5 kg ✨")).isTrue();
+        assertThat(matches(patterns.get(0), "I lost 5 kg ✨")).isTrue();
+    }
+
+    /**
+     * The prefilter may only skip texts the pattern cannot match: over many random texts, every
+     * text with a match passes it, and texts without a needed character are skipped.
+     */
+    @Test
+    void neverSkipsATextThePatternMatches() throws IOException {
+        List<String> patterns = new ArrayList<>(defaultPackPatterns());
+        patterns.addAll(List.of("kg", "s[0-9]", "(ab|c)d?", "é+", "\\$ ?\\d", "[^a-z]x", "(?:lo|ſt)"));
+        String[] pieces = {
+            "lost ",
+            "LOST ",
+            "kg",
+            "\u212Ag",
+            "\u017Ft",
+            "k",
+            "s",
+            "5",
+            "12.5",
+            "$",
+            "€",
+            "£",
+            "€ ",
+            "earned ",
+            "MADE ",
+            "over ",
+            "a ",
+            "day",
+            "week",
+            "dropped ",
+            "dress ",
+            "size",
+            "sizes",
+            "perdu ",
+            "gagné ",
+            "GAGNÉ ",
+            "euros",
+            "ab",
+            "cd",
+            "x",
+            "é",
+            "É",
+            "😍",
+            "\n",
+            " ",
+            "pounds",
+            "lbs",
+            "stone",
+            "per ",
+            "month",
+            ".",
+            ","
+        };
+        List<Pattern> compiled =
+                patterns.stream().map(p -> Pattern.compile(p, FLAGS)).toList();
+        List<PatternPrefilter> prefilters =
+                patterns.stream().map(PatternPrefilterTest::prefilter).toList();
+        SplittableRandom random = new SplittableRandom(7);
+        int matched = 0;
+        int skipped = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + random.nextInt(8);
+            for (int k = 0; k < n; k++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            TextIndex text = new TextIndex(sb.toString());
+            for (int p = 0; p < patterns.size(); p++) {
+                boolean match = compiled.get(p).matcher(text.folded()).find();
+                boolean may = prefilters.get(p).mayMatch(text.chars());
+                if (match) {
+                    matched++;
+                    assertThat(may)
+                            .as(
+                                    "'%s' matches %s",
+                                    patterns.get(p),
+                                    Arrays.toString(sb.codePoints().toArray()))
+                            .isTrue();
+                } else if (!may) {
+                    skipped++;
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(1000);
+        assertThat(skipped).isGreaterThan(10_000);
+    }
+}
