@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import org.candor.campaign.CampaignValidator;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.intake.WorkbookCampaignReader;
-import org.candor.report.ExcelReportWriter;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.system.Account;
@@ -66,7 +64,7 @@ public class IntakeService {
     public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final Path reportsDir;
+    private final ReportArchive archive;
     private final MeterRegistry meters;
     private final Timer latency;
     private final WaiverService waivers;
@@ -77,7 +75,8 @@ public class IntakeService {
             CandorProperties properties,
             ObjectMapper mapper,
             MeterRegistry meters,
-            WaiverService waivers) {
+            WaiverService waivers,
+            ReportArchive archive) {
         this.store = store;
         this.waivers = waivers;
         this.rules = rules;
@@ -86,7 +85,7 @@ public class IntakeService {
         this.reader = new CampaignReader(new CampaignValidator(properties.maxPosts()));
         this.workbooks = new WorkbookCampaignReader(new CampaignValidator(properties.maxPosts()));
         this.mapper = mapper;
-        this.reportsDir = properties.reportsDir();
+        this.archive = archive;
         this.meters = meters;
         this.latency = Timer.builder("candor.evaluation.latency")
                 .description("Time to evaluate one campaign")
@@ -220,7 +219,7 @@ public class IntakeService {
             return null;
         }
         evaluations(result.verdict().name()).increment();
-        writeReport(result, s.submittedBy());
+        archive.archive(result, s.submittedBy());
         return e;
     }
 
@@ -229,15 +228,6 @@ public class IntakeService {
                 .description("Evaluations stored, by verdict")
                 .tag("verdict", verdict)
                 .register(meters);
-    }
-
-    private void writeReport(EvaluationResult result, String submittedBy) {
-        try {
-            new ExcelReportWriter().writeTo(reportsDir, result, submittedBy);
-        } catch (IOException | RuntimeException e) {
-            // The evaluation is stored; the workbook can always be downloaded from the API.
-            log.warn("report for {} not written to {}: {}", result.reference(), reportsDir, e.toString());
-        }
     }
 
     /** Evaluates what a crash left RECEIVED, once the service is up. */

@@ -4,19 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.submission.ReportArchive;
+import org.candor.system.CandorProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The evaluation's workbook and the portfolio workbook, downloaded and opened with POI. */
 class ReportApiTest extends ApiTestSupport {
+
+    @Autowired
+    ReportArchive archive;
+
+    @Autowired
+    CandorProperties properties;
+
+    @Test
+    void aSubmissionLeavesACopyOfItsWorkbookInTheReportsFolderWrittenOffTheRequest() throws Exception {
+        JsonNode e = submit(NORTHWIND, SPEC_EXAMPLE);
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+
+        Path file = properties
+                .reportsDir()
+                .resolve("ACME-SPRING-26-" + e.path("ruleSetHash").asText().substring(0, 12) + ".xlsx");
+        assertThat(file).exists();
+        try (XSSFWorkbook wb = Workbooks.open(Files.readAllBytes(file))) {
+            assertThat(Workbooks.labelValues(wb.getSheet("Summary")))
+                    .containsEntry("Campaign", "ACME-SPRING-26")
+                    .containsEntry("Submitted by", "northwind");
+        }
+    }
 
     MvcResult download(String uri, User user) throws Exception {
         MvcResult r = mvc.perform(get(uri).with(user.basic())).andReturn();

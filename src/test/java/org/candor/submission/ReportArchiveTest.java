@@ -1,0 +1,131 @@
+package org.candor.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.EvaluationResult;
+import org.candor.evaluation.Evaluator;
+import org.candor.report.ExcelReportWriter;
+import org.candor.rules.RuleSet;
+import org.candor.rules.RuleSetLoader;
+import org.candor.system.CandorProperties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** The reports folder's copies, written off the request thread: on disk, counted, never in the way. */
+class ReportArchiveTest {
+
+    static EvaluationResult result;
+
+    @TempDir
+    Path dir;
+
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        RuleSet rules = new RuleSetLoader().load(Path.of("rules"));
+        result = new Evaluator(java.time.Clock.fixed(Instant.parse("2026-10-20T14:05:09Z"), java.time.ZoneOffset.UTC))
+                .evaluate(
+                        new CampaignReader()
+                                .read(Files.readAllBytes(Path.of("src/test/resources/campaigns/spec-example.json"))),
+                        rules);
+    }
+
+    ReportArchive archive(Path reports) {
+        return archive(reports, ReportArchive.QUEUE);
+    }
+
+    ReportArchive archive(Path reports, int queue) {
+        return new ReportArchive(
+                new CandorProperties(Path.of("rules"), reports, 2000, DataSize.ofMegabytes(5), List.of()),
+                meters,
+                queue);
+    }
+
+    double count(String outcome) {
+        return meters.get("candor.reports.archived")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
+    }
+
+    @Test
+    void aQueuedWorkbookIsOnDiskAfterFlushAndOpensWithPoi() throws Exception {
+        ReportArchive archive = archive(dir);
+        archive.archive(result, "northwind");
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+
+        Path file = dir.resolve(ExcelReportWriter.fileNameFor(result));
+        assertThat(file).exists();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            assertThat(wb.getSheet("Findings").getLastRowNum())
+                    .isEqualTo(result.findings().size());
+        }
+        assertThat(count("written")).isEqualTo(1);
+        archive.destroy();
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsCountedAndLoggedNotThrown() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        ReportArchive archive = archive(notAFolder);
+        archive.archive(result, "northwind");
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        assertThat(count("failed")).isEqualTo(1);
+        assertThat(count("written")).isZero();
+        archive.destroy();
+    }
+
+    @Test
+    void whenTheQueueIsFullACopyIsSkippedAndCountedAndTheCallerDoesNotWait() throws Exception {
+        int queue = 3;
+        ReportArchive archive = archive(dir, queue);
+        CountDownLatch hold = new CountDownLatch(1);
+        archive.writer.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < queue; i++) {
+            archive.archive(result, "northwind");
+        }
+        assertThat(archive.pending()).isEqualTo(queue);
+        archive.archive(result, "northwind");
+        assertThat(count("skipped")).isEqualTo(1);
+        assertThat(archive.flush(Duration.ofMillis(10)))
+                .as("a full queue takes no marker either")
+                .isFalse();
+        hold.countDown();
+        archive.destroy();
+        assertThat(count("written")).isEqualTo(queue);
+    }
+
+    @Test
+    void shutdownWritesWhatIsQueuedFirst() throws Exception {
+        ReportArchive archive = archive(dir);
+        for (int i = 0; i < 5; i++) {
+            archive.archive(result, "northwind");
+        }
+        archive.destroy();
+        assertThat(count("written")).isEqualTo(5);
+        assertThat(dir.resolve(ExcelReportWriter.fileNameFor(result))).exists();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part")))
+                    .as("no partial files left")
+                    .isEmpty();
+        }
+    }
+}
