@@ -5,6 +5,7 @@
 # request's intended start), stops the service. Results: bench/results/load-h2.txt, load-postgres.txt.
 # Usage: bench/load.sh [h2|postgres|both] [rate/s] [seconds] [warm-up seconds]
 # Environment: CANDOR_JAVA_OPTS (service JVM options), CANDOR_BENCH_PORT (default 18081),
+# CANDOR_SERVICE_ARGS (more service arguments, e.g. --candor.reports-copy=false),
 # PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_SKIP_BUILD=1 to reuse the jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,7 +33,7 @@ run() {
   local work
   work="$(mktemp -d)"
   cp -r "$here/rules" "$work/rules"
-  (cd "$work" && exec java ${CANDOR_JAVA_OPTS:-} -jar "$here/target/candor.jar" --server.port="$port" "$@" >"$work/service.log" 2>&1) &
+  (cd "$work" && exec java ${CANDOR_JAVA_OPTS:-} -jar "$here/target/candor.jar" --server.port="$port" ${CANDOR_SERVICE_ARGS:-} "$@" >"$work/service.log" 2>&1) &
   local pid=$!
   local up=""
   for _ in $(seq 1 600); do
@@ -50,7 +51,7 @@ run() {
   local result="bench/results/load-$db.txt"
   {
     echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(java -version 2>&1 | head -1)"
-    echo "service: java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ($db)"
+    echo "service: java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ${CANDOR_SERVICE_ARGS:-} ($db)"
   } >"$result.head"
   trap "kill $pid 2>/dev/null || true" EXIT
   java -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Service;
  * repository) only when the last such evaluation has finished.
  */
 @Service
-public class RuleService {
+public class RuleService implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
 
     private final Path rulesDir;
@@ -41,8 +44,25 @@ public class RuleService {
     /** What a reload did. */
     public record ReloadResult(boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors) {}
 
+    /** The first build, started by the constructor on a thread of its own. */
+    private final CompletableFuture<Void> initial;
+
+    /**
+     * Starts building the rules folder at once, on a thread of its own, so the build (the
+     * longest single step of a start) runs beside the rest of the application's start. Whatever
+     * reads the rules first waits for it; the application waits for it before it takes requests
+     * ({@link #afterSingletonsInstantiated}), and does not start when the rules do not build.
+     */
     public RuleService(CandorProperties properties) {
         this.rulesDir = properties.rulesDir();
+        this.initial = CompletableFuture.runAsync(this::loadInitial, task -> {
+            Thread t = new Thread(task, "candor-rules-first-build");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private void loadInitial() {
         try {
             RuleSet rs = loader.load(rulesDir);
             current.set(new Held(rs));
@@ -58,6 +78,25 @@ public class RuleService {
         }
     }
 
+    /** Waits for the first build; its failure is thrown here, as it is. */
+    private Held held() {
+        try {
+            initial.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return current.get();
+    }
+
+    /** The application takes no request before the first build is done, and none if it failed. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        held();
+    }
+
     private static String describe(List<BuildProblem> problems) {
         return String.join("\n  ", problems.stream().map(BuildProblem::toString).toList());
     }
@@ -68,7 +107,7 @@ public class RuleService {
 
     /** The rule set in force now. For an evaluation, prefer {@link #lease()}. */
     public RuleSet current() {
-        return current.get().ruleSet;
+        return held().ruleSet;
     }
 
     public Path rulesDir() {
@@ -101,8 +140,8 @@ public class RuleService {
 
     /** Rebuilds from the folder; swaps only on success and only when the content changed. */
     public synchronized ReloadResult reload(String who) {
+        Held before = held();
         lastAttempt = Instant.now();
-        Held before = current.get();
         RuleSet next;
         try {
             next = loader.load(rulesDir);
@@ -167,7 +206,7 @@ public class RuleService {
             }
             lastAttempt = Instant.now();
             used = true;
-            return putInForce(current.get(), built, who);
+            return putInForce(held(), built, who);
         } finally {
             if (!used) {
                 RuleSetLoader.dispose(built);
@@ -178,7 +217,7 @@ public class RuleService {
     /** Takes the rule set in force for the length of one evaluation. */
     public Lease lease() {
         while (true) {
-            Held h = current.get();
+            Held h = held();
             h.users.incrementAndGet();
             if (!h.retired) {
                 return new Lease(h);

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * and the pages build the workbook again from the stored evaluation on every download, so a copy
  * that could not be written (full queue, full disk) loses nothing and is logged and counted
  * ({@code candor.reports.archived{outcome}}). On shutdown the queue is written out first.
+ * {@code candor.reports-copy=false} turns the copies off, for a service whose users only download.
  */
 @Component
 public class ReportArchive implements DisposableBean {
@@ -39,17 +41,24 @@ public class ReportArchive implements DisposableBean {
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final Path dir;
+    private boolean enabled;
     final ThreadPoolExecutor writer;
     private final Counter written;
     private final Counter failed;
     private final Counter skipped;
 
     @Autowired
-    public ReportArchive(CandorProperties properties, MeterRegistry meters) {
+    public ReportArchive(
+            CandorProperties properties, MeterRegistry meters, @Value("${candor.reports-copy:true}") boolean enabled) {
         this(properties, meters, QUEUE);
+        this.enabled = enabled;
+        if (!enabled) {
+            log.info("no copies of reports in {} (candor.reports-copy=false); reports are built on download", dir);
+        }
     }
 
     ReportArchive(CandorProperties properties, MeterRegistry meters, int queue) {
+        this.enabled = true;
         this.dir = properties.reportsDir();
         this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "candor-report-archive");
@@ -70,6 +79,9 @@ public class ReportArchive implements DisposableBean {
 
     /** Queues the workbook of {@code result}; returns at once. */
     public void archive(EvaluationResult result, String submittedBy) {
+        if (!enabled) {
+            return;
+        }
         try {
             writer.execute(() -> write(result, submittedBy));
         } catch (RejectedExecutionException e) {

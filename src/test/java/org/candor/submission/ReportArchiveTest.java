@@ -128,4 +128,17 @@ class ReportArchiveTest {
                     .isEmpty();
         }
     }
+
+    @Test
+    void copiesTurnedOffWriteNothing() throws Exception {
+        ReportArchive archive = new ReportArchive(
+                new CandorProperties(Path.of("rules"), dir, 2000, DataSize.ofMegabytes(5), List.of()), meters, false);
+        archive.archive(result, "northwind");
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(count("written") + count("skipped") + count("failed")).isZero();
+        archive.destroy();
+    }
 }
