@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.report.ExcelReportWriter;
 import org.candor.system.CandorProperties;
@@ -40,6 +41,9 @@ public class ReportArchive implements DisposableBean {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
+    private static final long SKIP_WARNING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final AtomicLong lastSkipWarning = new AtomicLong(System.nanoTime() - SKIP_WARNING_EVERY_NANOS - 1);
     private final Path dir;
     private boolean enabled;
     final ThreadPoolExecutor writer;
@@ -86,11 +90,18 @@ public class ReportArchive implements DisposableBean {
             writer.execute(() -> write(result, submittedBy));
         } catch (RejectedExecutionException e) {
             skipped.increment();
-            log.warn(
-                    "report for {} not copied to {}: {} workbooks are already waiting (it can still be downloaded)",
-                    result.reference(),
-                    dir,
-                    writer.getQueue().size());
+            long now = System.nanoTime();
+            long last = lastSkipWarning.get();
+            // one warning per burst, not one per request: the counter has the exact number
+            if (now - last > SKIP_WARNING_EVERY_NANOS && lastSkipWarning.compareAndSet(last, now)) {
+                log.warn(
+                        "report for {} not copied to {}: {} workbooks are already waiting; copies are skipped"
+                                + " until the queue drains (candor.reports.archived{outcome=skipped} counts them;"
+                                + " every report can still be downloaded)",
+                        result.reference(),
+                        dir,
+                        writer.getQueue().size());
+            }
         }
     }
 
