@@ -45,7 +45,7 @@ public class ReportArchive implements DisposableBean {
 
     private final AtomicLong lastSkipWarning = new AtomicLong(System.nanoTime() - SKIP_WARNING_EVERY_NANOS - 1);
     private final Path dir;
-    private boolean enabled;
+    private final boolean enabled;
     final ThreadPoolExecutor writer;
     private final Counter written;
     private final Counter failed;
@@ -54,16 +54,15 @@ public class ReportArchive implements DisposableBean {
     @Autowired
     public ReportArchive(
             CandorProperties properties, MeterRegistry meters, @Value("${candor.reports-copy:true}") boolean enabled) {
-        this(properties, meters, QUEUE);
+        this(properties, meters, QUEUE, enabled);
+    }
+
+    ReportArchive(CandorProperties properties, MeterRegistry meters, int queue, boolean enabled) {
         this.enabled = enabled;
+        this.dir = properties.reportsDir();
         if (!enabled) {
             log.info("no copies of reports in {} (candor.reports-copy=false); reports are built on download", dir);
         }
-    }
-
-    ReportArchive(CandorProperties properties, MeterRegistry meters, int queue) {
-        this.enabled = true;
-        this.dir = properties.reportsDir();
         this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "candor-report-archive");
             t.setDaemon(true);

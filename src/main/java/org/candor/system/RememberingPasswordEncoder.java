@@ -1,11 +1,12 @@
 package org.candor.system;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,9 +29,8 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     static final int MAX_ENTRIES = 10_000;
 
     private final PasswordEncoder delegate;
-    private final LongSupplier nanoTime;
     private final SecretKeySpec key;
-    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> verified;
 
     RememberingPasswordEncoder(PasswordEncoder delegate) {
         this(delegate, System::nanoTime);
@@ -38,7 +38,11 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
 
     RememberingPasswordEncoder(PasswordEncoder delegate, LongSupplier nanoTime) {
         this.delegate = delegate;
-        this.nanoTime = nanoTime;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(Duration.ofNanos(TTL_NANOS))
+                .ticker(nanoTime::getAsLong)
+                .build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -55,19 +59,12 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
             return delegate.matches(rawPassword, encodedPassword);
         }
         String entry = entry(rawPassword, encodedPassword);
-        long now = nanoTime.getAsLong();
-        Long until = verifiedUntil.get(entry);
-        if (until != null && now - until < 0) {
+        if (verified.getIfPresent(entry) != null) {
             return true;
         }
         boolean ok = delegate.matches(rawPassword, encodedPassword);
         if (ok) {
-            if (verifiedUntil.size() >= MAX_ENTRIES) {
-                verifiedUntil.clear();
-            }
-            verifiedUntil.put(entry, now + TTL_NANOS);
-        } else if (until != null) {
-            verifiedUntil.remove(entry);
+            verified.put(entry, Boolean.TRUE);
         }
         return ok;
     }

@@ -50,7 +50,8 @@ class ReportArchiveTest {
         return new ReportArchive(
                 new CandorProperties(Path.of("rules"), reports, 2000, DataSize.ofMegabytes(5), List.of()),
                 meters,
-                queue);
+                queue,
+                true);
     }
 
     double count(String outcome) {
