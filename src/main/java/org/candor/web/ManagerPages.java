@@ -65,7 +65,8 @@ class ManagerPages {
             @RequestParam(required = false) String dir,
             @RequestParam(defaultValue = "0") int page,
             Authentication auth,
-            Model model) {
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Account account = accounts.of(auth);
         boolean latest = !"all".equalsIgnoreCase(view);
         model.addAttribute("agency", agency);
@@ -97,6 +98,7 @@ class ManagerPages {
                     by,
                     descending);
         } catch (IllegalArgumentException bad) {
+            response.setStatus(400);
             model.addAttribute("refusal", bad.getMessage());
             model.addAttribute("evaluations", new Page<>(List.of(), 0, PAGE_SIZE, 0));
             model.addAttribute("rate", new PassRate(0, 0, 0));
