@@ -50,6 +50,18 @@ public final class ClaimFact {
         return claim.claimedValue();
     }
 
+    /**
+     * A follower claim that states the very figure the influencer's audience states: the same
+     * fact, judged once, on the influencer.
+     */
+    public boolean isRepeatsStatedFollowers() {
+        Long stated = influencer.getFollowers();
+        return claim.kind() == ClaimKind.FOLLOWERS
+                && stated != null
+                && claim.claimedValue() != null
+                && claim.claimedValue().doubleValue() == stated.doubleValue();
+    }
+
     /** At least one evidence item names who checked it and when. */
     public boolean isVerified() {
         return latestVerifiedOn != null;

@@ -28,7 +28,10 @@ public enum Meaning {
     AI_LABEL,
     /** A product claim that needs substantiation ("clinically proven", "100%"). */
     PRODUCT_CLAIM,
-    /** A medicinal verb: to cure, treat or prevent a disease. */
+    /**
+     * A regular expression for a medicinal claim: a verb of curing, treating or preventing near
+     * a disease or condition ("helps fight cancer", "soigne l'eczéma").
+     */
     MEDICINAL,
     /** The author speaks of using the product themself. */
     PERSONAL_USE,
@@ -54,6 +57,6 @@ public enum Meaning {
 
     /** Meanings whose rows are regular expressions rather than plain phrases. */
     public boolean isPattern() {
-        return this == PERSONAL_RESULT;
+        return this == PERSONAL_RESULT || this == MEDICINAL;
     }
 }
