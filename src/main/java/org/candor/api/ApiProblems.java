@@ -9,8 +9,10 @@ import org.candor.submission.AgencyMismatchException;
 import org.candor.submission.EncodingRefusedException;
 import org.candor.submission.IdempotencyKeyReusedException;
 import org.candor.submission.MalformedSubmissionException;
+import org.candor.system.BodyTimeoutException;
 import org.candor.system.NotFoundException;
 import org.candor.system.PayloadTooLargeException;
+import org.candor.system.ServerBusyException;
 import org.candor.system.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MalformedSubmissionException.class)
     ProblemDetail malformed(MalformedSubmissionException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed submission", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(BodyTimeoutException.class)
+    ResponseEntity<ProblemDetail> slowBody(BodyTimeoutException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.REQUEST_TIMEOUT, "Request timeout", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ServerBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ServerBusyException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), request));
     }
 
     @ExceptionHandler(EncodingRefusedException.class)
