@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -109,7 +110,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * The database cannot be used now (closed, full, gone, unreachable): 503 with {@code
      * Retry-After}. What the client sent may or may not have been stored, and the answer says so.
      */
-    @ExceptionHandler({DataAccessException.class, StorageUnavailableException.class})
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, StorageUnavailableException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
         log.error("storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", STORAGE_DETAIL, request);

@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -56,7 +57,7 @@ class PageErrors {
         return "error";
     }
 
-    @ExceptionHandler({StorageUnavailableException.class, DataAccessException.class})
+    @ExceptionHandler({StorageUnavailableException.class, DataAccessException.class, TransactionException.class})
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     String unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.error("storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
