@@ -14,6 +14,7 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
+import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Verdict;
@@ -27,13 +28,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code candor check FILE|DIR... [--rules DIR] [--out DIR] [--format xlsx|json]}. */
+/**
+ * {@code candor check FILE|DIR... [--rules DIR] [--out DIR] [--format xlsx|json] [--max-firings N]
+ * [--deadline DURATION]}.
+ */
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
             "Evaluates campaign files (format v1 JSON, or the .xlsx template filled in) and writes one Excel report per campaign.",
-            "Exit 0 when all pass, 1 when any fails, 2 on bad input."
+            "Exit 0 when all pass, 1 when any fails, 2 on bad input, 3 when an evaluation was stopped at its bounds."
         })
 final class CheckCommand implements Callable<Integer> {
 
@@ -54,6 +58,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    BoundsOption bounds;
+
     @Option(
             names = "--out",
             paramLabel = "DIR",
@@ -71,6 +78,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        Evaluator evaluator;
+        try {
+            evaluator = new Evaluator(bounds.bounds());
+        } catch (IllegalArgumentException e) {
+            stderr.println("candor: " + e.getMessage());
+            return CandorCli.BAD_INPUT;
+        }
         List<Path> files;
         try {
             files = expand(inputs);
@@ -92,11 +106,11 @@ final class CheckCommand implements Callable<Integer> {
         }
         CampaignReader reader = new CampaignReader();
         WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
-        Evaluator evaluator = new Evaluator();
         ExcelReportWriter writer = new ExcelReportWriter();
         String submittedBy = "cli:" + System.getProperty("user.name", "unknown");
         boolean badInput = false;
         boolean anyFail = false;
+        boolean stopped = false;
         List<EvaluationResult> results = new ArrayList<>();
         for (Path file : files) {
             Campaign campaign;
@@ -117,7 +131,14 @@ final class CheckCommand implements Callable<Integer> {
             if (campaign.submittedAt() == null) {
                 campaign = campaign.withSubmittedAt(Instant.now());
             }
-            EvaluationResult result = evaluator.evaluate(campaign, ruleSet);
+            EvaluationResult result;
+            try {
+                result = evaluator.evaluate(campaign, ruleSet);
+            } catch (BoundsExceededException e) {
+                stopped = true;
+                stderr.println(file + ": stopped, " + e.getMessage());
+                continue;
+            }
             anyFail |= result.verdict() == Verdict.FAIL;
             if (format == Format.json) {
                 results.add(result);
@@ -139,7 +160,10 @@ final class CheckCommand implements Callable<Integer> {
                 return CandorCli.BAD_INPUT;
             }
         }
-        return badInput ? CandorCli.BAD_INPUT : anyFail ? CandorCli.FAIL : CandorCli.PASS;
+        if (badInput) {
+            return CandorCli.BAD_INPUT;
+        }
+        return stopped ? CandorCli.STOPPED : anyFail ? CandorCli.FAIL : CandorCli.PASS;
     }
 
     /** "ACME-SPRING-26  FAIL  3 FAIL, 1 WARN, 0 INFO  reports/ACME-SPRING-26-0c1d2e3f4a5b.xlsx". */
