@@ -9,11 +9,21 @@ import org.candor.evaluation.BoundsExceededException;
 public final class EvaluationStoppedException extends RuntimeException {
     private final String submissionId;
     private final boolean stored;
+    private final BoundsExceededException.Bound bound;
 
     EvaluationStoppedException(String submissionId, boolean stored, BoundsExceededException cause) {
         super(cause.getMessage(), cause);
         this.submissionId = submissionId;
         this.stored = stored;
+        this.bound = cause.bound();
+    }
+
+    /** A submission stored as ERROR earlier, with the reason stored then. */
+    EvaluationStoppedException(String submissionId, String reason) {
+        super(reason == null || reason.isBlank() ? "its evaluation did not finish" : reason);
+        this.submissionId = submissionId;
+        this.stored = true;
+        this.bound = null;
     }
 
     public String submissionId() {
@@ -25,7 +35,8 @@ public final class EvaluationStoppedException extends RuntimeException {
         return stored;
     }
 
+    /** The bound reached; null for a submission stored as ERROR earlier. */
     public BoundsExceededException.Bound bound() {
-        return ((BoundsExceededException) getCause()).bound();
+        return bound;
     }
 }

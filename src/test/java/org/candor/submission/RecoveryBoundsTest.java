@@ -24,7 +24,7 @@ class RecoveryBoundsTest {
 
     private static ConfigurableApplicationContext start(Path dir) {
         return new SpringApplicationBuilder(CandorApplication.class)
-                .profiles("default")
+                .profiles("demo")
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/candor")
