@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import org.candor.evaluation.Verdict;
+import org.candor.submission.EvaluationFilter;
 import org.candor.submission.EvaluationQuery;
 import org.candor.submission.EvaluationSummary;
 import org.candor.submission.Evaluations;
@@ -18,7 +18,6 @@ import org.candor.submission.SubmissionStore;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,14 +79,22 @@ class EvaluationController {
                 .body(e);
     }
 
-    @Operation(summary = "List evaluations, newest first; an agency sees only its own")
+    @Operation(
+            summary = "List evaluations; an agency sees only its own. Agency, brand and reference match any part, in"
+                    + " any case; verdict in any case; from and to are days (UTC, both included) or exact times;"
+                    + " latest=true keeps each campaign's newest evaluation; sort by evaluatedAt (default, newest"
+                    + " first), reference, agency, brand, verdict, fails or warnings, with dir=asc or desc")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Page<EvaluationSummary> list(
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand,
-            @RequestParam(required = false) Verdict verdict,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String reference,
+            @RequestParam(defaultValue = "false") boolean latest,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             Authentication auth) {
@@ -95,7 +102,47 @@ class EvaluationController {
         if (page < 0 || size < 1 || size > 200) {
             throw new BadRequestException("page must be 0 or more and size between 1 and 200");
         }
-        return evaluations.list(new EvaluationQuery(agency, brand, verdict, from, to), page, size, account);
+        EvaluationQuery q;
+        try {
+            Instant start = EvaluationFilter.from(from);
+            Instant end = EvaluationFilter.to(to);
+            EvaluationFilter.checkPeriod(start, end, from, to);
+            EvaluationQuery.Sort by = sort == null || sort.isBlank()
+                    ? null
+                    : EvaluationQuery.Sort.parse(sort)
+                            .orElseThrow(() -> new IllegalArgumentException("sort is one of evaluatedAt, reference,"
+                                    + " agency, brand, verdict, fails, warnings; not '" + sort + "'"));
+            boolean descending = descending(dir, by);
+            q = new EvaluationQuery(
+                    blankToNull(agency),
+                    blankToNull(brand),
+                    EvaluationFilter.verdict(verdict),
+                    start,
+                    end,
+                    latest,
+                    null,
+                    blankToNull(reference),
+                    by,
+                    descending);
+        } catch (IllegalArgumentException bad) {
+            throw new BadRequestException(bad.getMessage());
+        }
+        return evaluations.list(q, page, size, account);
+    }
+
+    private static boolean descending(String dir, EvaluationQuery.Sort by) {
+        if (dir == null || dir.isBlank()) {
+            return by == null || by == EvaluationQuery.Sort.EVALUATED_AT;
+        }
+        return switch (dir.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new IllegalArgumentException("dir is asc or desc, not '" + dir + "'");
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Operation(summary = "One evaluation with every finding")

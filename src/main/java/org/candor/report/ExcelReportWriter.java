@@ -216,7 +216,7 @@ public final class ExcelReportWriter {
                     .text(f.source())
                     .text(f.remediation())
                     .text(r.waiverOf(f)
-                            .map(w -> "waived by " + w.id() + " until " + w.expiresOn())
+                            .map(w -> "waived by " + w.approver() + " until " + w.expiresOn())
                             .orElse(""));
         }
         table.finish();
