@@ -26,6 +26,7 @@ public final class PostFact {
     private final List<String> unsubstantiatedClaims = new ArrayList<>();
     private final List<Hit> unsubstantiatedPhrases = new ArrayList<>();
     private final CompiledPolicy policy;
+    private final boolean frenchLaw;
     /** {@link #hits(Meaning)} as found; a fact is used by one session, on one thread. */
     private final java.util.Map<Meaning, List<Hit>> byMeaning = new java.util.EnumMap<>(Meaning.class);
 
@@ -39,6 +40,7 @@ public final class PostFact {
         this.post = post;
         this.influencer = influencer;
         this.policy = policy;
+        this.frenchLaw = frenchLawApplies(influencer.getEstablishedIn(), campaign);
         TextIndex caption = new TextIndex(post.text());
         List<Hit> found = new ArrayList<>();
         scan(matchers, caption, Source.CAPTION, 0, found);
@@ -143,6 +145,69 @@ public final class PostFact {
             }
         }
         return out;
+    }
+
+    /**
+     * The caption opens with a clear disclosure: nothing but white space, punctuation, '#' or
+     * emoji comes before the first clear disclosure in it (Ireland: "#Ad" as the first word).
+     */
+    public boolean isClearDisclosureFirst() {
+        Hit first = disclosure.getFirstClearInCaption();
+        if (first == null) {
+            return false;
+        }
+        String text = getText();
+        int end = text.offsetByCodePoints(0, Math.min(first.position() - 1, text.codePointCount(0, text.length())));
+        return text.substring(0, end).codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * Germany: the post goes beyond editorial mention of a product, as the BGH judged it (I ZR
+     * 90/20): it links to a seller, or carries a call to buy or a discount code.
+     */
+    public boolean isPromotional() {
+        return !post.links().isEmpty() || has(Meaning.PROMOTIONAL);
+    }
+
+    /** EU and EEA states other than France: an influencer established there answers to its own law. */
+    private static final java.util.Set<String> OTHER_EU_EEA = java.util.Set.of(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "DE", "GR", "EL", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+
+    /**
+     * France (Ordonnance n° 2024-978): the law follows where the influencer is established. It
+     * applies to an influencer established in France, and, where the campaign lists France, to
+     * one whose establishment is not given or lies outside the EU and EEA; an influencer
+     * established in another EU or EEA state answers to that state's law.
+     */
+    static boolean frenchLawApplies(String establishedIn, CampaignFact campaign) {
+        if ("FR".equals(establishedIn)) {
+            return true;
+        }
+        return campaign.isListedBySubmission("FR") && (establishedIn == null || !OTHER_EU_EEA.contains(establishedIn));
+    }
+
+    /** French law governs this post (see {@link #frenchLawApplies}). */
+    public boolean isFrenchLaw() {
+        return frenchLaw;
+    }
+
+    /** The post has caption text. */
+    public boolean isCaptioned() {
+        return !getText().isBlank();
+    }
+
+    public int getLinkCount() {
+        return post.links().size();
+    }
+
+    /**
+     * France (Ordonnance n° 2024-978): the commercial intent is already clear from the context,
+     * since the post clearly says it is about the author's own company or their employer.
+     */
+    public boolean isCommercialIntentFromContext() {
+        return disclosure.getClearHits().stream()
+                .anyMatch(h -> h.means(Meaning.OWNERSHIP) || h.means(Meaning.EMPLOYMENT));
     }
 
     /** Some unbacked self-description is a credential or expertise. */
