@@ -24,6 +24,10 @@ public final class InfluencerFact {
                 : ChronoUnit.DAYS.between(audience.verifiedOn(), asOf);
     }
 
+    Influencer influencer() {
+        return influencer;
+    }
+
     void addClaim(ClaimFact claim) {
         claims.add(claim);
     }
@@ -103,12 +107,21 @@ public final class InfluencerFact {
         return audience == null ? null : audience.verificationSource();
     }
 
-    /** The audience figures say when and from what source they were verified. */
+    /**
+     * The audience figures say when and from what source they were verified, and that source is
+     * not the influencer themself ({@link Independence}).
+     */
     public boolean isAudienceVerified() {
         return audience != null
                 && audience.verifiedOn() != null
                 && audience.verificationSource() != null
-                && !audience.verificationSource().isBlank();
+                && !audience.verificationSource().isBlank()
+                && !isAudienceSelfReported();
+    }
+
+    /** The audience's verification source is the influencer themself ("self-reported"). */
+    public boolean isAudienceSelfReported() {
+        return audience != null && Independence.namesInfluencer(audience.verificationSource(), influencer);
     }
 
     /** Days from the audience verification to the date the campaign is judged; null when never verified. */

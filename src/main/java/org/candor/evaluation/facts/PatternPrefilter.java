@@ -1,11 +1,12 @@
 package org.candor.evaluation.facts;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What every match of a regular expression must contain, read from the expression itself, so a
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
  * {@code \d} is a need; a sequence needs what each of its mandatory parts needs; an alternation
  * needs one of the characters its branches need; optional parts ({@code ?}, {@code *},
  * {@code {0,n}}), anchors, {@code .} and negated classes need nothing. Each need is exact: its
- * characters are the code points that Java's own matcher accepts for that piece under the
- * pattern's flags (case-insensitive matching included, so {@code k} also needs the Kelvin sign),
+ * characters are the code points that the RE2/J matcher the pattern runs on accepts for that
+ * piece under the pattern's flags (case-insensitive matching included, so {@code k} also needs
+ * the Kelvin sign),
  * found by testing the case variants of the piece's characters against the piece compiled alone.
  *
  * <p>Syntax the analysis does not know (look-arounds, back-references, inline flags, nested or
@@ -42,7 +44,7 @@ final class PatternPrefilter {
 
     /** The prefilter of a pattern as compiled with {@code flags}; {@link #NONE} for syntax it does not read. */
     static PatternPrefilter of(String regex, int flags) {
-        if ((flags & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) != 0) {
+        if ((flags & ~Pattern.CASE_INSENSITIVE) != 0) {
             return NONE;
         }
         try {
@@ -420,7 +422,12 @@ final class PatternPrefilter {
                 // Case variants are known for the Basic Multilingual Plane only: no need, to be safe.
                 return List.of();
             }
-            Pattern piece = Pattern.compile(source, flags);
+            Pattern piece;
+            try {
+                piece = Pattern.compile(source, flags);
+            } catch (PatternSyntaxException e) {
+                throw new Unsupported();
+            }
             int[] accepted = CaseVariants.of(base)
                     .filter(cp ->
                             piece.matcher(new String(Character.toChars(cp))).matches())

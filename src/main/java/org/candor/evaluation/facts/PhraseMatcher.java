@@ -1,5 +1,7 @@
 package org.candor.evaluation.facts;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,8 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.candor.rules.policy.PhrasePatterns;
 import org.candor.rules.policy.Term;
 
 /**
@@ -16,6 +17,9 @@ import org.candor.rules.policy.Term;
  * "#ad" and "ad:" match "ad", "#adventure" does not. A phrase of several words also matches
  * glued together, as hashtags write it: "paid partnership" matches "#PaidPartnership".
  * Rows with the same phrase are matched once and reported together.
+ *
+ * <p>Pattern rows run on RE2/J ({@link PhrasePatterns}), whose matching time grows linearly with
+ * the text: no caption can make a pattern backtrack.
  */
 public final class PhraseMatcher {
 
@@ -100,14 +104,13 @@ public final class PhraseMatcher {
         for (Map.Entry<String, List<Term>> e : byPhrase.entrySet()) {
             String key = e.getKey();
             if (isPattern.get(key)) {
-                int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-                Pattern pattern = Pattern.compile(key.substring(3), flags);
+                Pattern pattern = PhrasePatterns.compile(key.substring(3));
                 phrases.add(new Phrase(
                         key,
                         List.copyOf(e.getValue()),
                         List.of(),
                         pattern,
-                        PatternPrefilter.of(key.substring(3), flags)));
+                        PatternPrefilter.of(key.substring(3), pattern.flags())));
             } else {
                 phrases.add(new Phrase(key, List.copyOf(e.getValue()), variants(key), null, null));
             }
@@ -189,13 +192,20 @@ public final class PhraseMatcher {
         return dedupe(matches);
     }
 
-    /** Keeps one match per phrase and place (variants can find the same spot). */
+    /**
+     * Keeps one match per phrase and place (variants can find the same spot). The matches come
+     * sorted by place, so only those starting at the same place are compared.
+     */
     private static List<Match> dedupe(List<Match> matches) {
         List<Match> out = new ArrayList<>(matches.size());
+        int sameStartFrom = 0;
         for (Match m : matches) {
+            if (!out.isEmpty() && out.get(out.size() - 1).start() != m.start()) {
+                sameStartFrom = out.size();
+            }
             boolean seen = false;
-            for (Match o : out) {
-                if (o.phrase() == m.phrase() && o.start() == m.start()) {
+            for (int i = sameStartFrom; i < out.size(); i++) {
+                if (out.get(i).phrase() == m.phrase()) {
                     seen = true;
                     break;
                 }

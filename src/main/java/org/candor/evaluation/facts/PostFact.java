@@ -86,7 +86,7 @@ public final class PostFact {
                 caption,
                 baseLanguage(post.language()));
         for (ProductClaim pc : post.productClaims()) {
-            if (pc.substantiation().stream().noneMatch(Evidence::isVerified)) {
+            if (pc.substantiation().stream().noneMatch(this::independentlyVerified)) {
                 unsubstantiatedClaims.add(pc.statement());
             }
         }
@@ -113,8 +113,47 @@ public final class PostFact {
     private boolean coveredBySubstantiated(Hit h) {
         PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
         for (ProductClaim pc : post.productClaims()) {
-            if (pc.substantiation().stream().anyMatch(Evidence::isVerified)
+            if (pc.substantiation().stream().anyMatch(this::independentlyVerified)
                     && !same.find(new TextIndex(pc.statement())).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Substantiation counts when someone other than the post's author checked it. */
+    private boolean independentlyVerified(Evidence e) {
+        return Independence.independent(e, influencer.influencer());
+    }
+
+    /**
+     * What the post says about its author's standing ("keynote speaker", "as a dermatologist",
+     * "top influencer") that no claim of the author backs: a claim making the same statement,
+     * word for word, with independently verified evidence.
+     */
+    public List<Hit> getUnbackedSelfClaims() {
+        List<Hit> out = new ArrayList<>();
+        java.util.Set<String> places = new java.util.HashSet<>();
+        for (Hit h : hits) {
+            if ((h.means(Meaning.SELF_CREDENTIAL) || h.means(Meaning.SELF_STANDING))
+                    && h.source() != Source.PRODUCT_CLAIM
+                    && !backedByVerifiedClaim(h)
+                    && places.add(h.source() + "/" + h.sourceIndex() + "/" + h.position())) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** Some unbacked self-description is a credential or expertise. */
+    public boolean isUnbackedCredential() {
+        return getUnbackedSelfClaims().stream().anyMatch(h -> h.means(Meaning.SELF_CREDENTIAL));
+    }
+
+    private boolean backedByVerifiedClaim(Hit h) {
+        PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
+        for (ClaimFact c : influencer.getClaims()) {
+            if (c.isVerified() && !same.find(new TextIndex(c.getStatement())).isEmpty()) {
                 return true;
             }
         }

@@ -28,14 +28,21 @@ public enum Meaning {
     AI_LABEL,
     /** A product claim that needs substantiation ("clinically proven", "100%"). */
     PRODUCT_CLAIM,
-    /** A medicinal verb: to cure, treat or prevent a disease. */
+    /**
+     * A regular expression for a medicinal claim: a verb of curing, treating or preventing near
+     * a disease or condition ("helps fight cancer", "soigne l'eczéma").
+     */
     MEDICINAL,
     /** The author speaks of using the product themself. */
     PERSONAL_USE,
     /** A note on the results people generally get. */
     TYPICAL_RESULTS,
     /** A regular expression for a specific personal result ("lost 10 kg"). */
-    PERSONAL_RESULT;
+    PERSONAL_RESULT,
+    /** The author claims a credential or expertise ("as a dermatologist", "consultant to"). */
+    SELF_CREDENTIAL,
+    /** The author claims standing: speaking, awards, rank or influence ("keynote speaker", "top influencer"). */
+    SELF_STANDING;
 
     /** The meanings that say which tie a disclosure names; a term has one of them at most. */
     public static final String DISCLOSURE_FAMILY = "CLEAR/VAGUE/GIFT/COMMISSION/EMPLOYMENT/OWNERSHIP/FAMILY_TIE";
@@ -54,6 +61,6 @@ public enum Meaning {
 
     /** Meanings whose rows are regular expressions rather than plain phrases. */
     public boolean isPattern() {
-        return this == PERSONAL_RESULT;
+        return this == PERSONAL_RESULT || this == MEDICINAL;
     }
 }

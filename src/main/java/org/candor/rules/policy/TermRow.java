@@ -1,8 +1,6 @@
 package org.candor.rules.policy;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** One row of a term table, filled column by column. */
 public final class TermRow {
@@ -58,9 +56,9 @@ public final class TermRow {
         }
         if (m != null && m.isPattern() && phrase != null) {
             try {
-                Pattern.compile(phrase);
-            } catch (PatternSyntaxException e) {
-                builder.problem(origin, "'" + phrase + "' is not a valid pattern: " + e.getDescription());
+                PhrasePatterns.compile(phrase);
+            } catch (IllegalArgumentException e) {
+                builder.problem(origin, "'" + phrase + "' is " + e.getMessage());
             }
         }
         String lang = language == null ? "*" : language.toLowerCase(Locale.ROOT);
