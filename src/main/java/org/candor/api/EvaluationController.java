@@ -1,10 +1,14 @@
 package org.candor.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.candor.submission.Accepted;
+import org.candor.submission.EncodingRefusedException;
 import org.candor.submission.EvaluationFilter;
 import org.candor.submission.EvaluationQuery;
 import org.candor.submission.EvaluationSummary;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -61,17 +66,48 @@ class EvaluationController {
 
     @Operation(summary = "Submit a campaign (format v1 JSON) and get its evaluation")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoredEvaluation> submitJson(@RequestBody byte[] body, Authentication auth) {
-        return created(intake.submit(body, MediaType.APPLICATION_JSON_VALUE, accounts.of(auth)));
+    ResponseEntity<StoredEvaluation> submitJson(
+            @RequestBody byte[] body,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
+            Authentication auth) {
+        if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
+            throw new EncodingRefusedException("the body is declared as "
+                    + contentType.getCharset().name() + "; send the campaign as UTF-8 (charset=UTF-8, or no charset)");
+        }
+        return answer(intake.submit(body, MediaType.APPLICATION_JSON_VALUE, accounts.of(auth), idempotencyKey));
+    }
+
+    /** The header that makes a submission safe to send again. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    static final String IDEMPOTENCY_KEY_DOC = "A key of your choosing (a UUID) for this campaign: sent again with the"
+            + " same key, it gets the first evaluation back (200, Idempotent-Replayed: true) instead of a second one";
+
+    /** 201 with the new evaluation; 200 with the first evaluation when the key was sent before. */
+    private static ResponseEntity<StoredEvaluation> answer(Accepted a) {
+        if (!a.repeat()) {
+            return created(a.evaluation());
+        }
+        return ResponseEntity.ok()
+                .location(URI.create("/api/v1/evaluations/" + a.evaluation().id()))
+                .header("Idempotent-Replayed", "true")
+                .body(a.evaluation());
     }
 
     @Operation(
             summary =
                     "Submit a campaign as an uploaded file (form field 'file'): .json, or the .xlsx template filled in")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoredEvaluation> submitFile(@RequestPart("file") MultipartFile file, Authentication auth)
+    ResponseEntity<StoredEvaluation> submitFile(
+            @RequestPart("file") MultipartFile file,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
+            Authentication auth)
             throws IOException {
-        return created(intake.submitUpload(file.getOriginalFilename(), file.getBytes(), accounts.of(auth)));
+        return answer(
+                intake.submitUpload(file.getOriginalFilename(), file.getBytes(), accounts.of(auth), idempotencyKey));
     }
 
     private static ResponseEntity<StoredEvaluation> created(StoredEvaluation e) {

@@ -44,12 +44,23 @@ public class SubmissionStore {
     }
 
     public void insert(Submission s) {
+        insert(s, null);
+    }
+
+    /**
+     * Stores a submission under the Idempotency-Key its user sent (null for none).
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the user already sent that key
+     */
+    public void insert(Submission s, String idempotencyKey) {
         jdbc.sql(
                         """
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
-                                        input_hash, content_type, payload)
-                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload)
+                                        input_hash, content_type, payload, idempotency_key)
+                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload,
+                        :key)
                 """)
+                .param("key", idempotencyKey)
                 .param("id", s.id())
                 .param("reference", s.reference())
                 .param("agency", s.agency())
@@ -82,6 +93,15 @@ public class SubmissionStore {
     public Optional<Submission> submission(String id) {
         return jdbc.sql("SELECT * FROM submission WHERE id = :id")
                 .param("id", id)
+                .query(SubmissionStore::submission)
+                .optional();
+    }
+
+    /** The submission a user sent with an Idempotency-Key. */
+    public Optional<Submission> submissionByKey(String submittedBy, String idempotencyKey) {
+        return jdbc.sql("SELECT * FROM submission WHERE submitted_by = :by AND idempotency_key = :key")
+                .param("by", submittedBy)
+                .param("key", idempotencyKey)
                 .query(SubmissionStore::submission)
                 .optional();
     }
@@ -189,6 +209,18 @@ public class SubmissionStore {
     public Optional<StoredEvaluation> latestEvaluation(String submissionId) {
         return jdbc
                 .sql("SELECT id FROM evaluation WHERE submission_id = :s ORDER BY evaluated_at DESC, id")
+                .param("s", submissionId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(this::evaluation);
+    }
+
+    /** The first evaluation of a submission: the one its submitter was answered with. */
+    public Optional<StoredEvaluation> firstEvaluation(String submissionId) {
+        return jdbc
+                .sql("SELECT id FROM evaluation WHERE submission_id = :s ORDER BY evaluated_at, id")
                 .param("s", submissionId)
                 .query(String.class)
                 .list()

@@ -55,9 +55,17 @@ public final class InfluencerFact {
                 : influencer.relationship().kind();
     }
 
-    /** Any tie but NONE is a material connection that must be disclosed. */
+    /**
+     * Any tie but NONE is a material connection that must be disclosed, except the brand's own
+     * channel: the brand speaking for itself hides no tie.
+     */
     public boolean isConnected() {
-        return getTie() != RelationshipKind.NONE;
+        return getTie() != RelationshipKind.NONE && getTie() != RelationshipKind.BRAND_CHANNEL;
+    }
+
+    /** The account is the brand's own. */
+    public boolean isBrandChannel() {
+        return getTie() == RelationshipKind.BRAND_CHANNEL;
     }
 
     public boolean isBrandControlsContent() {

@@ -145,6 +145,46 @@ public final class PostFact {
         return out;
     }
 
+    /**
+     * The caption opens with a clear disclosure: nothing but white space, punctuation, '#' or
+     * emoji comes before the first clear disclosure in it (Ireland: "#Ad" as the first word).
+     */
+    public boolean isClearDisclosureFirst() {
+        Hit first = disclosure.getFirstClearInCaption();
+        if (first == null) {
+            return false;
+        }
+        String text = getText();
+        int end = text.offsetByCodePoints(0, Math.min(first.position() - 1, text.codePointCount(0, text.length())));
+        return text.substring(0, end).codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * Germany: the post goes beyond editorial mention of a product, as the BGH judged it (I ZR
+     * 90/20): it links to a seller, or carries a call to buy or a discount code.
+     */
+    public boolean isPromotional() {
+        return !post.links().isEmpty() || has(Meaning.PROMOTIONAL);
+    }
+
+    /** The post has caption text. */
+    public boolean isCaptioned() {
+        return !getText().isBlank();
+    }
+
+    public int getLinkCount() {
+        return post.links().size();
+    }
+
+    /**
+     * France (Ordonnance n° 2024-978): the commercial intent is already clear from the context,
+     * since the post clearly says it is about the author's own company or their employer.
+     */
+    public boolean isCommercialIntentFromContext() {
+        return disclosure.getClearHits().stream()
+                .anyMatch(h -> h.means(Meaning.OWNERSHIP) || h.means(Meaning.EMPLOYMENT));
+    }
+
     /** Some unbacked self-description is a credential or expertise. */
     public boolean isUnbackedCredential() {
         return getUnbackedSelfClaims().stream().anyMatch(h -> h.means(Meaning.SELF_CREDENTIAL));
