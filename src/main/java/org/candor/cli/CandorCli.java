@@ -26,6 +26,11 @@ public final class CandorCli implements Runnable {
     public static final int FAIL = 1;
     /** Exit code for bad input: an invalid campaign, unreadable file, rules that do not build. */
     public static final int BAD_INPUT = 2;
+    /**
+     * Exit code when an evaluation was stopped at its bounds ({@code --max-firings},
+     * {@code --deadline}) and nothing worse happened: the rules, not the campaign, need a look.
+     */
+    public static final int STOPPED = 3;
 
     private static final Set<String> COMMANDS =
             Set.of("check", "rules", "template", "schema", "--help", "-h", "--version", "-V");

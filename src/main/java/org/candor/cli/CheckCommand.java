@@ -18,6 +18,7 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
+import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.intake.WorkbookCampaignReader;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code candor check FILE|DIR|-... [--rules DIR] [--format xlsx|text|json|sarif|junit|csv]
- * [--output FILE] [--out DIR] [--fail-on fail|warn]}.
+ * [--output FILE] [--out DIR] [--fail-on fail|warn] [--max-firings N] [--deadline DURATION]}.
  */
 @Command(
         name = "check",
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluates campaign files (format v1 JSON, or the .xlsx template filled in) and writes one Excel report per"
                     + " campaign (xlsx), or the results in one format for pipelines (text, json, sarif, junit, csv).",
-            "Exit 0 when no campaign fails, 1 when any fails (at or above --fail-on), 2 on bad input."
+            "Exit 0 when no campaign fails, 1 when any fails (at or above --fail-on), 2 on bad input, 3 when an"
+                    + " evaluation was stopped at its bounds (--max-firings, --deadline)."
         })
 final class CheckCommand implements Callable<Integer> {
 
@@ -126,9 +128,19 @@ final class CheckCommand implements Callable<Integer> {
                     + " waived findings never count.")
     Threshold failOn;
 
+    @Mixin
+    BoundsOption bounds;
+
     @Override
     public Integer call() {
         PrintWriter stderr = spec.commandLine().getErr();
+        Evaluator evaluator;
+        try {
+            evaluator = new Evaluator(bounds.bounds());
+        } catch (IllegalArgumentException e) {
+            stderr.println("candor: " + e.getMessage());
+            return CandorCli.BAD_INPUT;
+        }
         List<Source> sources;
         try {
             sources = expand(inputs);
@@ -153,22 +165,22 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         try {
-            return check(sources, ruleSet);
+            return check(sources, ruleSet, evaluator);
         } finally {
             RuleSetLoader.dispose(ruleSet);
         }
     }
 
-    private int check(List<Source> sources, RuleSet ruleSet) {
+    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator) {
         PrintWriter stderr = spec.commandLine().getErr();
         CampaignReader reader = new CampaignReader();
         WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
-        Evaluator evaluator = new Evaluator();
         ExcelReportWriter writer = new ExcelReportWriter();
         String submittedBy = "cli:" + System.getProperty("user.name", "unknown");
         List<CheckedCampaign> checked = new ArrayList<>();
         List<RejectedInput> rejected = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
+        boolean stopped = false;
         for (Source source : sources) {
             Campaign campaign;
             SourceMap locations;
@@ -204,7 +216,14 @@ final class CheckCommand implements Callable<Integer> {
             if (campaign.submittedAt() == null) {
                 campaign = campaign.withSubmittedAt(Instant.now());
             }
-            EvaluationResult result = evaluator.evaluate(campaign, ruleSet);
+            EvaluationResult result;
+            try {
+                result = evaluator.evaluate(campaign, ruleSet);
+            } catch (BoundsExceededException e) {
+                stopped = true;
+                stderr.println(source.name() + ": stopped, " + e.getMessage());
+                continue;
+            }
             checked.add(new CheckedCampaign(source.name(), campaign, result, locations));
             if (format == Format.xlsx) {
                 try {
@@ -230,7 +249,10 @@ final class CheckCommand implements Callable<Integer> {
             stderr.println("candor: " + (output == null ? "" : output + ": ") + "cannot be written: " + e.getMessage());
             return CandorCli.BAD_INPUT;
         }
-        return !rejected.isEmpty() ? CandorCli.BAD_INPUT : report.failed() ? CandorCli.FAIL : CandorCli.PASS;
+        if (!rejected.isEmpty()) {
+            return CandorCli.BAD_INPUT;
+        }
+        return stopped ? CandorCli.STOPPED : report.failed() ? CandorCli.FAIL : CandorCli.PASS;
     }
 
     /** To standard output, or whole into {@code --output} (written beside it, then moved in place). */

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.EvaluationBounds;
+import org.candor.evaluation.Evaluator;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.CatalogDiff;
 import org.candor.rules.RuleBuildException;
@@ -13,6 +16,7 @@ import org.candor.rules.RuleDiff;
 import org.candor.rules.RuleHistory;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
+import org.candor.system.EvaluationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +28,12 @@ import org.springframework.stereotype.Service;
 public class RuleAdministration {
     private final RuleService rules;
     private final RuleChanges changes;
+    private final EvaluationBounds bounds;
 
-    public RuleAdministration(RuleService rules, RuleChanges changes) {
+    public RuleAdministration(RuleService rules, RuleChanges changes, EvaluationProperties evaluation) {
         this.rules = rules;
         this.changes = changes;
+        this.bounds = evaluation.bounds();
     }
 
     /** The answer to a validation: the problems, or the hash and the diff with the rules in force. */
@@ -109,9 +115,7 @@ public class RuleAdministration {
             if (!failing.isEmpty() && !force) {
                 throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
             }
-            List<String> failures = failing.stream()
-                    .map(c -> c.displayName() + ": " + c.detail())
-                    .toList();
+            List<String> failures = describe(failing);
             RuleChanges.Outcome o = changes.commit(p, action, who, failures);
             if (!o.reload().errors().isEmpty()) {
                 throw new RuleBuildException(o.reload().errors());
@@ -120,13 +124,32 @@ public class RuleAdministration {
         }
     }
 
-    /** Reloads the folder as it is; a folder that does not build is refused. */
+    /** Reloads the folder as it is, through the rule tests; see {@link #reload(String, boolean)}. */
     public RuleChangeResult reload(String who) {
-        RuleChanges.Outcome o = changes.reload(who);
+        return reload(who, false);
+    }
+
+    /**
+     * Reloads the folder as it is. A folder that does not build is refused; one whose rule tests
+     * fail too, unless forced, and the refusal is recorded in the history.
+     *
+     * @throws RuleBuildException when the folder does not build
+     * @throws RefusedReloadException when its rule tests fail and it is not forced
+     */
+    public RuleChangeResult reload(String who, boolean force) {
+        RuleChanges.Outcome o = changes.reload(who, force);
         if (!o.reload().errors().isEmpty()) {
             throw new RuleBuildException(o.reload().errors());
         }
-        return result(o, List.of());
+        if (o.reload().refused()) {
+            throw new RefusedReloadException(o.reload().failures(), o.change().orElse(null));
+        }
+        return result(o, o.reload().failures());
+    }
+
+    /** Each failing case in one line, "file — case: detail", as the history keeps them. */
+    static List<String> describe(List<CaseResult> failing) {
+        return failing.stream().map(c -> c.displayName() + ": " + c.detail()).toList();
     }
 
     private static RuleChangeResult result(RuleChanges.Outcome o, List<String> failures) {
@@ -142,7 +165,34 @@ public class RuleAdministration {
 
     private RuleTestReport runTests(RuleSet ruleSet) {
         Path tests = rules.rulesDir().resolve("tests");
-        return new RuleTestRunner().run(tests, ruleSet);
+        // Each case keeps to the bounds of a submission's evaluation: a rule that would stop a
+        // submission fails its case, with the reason.
+        return new RuleTestRunner(new CampaignReader(), new Evaluator(bounds)).run(tests, ruleSet);
+    }
+
+    /**
+     * The rules folder builds, but its rule tests fail and the reload was not forced: the rules in
+     * force stay in force.
+     */
+    public static final class RefusedReloadException extends RuntimeException {
+        private final transient List<String> failures;
+        private final transient RuleHistory.ChangeRecord change;
+
+        RefusedReloadException(List<String> failures, RuleHistory.ChangeRecord change) {
+            super(failures.size() + " rule test case(s) fail");
+            this.failures = List.copyOf(failures);
+            this.change = change;
+        }
+
+        /** Each failing case, "file — case: detail". */
+        public List<String> failures() {
+            return failures;
+        }
+
+        /** The refusal as the history records it; null when it was recorded before (same folder). */
+        public RuleHistory.ChangeRecord change() {
+            return change;
+        }
     }
 
     /** The proposed rule set builds but fails rule tests, and the change was not forced. */
