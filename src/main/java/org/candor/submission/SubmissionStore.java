@@ -332,7 +332,8 @@ public class SubmissionStore {
         String inner = "SELECT id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails, warnings,"
                 + " infos, waived, evaluated_at, evaluated_by" + (withResult ? ", result" : "")
                 + ", ROW_NUMBER() OVER (PARTITION BY agency, reference"
-                + " ORDER BY evaluated_at DESC, id DESC) AS rn FROM evaluation"
+                + " ORDER BY evaluated_at DESC, id DESC) AS rn, MAX(evaluated_at) OVER (PARTITION BY agency, reference)"
+                + " AS campaign_at FROM evaluation"
                 + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses));
         List<String> outer = new ArrayList<>();
         if (q.latest()) {
@@ -350,6 +351,7 @@ public class SubmissionStore {
         EvaluationQuery.Sort sort = q.sort() == null ? EvaluationQuery.Sort.EVALUATED_AT : q.sort();
         String column =
                 switch (sort) {
+                    case CAMPAIGN -> "q.campaign_at" + dir + ", q.agency, q.reference";
                     case EVALUATED_AT -> "q.evaluated_at";
                     case REFERENCE -> "LOWER(q.reference)";
                     case AGENCY -> "LOWER(q.agency)";
