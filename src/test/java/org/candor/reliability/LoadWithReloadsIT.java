@@ -202,7 +202,7 @@ class LoadWithReloadsIT {
     /** An officer: good edits, broken edits and reloads in turn. */
     void officer(int n, long until) {
         Client officer = new Client(port, "officer", "officer-demo");
-        Path thresholds = rules.rulesDir().resolve("thresholds.drl.csv");
+        Path thresholds = rules.rulesDir().resolve("thresholds.table.csv");
         for (int k = n; System.nanoTime() < until; k++) {
             try {
                 switch (k % 3) {
@@ -211,7 +211,7 @@ class LoadWithReloadsIT {
                         String edited = table.replaceAll(
                                 "keep the names\\.[^\"]*\"", "keep the names. (load edit " + n + "-" + k + ")\"");
                         HttpResponse<String> r = officer.put(
-                                "/api/v1/rules/files/thresholds.drl.csv",
+                                "/api/v1/rules/files/thresholds.table.csv",
                                 "text/plain",
                                 edited.getBytes(StandardCharsets.UTF_8));
                         count("good edit", r.statusCode());

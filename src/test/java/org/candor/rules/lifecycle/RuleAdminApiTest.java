@@ -144,18 +144,19 @@ class RuleAdminApiTest {
     @Test
     void onlyOfficersMayReadOrChangeTheRuleFiles() throws Exception {
         byte[] body = change(
-                "extra-terms.drl.csv", new String(Fixtures.resource("extra-terms.drl.csv"), StandardCharsets.UTF_8));
+                "extra-terms.table.csv",
+                new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8));
         // Request builders keep what is added to them: a fresh one for each call.
         List<Supplier<MockHttpServletRequestBuilder>> requests = List.of(
                 () -> get("/api/v1/rules/files"),
-                () -> get("/api/v1/rules/files/thresholds.drl.csv"),
+                () -> get("/api/v1/rules/files/thresholds.table.csv"),
                 () -> get("/api/v1/rules/history"),
                 () -> json(post("/api/v1/rules/validate"), body),
                 () -> json(post("/api/v1/rules/test"), body),
-                () -> put("/api/v1/rules/files/extra-terms.drl.csv")
+                () -> put("/api/v1/rules/files/extra-terms.table.csv")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content("x"),
-                () -> delete("/api/v1/rules/files/thresholds.drl.csv"),
+                () -> delete("/api/v1/rules/files/thresholds.table.csv"),
                 () -> post("/api/v1/rules/reload"));
         String hash = rules.current().hash();
         for (Supplier<MockHttpServletRequestBuilder> request : requests) {
@@ -167,8 +168,8 @@ class RuleAdminApiTest {
             assertThat(anonymous.getResponse().getStatus()).isEqualTo(401);
         }
         assertThat(rules.current().hash()).isEqualTo(hash);
-        assertThat(dir().resolve("extra-terms.drl.csv")).doesNotExist();
-        assertThat(dir().resolve("thresholds.drl.csv")).exists();
+        assertThat(dir().resolve("extra-terms.table.csv")).doesNotExist();
+        assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
     // ---- reading ----
@@ -180,15 +181,15 @@ class RuleAdminApiTest {
         assertThat(list.path("folderHash").asText()).isEqualTo(rules.current().hash());
         List<String> names = new ArrayList<>();
         list.path("files").forEach(f -> names.add(f.path("name").asText()));
-        assertThat(names).contains("thresholds.drl.csv", "disclosure.drl").noneMatch(n -> n.startsWith("tests"));
-        JsonNode thresholds = list.path("files").get(names.indexOf("thresholds.drl.csv"));
-        assertThat(thresholds.path("size").asLong()).isEqualTo(Files.size(dir().resolve("thresholds.drl.csv")));
+        assertThat(names).contains("thresholds.table.csv", "disclosure.drl").noneMatch(n -> n.startsWith("tests"));
+        JsonNode thresholds = list.path("files").get(names.indexOf("thresholds.table.csv"));
+        assertThat(thresholds.path("size").asLong()).isEqualTo(Files.size(dir().resolve("thresholds.table.csv")));
         assertThat(thresholds.path("sha256").asText()).matches("[0-9a-f]{64}");
 
-        MvcResult r = perform(get("/api/v1/rules/files/thresholds.drl.csv"), OFFICER);
+        MvcResult r = perform(get("/api/v1/rules/files/thresholds.table.csv"), OFFICER);
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getContentType()).startsWith("text/csv");
-        assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(file("thresholds.drl.csv"));
+        assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(file("thresholds.table.csv"));
 
         problem(404, get("/api/v1/rules/files/missing.drl"));
         problem(400, get("/api/v1/rules/files/notes.txt"));
@@ -252,13 +253,13 @@ class RuleAdminApiTest {
     @Test
     void validateTakesUploadedFilesAndDeletions() throws Exception {
         MockMultipartFile upload = new MockMultipartFile(
-                "files", "extra-terms.drl.csv", "text/csv", Fixtures.resource("extra-terms.drl.csv"));
+                "files", "extra-terms.table.csv", "text/csv", Fixtures.resource("extra-terms.table.csv"));
         JsonNode v = expect(200, multipart("/api/v1/rules/validate").file(upload));
         assertThat(v.path("ok").asBoolean()).isTrue();
-        assertThat(v.path("changes").get(0).path("file").asText()).isEqualTo("extra-terms.drl.csv");
+        assertThat(v.path("changes").get(0).path("file").asText()).isEqualTo("extra-terms.table.csv");
         assertThat(v.path("changes").get(0).path("change").asText()).isEqualTo("ADDED");
 
-        JsonNode gone = expect(200, multipart("/api/v1/rules/validate").param("delete", "thresholds.drl.csv"));
+        JsonNode gone = expect(200, multipart("/api/v1/rules/validate").param("delete", "thresholds.table.csv"));
         assertThat(gone.path("ok").asBoolean()).isFalse();
         assertThat(gone.path("errors").toString()).contains("threshold ADULT_AGE is not set");
 
@@ -266,15 +267,15 @@ class RuleAdminApiTest {
                 200,
                 json(
                         post("/api/v1/rules/validate"),
-                        mapper.writeValueAsBytes(Map.of("delete", List.of("thresholds.drl.csv")))));
+                        mapper.writeValueAsBytes(Map.of("delete", List.of("thresholds.table.csv")))));
         assertThat(viaJson.path("ok").asBoolean()).isFalse();
-        assertThat(dir().resolve("thresholds.drl.csv")).exists();
+        assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
     @Test
     void ruleTestsRunAgainstAProposedChangeCaseByCase() throws Exception {
-        String tooLenient = Fixtures.withThreshold(file("thresholds.drl.csv"), "AUDIENCE_OVERCLAIM_PCT", "1000");
-        JsonNode run = expect(200, json(post("/api/v1/rules/test"), change("thresholds.drl.csv", tooLenient)));
+        String tooLenient = Fixtures.withThreshold(file("thresholds.table.csv"), "AUDIENCE_OVERCLAIM_PCT", "1000");
+        JsonNode run = expect(200, json(post("/api/v1/rules/test"), change("thresholds.table.csv", tooLenient)));
         assertThat(run.path("ok").asBoolean()).isFalse();
         assertThat(run.path("failed").asInt()).isPositive();
         assertThat(run.path("summary").asText()).matches("\\d+ passed, \\d+ failed");
@@ -432,36 +433,36 @@ class RuleAdminApiTest {
         assertThat(rules.current().hash()).isEqualTo(hash);
 
         // A decision table row that repeats another is refused the same way, by file and row.
-        String duplicate = file("thresholds.drl.csv") + "\"BURIED_HASHTAG_RUN\",\"3\",\"again\"\n";
+        String duplicate = file("thresholds.table.csv") + "\"BURIED_HASHTAG_RUN\",\"3\",\"again\"\n";
         JsonNode rows = problem(
                 422,
-                put("/api/v1/rules/files/thresholds.drl.csv")
+                put("/api/v1/rules/files/thresholds.table.csv")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(duplicate));
-        assertThat(rows.path("errors").get(0).path("file").asText()).isEqualTo("thresholds.drl.csv");
+        assertThat(rows.path("errors").get(0).path("file").asText()).isEqualTo("thresholds.table.csv");
         assertThat(rows.path("errors").get(0).path("line").asInt()).isEqualTo(23);
-        assertThat(rows.path("errors").get(0).path("message").asText()).contains("duplicate row", "row 20");
+        assertThat(rows.path("errors").get(0).path("message").asText()).contains("duplicate row", "row 10");
     }
 
     @Test
     void aChangeThatFailsRuleTestsIsRefusedUnlessForcedAndAForcedChangeIsRecorded() throws Exception {
-        String original = file("thresholds.drl.csv");
+        String original = file("thresholds.table.csv");
         String before = rules.current().hash();
         String tooLenient = Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000");
 
         JsonNode refused = problem(
                 409,
-                put("/api/v1/rules/files/thresholds.drl.csv")
+                put("/api/v1/rules/files/thresholds.table.csv")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(tooLenient));
         assertThat(refused.path("failures")).anySatisfy(f -> {
             assertThat(f.path("file").asText()).isEqualTo("CLAIM-001.json");
             assertThat(f.path("detail").asText()).contains("missing CLAIM-001");
         });
-        assertThat(file("thresholds.drl.csv")).isEqualTo(original);
+        assertThat(file("thresholds.table.csv")).isEqualTo(original);
         assertThat(rules.current().hash()).isEqualTo(before);
 
-        JsonNode forced = putFile("thresholds.drl.csv", tooLenient, true, 200);
+        JsonNode forced = putFile("thresholds.table.csv", tooLenient, true, 200);
         try {
             assertThat(forced.path("applied").asBoolean()).isTrue();
             assertThat(forced.path("forced").asBoolean()).isTrue();
@@ -481,8 +482,8 @@ class RuleAdminApiTest {
                             .get(0)
                             .path("cell")
                             .asText())
-                    .isEqualTo("B13");
-            assertThat(file("thresholds.drl.csv")).isEqualTo(tooLenient);
+                    .isEqualTo("B3");
+            assertThat(file("thresholds.table.csv")).isEqualTo(tooLenient);
 
             JsonNode latest = expect(200, get("/api/v1/rules/history").param("size", "1"))
                     .path("items")
@@ -491,7 +492,7 @@ class RuleAdminApiTest {
             assertThat(latest.path("forced").asBoolean()).isTrue();
             assertThat(latest.path("failures").toString()).contains("CLAIM-001.json");
         } finally {
-            putFile("thresholds.drl.csv", original, false, 200);
+            putFile("thresholds.table.csv", original, false, 200);
         }
         assertThat(rules.current().hash()).isEqualTo(before);
         JsonNode restored = expect(200, get("/api/v1/rules/history").param("size", "1"))
@@ -504,33 +505,33 @@ class RuleAdminApiTest {
     @Test
     void aNewFileIsCreatedAndCanBeDeleted() throws Exception {
         String before = rules.current().hash();
-        String extra = new String(Fixtures.resource("extra-terms.drl.csv"), StandardCharsets.UTF_8);
+        String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
         MvcResult created = perform(
-                put("/api/v1/rules/files/extra-terms.drl.csv")
+                put("/api/v1/rules/files/extra-terms.table.csv")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(extra),
                 OFFICER);
         assertThat(created.getResponse().getStatus())
                 .as(created.getResponse().getContentAsString())
                 .isEqualTo(201);
-        assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/v1/rules/files/extra-terms.drl.csv");
-        assertThat(file("extra-terms.drl.csv")).isEqualTo(extra);
+        assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/v1/rules/files/extra-terms.table.csv");
+        assertThat(file("extra-terms.table.csv")).isEqualTo(extra);
         try (var files = Files.list(dir())) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
         String withExtra = rules.current().hash();
         assertThat(withExtra).isNotEqualTo(before);
 
-        JsonNode same = putFile("extra-terms.drl.csv", extra, false, 200);
+        JsonNode same = putFile("extra-terms.table.csv", extra, false, 200);
         assertThat(same.path("applied").asBoolean())
                 .as("the same content changes nothing")
                 .isFalse();
         assertThat(same.has("change")).isFalse();
 
-        JsonNode deleted = expect(200, delete("/api/v1/rules/files/extra-terms.drl.csv"));
+        JsonNode deleted = expect(200, delete("/api/v1/rules/files/extra-terms.table.csv"));
         assertThat(deleted.path("applied").asBoolean()).isTrue();
         assertThat(deleted.path("change").path("action").asText()).isEqualTo("DELETE");
-        assertThat(deleted.path("change").path("files").get(0).asText()).isEqualTo("extra-terms.drl.csv");
+        assertThat(deleted.path("change").path("files").get(0).asText()).isEqualTo("extra-terms.table.csv");
         assertThat(deleted.path("change")
                         .path("diff")
                         .path("files")
@@ -539,17 +540,17 @@ class RuleAdminApiTest {
                         .asText())
                 .isEqualTo("REMOVED");
         assertThat(deleted.path("hashBefore").asText()).isEqualTo(withExtra);
-        assertThat(dir().resolve("extra-terms.drl.csv")).doesNotExist();
+        assertThat(dir().resolve("extra-terms.table.csv")).doesNotExist();
         assertThat(rules.current().hash()).isEqualTo(before);
 
-        problem(404, delete("/api/v1/rules/files/extra-terms.drl.csv"));
+        problem(404, delete("/api/v1/rules/files/extra-terms.table.csv"));
     }
 
     @Test
     void deletingAFileTheRulesNeedIsRefused() throws Exception {
-        JsonNode p = problem(422, delete("/api/v1/rules/files/thresholds.drl.csv"));
+        JsonNode p = problem(422, delete("/api/v1/rules/files/thresholds.table.csv"));
         assertThat(p.path("errors").toString()).contains("threshold ADULT_AGE is not set");
-        assertThat(dir().resolve("thresholds.drl.csv")).exists();
+        assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
     @Test
@@ -658,8 +659,8 @@ class RuleAdminApiTest {
         assertThat(originalHash).isEqualTo(rules.current().hash());
         assertThat(ruleIds(evaluation)).contains("CLAIM-001");
 
-        String original = file("thresholds.drl.csv");
-        putFile("thresholds.drl.csv", Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000"), true, 200);
+        String original = file("thresholds.table.csv");
+        putFile("thresholds.table.csv", Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000"), true, 200);
         try {
             String currentHash = rules.current().hash();
             assertThat(currentHash).isNotEqualTo(originalHash);
@@ -687,7 +688,7 @@ class RuleAdminApiTest {
 
             problem(400, post("/api/v1/evaluations/{id}/reevaluate", id).param("rules", "yesterday"));
         } finally {
-            putFile("thresholds.drl.csv", original, false, 200);
+            putFile("thresholds.table.csv", original, false, 200);
         }
         assertThat(rules.current().hash()).isEqualTo(originalHash);
     }
