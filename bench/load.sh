@@ -24,8 +24,8 @@ fi
 ./mvnw -q -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp="$here/target/test-classes:$here/target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p bench/results
-# The demo AGENCY user of the default profile, Northwind Media; its bcrypt hash for the postgres run.
-hash="$(grep '^candor.users\[0\].password=' src/main/resources/application-default.properties | cut -d= -f2-)"
+# The demo AGENCY user of the demo profile, Northwind Media; its bcrypt hash for the postgres run.
+hash="$(grep '^candor.users\[0\].password=' src/main/resources/application-demo.properties | cut -d= -f2-)"
 
 run() {
   local db="$1"
@@ -66,7 +66,7 @@ run() {
 }
 
 if [ "$which" = h2 ] || [ "$which" = both ]; then
-  run h2
+  run h2 --spring.profiles.active=demo
 fi
 if [ "$which" = postgres ] || [ "$which" = both ]; then
   db="candor_load_$(date +%s)"

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.submission.AgencyMismatchException;
+import org.candor.submission.EncodingRefusedException;
+import org.candor.submission.IdempotencyKeyReusedException;
 import org.candor.submission.MalformedSubmissionException;
 import org.candor.system.NotFoundException;
 import org.candor.system.PayloadTooLargeException;
+import org.candor.system.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,6 +76,42 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Malformed submission", e.getMessage(), request);
     }
 
+    @ExceptionHandler(EncodingRefusedException.class)
+    ProblemDetail encoding(EncodingRefusedException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not UTF-8", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage(), request);
+    }
+
+    /**
+     * The database cannot be used now (closed, full, gone, unreachable): 503 with {@code
+     * Retry-After}. What the client sent may or may not have been stored, and the answer says so.
+     */
+    @ExceptionHandler({DataAccessException.class, StorageUnavailableException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        log.error("storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", STORAGE_DETAIL, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+
+    /** Seconds a client is asked to wait before trying again after a 503. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    static final String STORAGE_DETAIL = "The service cannot use its database right now; try again later."
+            + " A submission may or may not have been stored: send it again with the same Idempotency-Key"
+            + " and you get its one evaluation, never a second.";
+
+    /** What a 500 can truthfully say. */
+    public static final String INTERNAL_DETAIL = "Something went wrong on our side. A submission may or may not"
+            + " have been stored: send it again with the same Idempotency-Key and you get its one evaluation,"
+            + " never a second. If it persists, contact the operators.";
+
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), request);
@@ -122,10 +163,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error",
-                "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators.",
-                request);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", INTERNAL_DETAIL, request);
     }
 }

@@ -73,10 +73,11 @@ class WaiverController {
         return waivers.visible(accounts.of(auth));
     }
 
-    @Operation(summary = "End a waiver: it no longer applies from the next evaluation on")
+    @Operation(
+            summary = "End a waiver now: records who ended it and when (its expiry date stays as granted); the"
+                    + " submission's newest evaluation is recomputed without it, and later ones no longer apply it")
     @PostMapping(value = "/api/v1/waivers/{id}/expire", produces = MediaType.APPLICATION_JSON_VALUE)
     Waiver expire(@PathVariable String id, Authentication auth) {
-        officer(auth);
-        return waivers.expire(id);
+        return waivers.end(id, officer(auth));
     }
 }

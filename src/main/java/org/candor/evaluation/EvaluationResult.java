@@ -9,8 +9,8 @@ import org.candor.campaign.ProductCategory;
  * The outcome of judging one campaign under one rule set. It names the rule set by hash, and the
  * moment the campaign was judged as of, so the same input and rules give the same result.
  *
- * @param counts findings by severity and by category, e.g. {@code FAIL: 3, DISCLOSURE: 2}, and
- *     {@code WAIVED}: findings a waiver covers
+ * @param counts the findings that stand (no waiver covers them) by severity and by category, e.g.
+ *     {@code FAIL: 3, DISCLOSURE: 2}, and {@code WAIVED}: findings a waiver covers
  * @param waivers the waivers applied to this evaluation; a FAIL finding they cover does not fail
  */
 public record EvaluationResult(
@@ -40,6 +40,9 @@ public record EvaluationResult(
 
     /** The waiver that covers a finding, if one was applied. */
     public java.util.Optional<Waiver> waiverOf(Finding f) {
+        if (f.waiver() != null) {
+            return java.util.Optional.of(f.waiver());
+        }
         return waivers.stream().filter(w -> w.covers(f)).findFirst();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,17 +105,7 @@ public final class Evaluator {
                         .thenComparing(Finding::message))
                 .toList();
 
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Severity s : Severity.values()) {
-            counts.put(s.name(), 0);
-        }
-        for (org.candor.rules.Category c : org.candor.rules.Category.values()) {
-            counts.put(c.name(), 0);
-        }
-        for (Finding f : findings) {
-            counts.merge(f.severity().name(), 1, Integer::sum);
-            counts.merge(f.category().name(), 1, Integer::sum);
-        }
+        Map<String, Integer> counts = Waivers.counts(findings);
         Verdict verdict = counts.get(Severity.FAIL.name()) > 0 ? Verdict.FAIL : Verdict.PASS;
 
         List<SubjectVerdict> posts = new ArrayList<>();

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.candor.rules.Category;
 import org.candor.rules.Severity;
 
 /**
- * Applies waivers to a result: the findings stay, marked by the waiver that covers them, and the
- * verdicts — campaign, posts, influencers — count only the findings no waiver covers.
+ * Applies waivers to a result: the findings stay, each marked by the waiver that covers it, and the
+ * verdicts — campaign, posts, influencers — and the counts by severity and category count only the
+ * findings no waiver covers; {@code WAIVED} counts the others.
  */
 public final class Waivers {
     private Waivers() {}
@@ -26,11 +28,13 @@ public final class Waivers {
                 applied.add(w);
             }
         }
-        List<Finding> standing = r.findings().stream()
-                .filter(f -> applied.stream().noneMatch(w -> w.covers(f)))
+        List<Finding> findings = r.findings().stream()
+                .map(f -> f.withWaiver(
+                        applied.stream().filter(w -> w.covers(f)).findFirst().orElse(null)))
                 .toList();
-        Map<String, Integer> counts = new LinkedHashMap<>(r.counts());
-        counts.put("WAIVED", r.findings().size() - standing.size());
+        List<Finding> standing = findings.stream().filter(f -> !f.waived()).toList();
+        Map<String, Integer> counts = counts(standing);
+        counts.put("WAIVED", findings.size() - standing.size());
         boolean fail = standing.stream().anyMatch(f -> f.severity() == Severity.FAIL);
         return new EvaluationResult(
                 r.reference(),
@@ -43,11 +47,30 @@ public final class Waivers {
                 r.ruleSetHash(),
                 fail ? Verdict.FAIL : Verdict.PASS,
                 counts,
-                r.findings(),
+                findings,
                 recount(r.posts(), standing, false),
                 recount(r.influencers(), standing, true),
                 r.checks(),
                 applied);
+    }
+
+    /**
+     * Findings by severity and by category, every key present: what {@code counts} of a result
+     * holds for the findings that stand.
+     */
+    static Map<String, Integer> counts(List<Finding> findings) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            counts.put(s.name(), 0);
+        }
+        for (Category c : Category.values()) {
+            counts.put(c.name(), 0);
+        }
+        for (Finding f : findings) {
+            counts.merge(f.severity().name(), 1, Integer::sum);
+            counts.merge(f.category().name(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     private static List<SubjectVerdict> recount(

@@ -34,6 +34,12 @@ public final class ExcelReportWriter {
     /** The most characters of the campaign reference kept in a file name. */
     static final int MAX_REFERENCE_IN_FILE_NAME = 80;
 
+    /** The most characters of the agency kept in a reports-folder file name. */
+    static final int MAX_AGENCY_IN_FILE_NAME = 60;
+
+    /** The most characters of an evaluation id kept in a file name (a UUID has 36). */
+    static final int MAX_ID_IN_FILE_NAME = 64;
+
     /** Rows kept in memory per sheet; the rest are streamed to a temporary file. */
     static final int ROW_WINDOW = 200;
 
@@ -120,10 +126,20 @@ public final class ExcelReportWriter {
      * @return the file written
      */
     public Path writeTo(Path dir, EvaluationResult result, String submittedBy) throws IOException {
+        return writeTo(dir, fileNameFor(result), result, submittedBy);
+    }
+
+    /**
+     * Writes the report into {@code dir} (made if missing) under {@code name}, replacing a file of
+     * that name. The file appears whole or not at all; a name that would leave the folder is refused.
+     *
+     * @return the file written
+     */
+    public Path writeTo(Path dir, String name, EvaluationResult result, String submittedBy) throws IOException {
         Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(result, "result");
         Files.createDirectories(dir);
-        String name = fileNameFor(result);
         Path target = dir.resolve(name);
         Path folder = dir.toAbsolutePath().normalize();
         if (!folder.equals(target.toAbsolutePath().normalize().getParent())) {
@@ -155,6 +171,18 @@ public final class ExcelReportWriter {
     public static String fileNameFor(EvaluationResult result) {
         String hash = safe(Cells.shortHash(result.ruleSetHash()), 12, "unknown");
         return safe(result.reference(), MAX_REFERENCE_IN_FILE_NAME, "campaign") + "-" + hash + ".xlsx";
+    }
+
+    /**
+     * The file name of an evaluation's copy in the reports folder: {@code
+     * <agency>_<evaluation id>_<reference>.xlsx}, agency and reference made safe as in {@link
+     * #fileNameFor}. The evaluation id is unique, so no copy can replace another, whichever agencies
+     * share a reference; a folder listing still sorts by agency.
+     */
+    public static String archiveNameFor(String evaluationId, EvaluationResult result) {
+        return safe(result.agency(), MAX_AGENCY_IN_FILE_NAME, "agency")
+                + "_" + safe(evaluationId, MAX_ID_IN_FILE_NAME, "evaluation")
+                + "_" + safe(result.reference(), MAX_REFERENCE_IN_FILE_NAME, "campaign") + ".xlsx";
     }
 
     private static String safe(String text, int maxLength, String fallback) {
@@ -216,7 +244,7 @@ public final class ExcelReportWriter {
                     .text(f.source())
                     .text(f.remediation())
                     .text(r.waiverOf(f)
-                            .map(w -> "waived by " + w.id() + " until " + w.expiresOn())
+                            .map(w -> "waived by " + w.approver() + " until " + w.expiresOn())
                             .orElse(""));
         }
         table.finish();

@@ -14,7 +14,8 @@ import org.candor.rules.Severity;
 
 /**
  * Writes the portfolio workbook for managers (SPEC section 7): many evaluations, by period, agency
- * or brand, with their verdicts, pass rates and most frequent findings. Sheets {@code Summary},
+ * or brand, with their verdicts, pass rates and most frequent findings. Every evaluation is listed;
+ * the figures count each campaign once, by its newest evaluation. Sheets {@code Summary},
  * {@code Evaluations}, {@code By agency}, {@code By brand} and {@code Top findings}. Stateless and
  * safe to share between threads.
  */
@@ -88,7 +89,8 @@ public final class PortfolioReportWriter {
     private void summary(LabelValues sheet, PortfolioStats stats, String scope) {
         Group total = stats.total();
         sheet.text("Scope", scope)
-                .number("Evaluations", total.evaluations())
+                .number("Campaigns", total.campaigns())
+                .number("Evaluations", stats.evaluations())
                 .number("Passed", total.passed())
                 .number("Failed", total.failed())
                 .percent("Pass rate", total.passRate())
@@ -119,7 +121,7 @@ public final class PortfolioReportWriter {
         for (Group g : groups) {
             table.line(Fill.NONE)
                     .text(g.name())
-                    .number(g.evaluations())
+                    .number(g.campaigns())
                     .number(g.passed())
                     .number(g.failed())
                     .percent(g.passRate());
@@ -146,7 +148,7 @@ public final class PortfolioReportWriter {
     private static List<Column> groupColumns(String name) {
         return List.of(
                 Column.of(name, 36),
-                Column.of("Evaluations", 12),
+                Column.of("Campaigns", 12),
                 Column.of("Passed", 9),
                 Column.of("Failed", 9),
                 Column.of("Pass rate", 10));

@@ -17,20 +17,22 @@ import org.candor.rules.Category;
 
 /**
  * The figures of a portfolio report, counted from the evaluations' own verdicts and findings:
- * totals, pass rates by agency and by brand, and the most frequent findings.
+ * totals, pass rates by agency and by brand, and the most frequent findings. A campaign (an
+ * agency's reference) counts once, by its newest evaluation: resubmissions and re-evaluations
+ * replace what came before. Findings a waiver covers do not count.
  */
 final class PortfolioStats {
 
     /**
-     * Evaluations that share an agency or a brand.
+     * Campaigns that share an agency or a brand, each counted by its newest evaluation.
      *
      * @param name the agency or brand
      */
-    record Group(String name, int evaluations, int passed, int failed) {
+    record Group(String name, int campaigns, int passed, int failed) {
 
-        /** Passed over evaluations; null when there are none. */
+        /** Passed over campaigns; null when there are none. */
         Double passRate() {
-            return evaluations == 0 ? null : (double) passed / evaluations;
+            return campaigns == 0 ? null : (double) passed / campaigns;
         }
     }
 
@@ -39,25 +41,48 @@ final class PortfolioStats {
      *
      * @param title the title and category in the latest evaluation that reported the rule
      * @param findings how many findings it produced, in all
-     * @param campaigns in how many evaluations it produced at least one
+     * @param campaigns in how many campaigns it produced at least one
      */
     record RuleTally(String ruleId, String title, Category category, int findings, int campaigns) {}
 
     private static final Comparator<String> BY_NAME =
             Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
 
+    private final int evaluations;
     private final Group total;
     private final List<Group> byAgency;
     private final List<Group> byBrand;
     private final List<RuleTally> topFindings;
 
     PortfolioStats(List<PortfolioEntry> entries) {
-        List<EvaluationResult> results =
-                entries.stream().map(PortfolioEntry::result).toList();
+        List<EvaluationResult> results = latestPerCampaign(entries);
+        this.evaluations = entries.size();
         this.total = group("", results);
         this.byAgency = groups(results, EvaluationResult::agency);
         this.byBrand = groups(results, EvaluationResult::brand);
         this.topFindings = tally(results);
+    }
+
+    /**
+     * Each campaign's newest result (by time of evaluation; the later entry among equal times),
+     * in the order the campaigns first appear.
+     */
+    static List<EvaluationResult> latestPerCampaign(List<PortfolioEntry> entries) {
+        Comparator<Instant> byTime = Comparator.nullsFirst(Comparator.naturalOrder());
+        Map<List<String>, EvaluationResult> latest = new LinkedHashMap<>();
+        for (PortfolioEntry e : entries) {
+            EvaluationResult r = e.result();
+            latest.merge(
+                    java.util.Arrays.asList(r.agency(), r.reference()),
+                    r,
+                    (old, now) -> byTime.compare(now.evaluatedAt(), old.evaluatedAt()) >= 0 ? now : old);
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /** Every evaluation given, resubmissions and re-evaluations included. */
+    int evaluations() {
+        return evaluations;
     }
 
     Group total() {
@@ -112,6 +137,9 @@ final class PortfolioStats {
         for (EvaluationResult r : results) {
             Set<String> seen = new HashSet<>();
             for (Finding f : r.findings() == null ? List.<Finding>of() : r.findings()) {
+                if (f.waived() || r.waiverOf(f).isPresent()) {
+                    continue;
+                }
                 findings.merge(f.ruleId(), 1, Integer::sum);
                 if (seen.add(f.ruleId())) {
                     campaigns.merge(f.ruleId(), 1, Integer::sum);

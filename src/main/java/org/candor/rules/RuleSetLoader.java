@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.candor.rules.guard.RuleGuard;
 import org.candor.rules.policy.Policy;
 import org.candor.rules.policy.PolicyException;
 import org.candor.rules.policy.PolicyProblem;
@@ -51,7 +52,9 @@ import org.kie.api.runtime.KieContainer;
  * column, a threshold a rule names that no table defines, or a rule without its metadata fails the
  * whole build with every problem named by file and line. A Drools decision table
  * ({@code *.drl.csv}, {@code *.drl.xlsx}), whose cells ran as code, is refused with how to
- * convert it.
+ * convert it. Before anything is compiled, the {@link RuleGuard} holds every DRL file against the
+ * helper API: this is the one place rule sets are built (startup, reload, watcher, validate, rule
+ * tests, editor, CLI).
  */
 public final class RuleSetLoader {
 
@@ -68,6 +71,8 @@ public final class RuleSetLoader {
     private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
     /** Where the parser says "Line 7:32" in its text, the column it leaves out of the message. */
     private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+
+    private final RuleGuard guard = new RuleGuard();
 
     /** Reads the rule files of a folder: relative path (with forward slashes) to content. */
     public static Map<String, byte[]> readFolder(Path dir) {
@@ -143,6 +148,12 @@ public final class RuleSetLoader {
     public RuleSet build(Map<String, byte[]> files) {
         if (files.isEmpty()) {
             throw new RuleBuildException(List.of(new BuildProblem(null, 0, 0, "no rule files found")));
+        }
+        // Rule code is checked before the engine sees it: compiling DRL runs parts of it (metadata,
+        // policy rows), and a rule set that is built can be run by validate and the rule tests.
+        List<BuildProblem> refused = guard.check(files);
+        if (!refused.isEmpty()) {
+            throw new RuleBuildException(refused);
         }
         String hash = hash(files);
         List<BuildProblem> problems = new ArrayList<>();

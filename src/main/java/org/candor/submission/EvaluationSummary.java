@@ -3,7 +3,14 @@ package org.candor.submission;
 import java.time.Instant;
 import org.candor.evaluation.Verdict;
 
-/** One line of the evaluations list. */
+/**
+ * One line of the evaluations list.
+ *
+ * @param fails FAIL findings that stand (no waiver covers them)
+ * @param waived findings a waiver covers
+ * @param evaluatedBy who submitted (first evaluation) or re-evaluated it
+ * @param latest whether it is its campaign's newest evaluation among those the query matched
+ */
 public record EvaluationSummary(
         String id,
         String submissionId,
@@ -14,6 +21,8 @@ public record EvaluationSummary(
         int fails,
         int warnings,
         int infos,
+        int waived,
         String ruleSetHash,
         Instant evaluatedAt,
-        String evaluatedBy) {}
+        String evaluatedBy,
+        boolean latest) {}

@@ -42,27 +42,24 @@ public class Evaluations {
                 .orElseThrow(() -> new NotFoundException("no evaluation " + id));
     }
 
-    /** A page of evaluations, newest first; an agency's query is limited to its own agency. */
+    /** A page of evaluations, in the query's order; an agency's query is limited to its own agency. */
     public Page<EvaluationSummary> list(EvaluationQuery query, int page, int size, Account account) {
-        EvaluationQuery q = query;
-        if (account.isAgency()) {
-            if (query.agency() != null && !query.agency().equals(account.agency())) {
-                return new Page<>(List.of(), page, size, 0);
-            }
-            q = query.withAgency(account.agency());
-        }
-        return store.list(q, page, size);
+        return store.list(account.isAgency() ? query.withAgency(account.agency()) : query, page, size);
     }
 
     /** When each evaluation the query matches was made, and its verdict; an agency sees its own. */
     public List<SubmissionStore.VerdictAt> verdicts(EvaluationQuery query, Account account) {
-        if (account.isAgency()) {
-            if (query.agency() != null && !query.agency().equals(account.agency())) {
-                return List.of();
-            }
-            return store.verdicts(query.withAgency(account.agency()));
-        }
-        return store.verdicts(query);
+        return store.verdicts(account.isAgency() ? query.withAgency(account.agency()) : query);
+    }
+
+    /** The agencies an account may filter by: its own, or every agency with an evaluation. */
+    public List<String> agencies(Account account) {
+        return account.isAgency() ? List.of(account.agency()) : store.agencies();
+    }
+
+    /** The brands an account may filter by. */
+    public List<String> brands(Account account) {
+        return store.brands(account.isAgency() ? account.agency() : null);
     }
 
     /** The evaluation's Excel report. */

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -102,11 +104,24 @@ public class IntakeService {
      * evaluated.
      */
     public StoredEvaluation submit(byte[] body, String contentType, Account account) {
+        return submit(body, contentType, account, null).evaluation();
+    }
+
+    /**
+     * Accepts a campaign as {@link #submit(byte[], String, Account)} does, once per {@code
+     * idempotencyKey} (null for none): a campaign sent again with a key this user has sent before
+     * gets the first evaluation of the first submission back, marked as a repeat, and nothing new
+     * is stored. The body must be UTF-8, with or without a byte order mark.
+     */
+    public Accepted submit(byte[] body, String contentType, Account account, String idempotencyKey) {
+        checkKey(idempotencyKey);
         if (body == null || body.length == 0) {
             throw new MalformedSubmissionException("the body is empty; send a campaign as JSON");
         }
+        String text = Utf8Body.decode(body);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         try {
-            SYNTAX.readTree(body);
+            SYNTAX.readTree(utf8);
         } catch (StreamConstraintsException e) {
             throw new MalformedSubmissionException(CampaignReader.limitMessage(e));
         } catch (JsonParseException e) {
@@ -118,8 +133,22 @@ public class IntakeService {
         } catch (IOException e) {
             throw new MalformedSubmissionException("the body cannot be read as JSON");
         }
-        Campaign campaign = reader.read(body);
-        return accept(campaign, body, contentType, new String(body, StandardCharsets.UTF_8), account);
+        Campaign campaign = reader.read(utf8);
+        return accept(campaign, body, contentType, text, account, idempotencyKey);
+    }
+
+    /** The most characters of an Idempotency-Key. */
+    public static final int MAX_KEY_LENGTH = 255;
+
+    /** A key is 1 to 255 visible ASCII characters (a UUID is the usual choice). */
+    static void checkKey(String key) {
+        if (key == null) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new MalformedSubmissionException(
+                    "the Idempotency-Key is 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID");
+        }
     }
 
     /**
@@ -128,6 +157,12 @@ public class IntakeService {
      * The campaign is stored as format v1 JSON, so it is re-evaluated like any other.
      */
     public StoredEvaluation submitWorkbook(byte[] xlsx, Account account) {
+        return submitWorkbook(xlsx, account, null).evaluation();
+    }
+
+    /** Accepts a workbook once per {@code idempotencyKey}, as {@link #submit(byte[], String, Account, String)}. */
+    public Accepted submitWorkbook(byte[] xlsx, Account account, String idempotencyKey) {
+        checkKey(idempotencyKey);
         Campaign campaign = workbooks.read(xlsx);
         String json;
         try {
@@ -135,7 +170,7 @@ public class IntakeService {
         } catch (IOException e) {
             throw new IllegalStateException("campaign cannot be written as JSON", e);
         }
-        return accept(campaign, xlsx, WORKBOOK_TYPE, json, account);
+        return accept(campaign, xlsx, WORKBOOK_TYPE, json, account, idempotencyKey);
     }
 
     /**
@@ -144,21 +179,33 @@ public class IntakeService {
      * campaign workbook; anything else is refused as malformed.
      */
     public StoredEvaluation submitUpload(String fileName, byte[] content, Account account) {
+        return submitUpload(fileName, content, account, null).evaluation();
+    }
+
+    /** Accepts an uploaded file once per {@code idempotencyKey}, as {@link #submit(byte[], String, Account, String)}. */
+    public Accepted submitUpload(String fileName, byte[] content, Account account, String idempotencyKey) {
         String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {
-            return submit(content, "application/json", account);
+            return submit(content, "application/json", account, idempotencyKey);
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
-            return submitWorkbook(content, account);
+            return submitWorkbook(content, account, idempotencyKey);
         }
         throw new MalformedSubmissionException(
                 "upload a campaign as .json or as the .xlsx template; got '" + fileName + "'");
     }
 
-    private StoredEvaluation accept(
-            Campaign campaign, byte[] raw, String contentType, String payload, Account account) {
+    private Accepted accept(
+            Campaign campaign, byte[] raw, String contentType, String payload, Account account, String key) {
         if (account.isAgency() && !account.agency().equals(campaign.agency())) {
             throw new AgencyMismatchException(account.agency(), campaign.agency());
+        }
+        String hash = sha256(raw);
+        if (key != null) {
+            Optional<Submission> earlier = store.submissionByKey(account.username(), key);
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), hash, key, account);
+            }
         }
         Instant now = clock.instant();
         Submission s = new Submission(
@@ -170,16 +217,39 @@ public class IntakeService {
                 now,
                 campaign.submittedAt() != null ? campaign.submittedAt() : now,
                 Submission.RECEIVED,
-                sha256(raw),
+                hash,
                 contentType,
                 payload);
-        store.insert(s);
+        try {
+            store.insert(s, key);
+        } catch (DuplicateKeyException e) {
+            // the same key sent twice at once: the other request stored first
+            Submission earlier = store.submissionByKey(account.username(), key).orElseThrow(() -> e);
+            return repeat(earlier, hash, key, account);
+        }
         StoredEvaluation e = evaluate(s, campaign, account.username(), true);
         if (e == null) {
             // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
-            return store.latestEvaluation(s.id()).orElseThrow();
+            return new Accepted(store.firstEvaluation(s.id()).orElseThrow(), false);
         }
-        return e;
+        return new Accepted(e, false);
+    }
+
+    /**
+     * The answer to a key sent again: the first evaluation of the earlier submission. When that
+     * submission was stored but never evaluated (its request failed after storing it), it is
+     * evaluated now, once.
+     */
+    private Accepted repeat(Submission earlier, String hash, String key, Account account) {
+        if (!earlier.inputHash().equals(hash)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        Optional<StoredEvaluation> first = store.firstEvaluation(earlier.id());
+        if (first.isPresent()) {
+            return new Accepted(first.get(), true);
+        }
+        StoredEvaluation e = evaluate(earlier, campaignOf(earlier), account.username(), true);
+        return new Accepted(e != null ? e : store.firstEvaluation(earlier.id()).orElseThrow(), true);
     }
 
     /** Judges a stored submission again under the rules in force now; the old evaluation stays. */
@@ -219,7 +289,7 @@ public class IntakeService {
             return null;
         }
         evaluations(result.verdict().name()).increment();
-        archive.archive(result, s.submittedBy());
+        archive.archive(e.id(), result, s.submittedBy());
         return e;
     }
 

@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each stored evaluation's workbook to {@code candor.reports-dir}, on a thread of its own,
+ * Writes each stored evaluation's workbook to {@code candor.reports-dir} as {@code
+ * <agency>_<evaluation id>_<reference>.xlsx}, on a thread of its own,
  * so the request that submitted the campaign does not wait for it: building a workbook costs
  * several times the evaluation itself. The copy on disk is for people who read the folder; the API
  * and the pages build the workbook again from the stored evaluation on every download, so a copy
@@ -80,13 +81,16 @@ public class ReportArchive implements DisposableBean {
                 .register(meters);
     }
 
-    /** Queues the workbook of {@code result}; returns at once. */
-    public void archive(EvaluationResult result, String submittedBy) {
+    /**
+     * Queues the workbook of an evaluation, to be written as {@link
+     * ExcelReportWriter#archiveNameFor}; returns at once.
+     */
+    public void archive(String evaluationId, EvaluationResult result, String submittedBy) {
         if (!enabled) {
             return;
         }
         try {
-            writer.execute(() -> write(result, submittedBy));
+            writer.execute(() -> write(evaluationId, result, submittedBy));
         } catch (RejectedExecutionException e) {
             skipped.increment();
             long now = System.nanoTime();
@@ -104,9 +108,10 @@ public class ReportArchive implements DisposableBean {
         }
     }
 
-    private void write(EvaluationResult result, String submittedBy) {
+    private void write(String evaluationId, EvaluationResult result, String submittedBy) {
         try {
-            new ExcelReportWriter().writeTo(dir, result, submittedBy);
+            new ExcelReportWriter()
+                    .writeTo(dir, ExcelReportWriter.archiveNameFor(evaluationId, result), result, submittedBy);
             written.increment();
         } catch (IOException | RuntimeException e) {
             failed.increment();

@@ -44,12 +44,23 @@ public class SubmissionStore {
     }
 
     public void insert(Submission s) {
+        insert(s, null);
+    }
+
+    /**
+     * Stores a submission under the Idempotency-Key its user sent (null for none).
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the user already sent that key
+     */
+    public void insert(Submission s, String idempotencyKey) {
         jdbc.sql(
                         """
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
-                                        input_hash, content_type, payload)
-                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload)
+                                        input_hash, content_type, payload, idempotency_key)
+                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload,
+                        :key)
                 """)
+                .param("key", idempotencyKey)
                 .param("id", s.id())
                 .param("reference", s.reference())
                 .param("agency", s.agency())
@@ -86,6 +97,15 @@ public class SubmissionStore {
                 .optional();
     }
 
+    /** The submission a user sent with an Idempotency-Key. */
+    public Optional<Submission> submissionByKey(String submittedBy, String idempotencyKey) {
+        return jdbc.sql("SELECT * FROM submission WHERE submitted_by = :by AND idempotency_key = :key")
+                .param("by", submittedBy)
+                .param("key", idempotencyKey)
+                .query(SubmissionStore::submission)
+                .optional();
+    }
+
     /** Submissions stored but never evaluated, oldest first: what a crash left behind. */
     public List<Submission> received() {
         return jdbc.sql("SELECT * FROM submission WHERE status = :s ORDER BY received_at")
@@ -114,8 +134,9 @@ public class SubmissionStore {
         jdbc.sql(
                         """
                 INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
-                                        warnings, infos, evaluated_at, evaluated_by, result)
-                VALUES (:id, :sub, :reference, :agency, :brand, :hash, :verdict, :fails, :warnings, :infos, :at, :by, :result)
+                                        warnings, infos, waived, evaluated_at, evaluated_by, result)
+                VALUES (:id, :sub, :reference, :agency, :brand, :hash, :verdict, :fails, :warnings, :infos, :waived, :at,
+                        :by, :result)
                 """)
                 .param("id", e.id())
                 .param("sub", e.submissionId())
@@ -127,6 +148,7 @@ public class SubmissionStore {
                 .param("fails", r.count("FAIL"))
                 .param("warnings", r.count("WARN"))
                 .param("infos", r.count("INFO"))
+                .param("waived", r.count("WAIVED"))
                 .param("at", ts(r.evaluatedAt()))
                 .param("by", e.evaluatedBy())
                 .param("result", json(r))
@@ -171,12 +193,13 @@ public class SubmissionStore {
         jdbc.sql(
                         """
                 UPDATE evaluation SET verdict = :verdict, fails = :fails, warnings = :warnings, infos = :infos,
-                                      result = :result WHERE id = :id
+                                      waived = :waived, result = :result WHERE id = :id
                 """)
                 .param("verdict", r.verdict().name())
                 .param("fails", r.count("FAIL"))
                 .param("warnings", r.count("WARN"))
                 .param("infos", r.count("INFO"))
+                .param("waived", r.count("WAIVED"))
                 .param("result", json(r))
                 .param("id", evaluationId)
                 .update();
@@ -194,6 +217,18 @@ public class SubmissionStore {
                 .flatMap(this::evaluation);
     }
 
+    /** The first evaluation of a submission: the one its submitter was answered with. */
+    public Optional<StoredEvaluation> firstEvaluation(String submissionId) {
+        return jdbc
+                .sql("SELECT id FROM evaluation WHERE submission_id = :s ORDER BY evaluated_at, id")
+                .param("s", submissionId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(this::evaluation);
+    }
+
     public long countEvaluations(String submissionId) {
         return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE submission_id = :id")
                 .param("id", submissionId)
@@ -201,47 +236,96 @@ public class SubmissionStore {
                 .single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {}
+    /** The matched evaluations as table {@code q}, the condition on them (or ""), and the parameters. */
+    private record Where(String table, String condition, Map<String, Object> params) {
+        String sql() {
+            return table + condition;
+        }
+    }
 
-    private static Where where(EvaluationQuery q, String alias) {
-        String a = alias.isEmpty() ? "" : alias + ".";
+    /** {@code text} as a LIKE pattern that finds it anywhere, any case; '\\' escapes. */
+    static String containing(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * The evaluations a query matches, as a table {@code q} with the evaluation's columns and
+     * {@code rn}: 1 for its campaign's newest evaluation among those matched. The verdict filter
+     * applies after that, so "latest, FAIL" means campaigns whose newest evaluation failed.
+     */
+    private static Where matching(EvaluationQuery q, boolean withResult) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (q.ownAgency() != null) {
+            clauses.add("agency = :own");
+            params.put("own", q.ownAgency());
+        }
         if (q.agency() != null) {
-            clauses.add(a + "agency = :agency");
-            params.put("agency", q.agency());
+            clauses.add("LOWER(agency) LIKE :agency ESCAPE '\\'");
+            params.put("agency", containing(q.agency()));
         }
         if (q.brand() != null) {
-            clauses.add(a + "brand = :brand");
-            params.put("brand", q.brand());
+            clauses.add("LOWER(brand) LIKE :brand ESCAPE '\\'");
+            params.put("brand", containing(q.brand()));
         }
-        if (q.verdict() != null) {
-            clauses.add(a + "verdict = :verdict");
-            params.put("verdict", q.verdict().name());
+        if (q.reference() != null) {
+            clauses.add("LOWER(reference) LIKE :reference ESCAPE '\\'");
+            params.put("reference", containing(q.reference()));
         }
         if (q.from() != null) {
-            clauses.add(a + "evaluated_at >= :from");
+            clauses.add("evaluated_at >= :from");
             params.put("from", ts(q.from()));
         }
         if (q.to() != null) {
-            clauses.add(a + "evaluated_at < :to");
+            clauses.add("evaluated_at < :to");
             params.put("to", ts(q.to()));
         }
-        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+        String inner = "SELECT id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails, warnings,"
+                + " infos, waived, evaluated_at, evaluated_by" + (withResult ? ", result" : "")
+                + ", ROW_NUMBER() OVER (PARTITION BY agency, reference"
+                + " ORDER BY evaluated_at DESC, id DESC) AS rn FROM evaluation"
+                + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses));
+        List<String> outer = new ArrayList<>();
+        if (q.latest()) {
+            outer.add("q.rn = 1");
+        }
+        if (q.verdict() != null) {
+            outer.add("q.verdict = :verdict");
+            params.put("verdict", q.verdict().name());
+        }
+        return new Where("(" + inner + ") q", outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer), params);
+    }
+
+    private static String orderBy(EvaluationQuery q) {
+        String dir = q.descending() ? " DESC" : " ASC";
+        EvaluationQuery.Sort sort = q.sort() == null ? EvaluationQuery.Sort.EVALUATED_AT : q.sort();
+        String column =
+                switch (sort) {
+                    case EVALUATED_AT -> "q.evaluated_at";
+                    case REFERENCE -> "LOWER(q.reference)";
+                    case AGENCY -> "LOWER(q.agency)";
+                    case BRAND -> "LOWER(q.brand)";
+                    case VERDICT -> "q.verdict";
+                    case FAILS -> "q.fails";
+                    case WARNINGS -> "q.warnings";
+                };
+        return " ORDER BY " + column + dir + (sort == EvaluationQuery.Sort.EVALUATED_AT ? "" : ", q.evaluated_at DESC")
+                + ", q.id" + dir;
     }
 
     public Page<EvaluationSummary> list(EvaluationQuery q, int page, int size) {
-        Where w = where(q, "");
-        long total = jdbc.sql("SELECT COUNT(*) FROM evaluation" + w.sql())
+        Where w = matching(q, false);
+        long total = jdbc.sql("SELECT COUNT(*) FROM " + w.sql())
                 .params(w.params())
                 .query(Long.class)
                 .single();
         List<EvaluationSummary> items = jdbc.sql(
-                        """
-                SELECT id, submission_id, reference, agency, brand, verdict, fails, warnings, infos, rule_set_hash,
-                       evaluated_at, evaluated_by FROM evaluation"""
+                        "SELECT q.id, q.submission_id, q.reference, q.agency, q.brand, q.verdict, q.fails, q.warnings,"
+                                + " q.infos, q.waived, q.rule_set_hash, q.evaluated_at, q.evaluated_by, q.rn FROM "
                                 + w.sql()
-                                + " ORDER BY evaluated_at DESC, id LIMIT :limit OFFSET :offset")
+                                + orderBy(q)
+                                + " LIMIT :limit OFFSET :offset")
                 .params(w.params())
                 .param("limit", size)
                 .param("offset", (long) page * size)
@@ -255,21 +339,21 @@ public class SubmissionStore {
                         rs.getInt("fails"),
                         rs.getInt("warnings"),
                         rs.getInt("infos"),
+                        rs.getInt("waived"),
                         rs.getString("rule_set_hash"),
                         instant(rs, "evaluated_at"),
-                        rs.getString("evaluated_by")))
+                        rs.getString("evaluated_by"),
+                        rs.getLong("rn") == 1))
                 .list();
         return new Page<>(items, page, size, total);
     }
 
     /** Every evaluation matching the query, with its full result, oldest first. */
     public List<StoredEvaluation> all(EvaluationQuery q) {
-        Where w = where(q, "e");
-        return jdbc.sql(
-                        """
-                SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result
-                FROM evaluation e JOIN submission s ON s.id = e.submission_id"""
-                                + w.sql() + " ORDER BY e.evaluated_at, e.id")
+        Where w = matching(q, true);
+        return jdbc.sql("SELECT q.id, q.submission_id, s.submitted_by, q.evaluated_by, q.result FROM " + w.table()
+                        + " JOIN submission s ON s.id = q.submission_id" + w.condition()
+                        + " ORDER BY q.evaluated_at, q.id")
                 .params(w.params())
                 .query((rs, n) -> new StoredEvaluation(
                         rs.getString("id"),
@@ -280,13 +364,32 @@ public class SubmissionStore {
                 .list();
     }
 
+    /** Every agency that has an evaluation, A to Z (any case). */
+    public List<String> agencies() {
+        return jdbc.sql("SELECT DISTINCT agency FROM evaluation").query(String.class).list().stream()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+    }
+
+    /** Every brand that has an evaluation (of one agency, when given), A to Z (any case). */
+    public List<String> brands(String agency) {
+        return jdbc
+                .sql("SELECT DISTINCT brand FROM evaluation" + (agency == null ? "" : " WHERE agency = :a"))
+                .params(agency == null ? Map.of() : Map.of("a", agency))
+                .query(String.class)
+                .list()
+                .stream()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+    }
+
     /** When an evaluation was made, and its verdict. */
     public record VerdictAt(Instant at, Verdict verdict) {}
 
     /** The time and verdict of every evaluation matching the query, oldest first. */
     public List<VerdictAt> verdicts(EvaluationQuery q) {
-        Where w = where(q, "");
-        return jdbc.sql("SELECT evaluated_at, verdict FROM evaluation" + w.sql() + " ORDER BY evaluated_at, id")
+        Where w = matching(q, false);
+        return jdbc.sql("SELECT q.evaluated_at, q.verdict FROM " + w.sql() + " ORDER BY q.evaluated_at, q.id")
                 .params(w.params())
                 .query((rs, n) -> new VerdictAt(instant(rs, "evaluated_at"), Verdict.valueOf(rs.getString("verdict"))))
                 .list();

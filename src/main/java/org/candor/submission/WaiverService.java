@@ -76,16 +76,36 @@ public class WaiverService {
         return new StoredEvaluation(e.id(), e.submissionId(), e.submittedBy(), e.evaluatedBy(), applied);
     }
 
-    /** Ends a waiver today: it no longer applies from the next evaluation or re-evaluation on. */
-    public Waiver expire(String waiverId) {
+    /**
+     * Ends a waiver now, recording who ended it and when; its original expiry date stays. The
+     * finding counts again from now on: the submission's newest evaluation, if the waiver was
+     * applied to it, is recomputed without it, and later evaluations no longer apply it. Older
+     * evaluations keep the verdict they had.
+     */
+    @Transactional
+    public Waiver end(String waiverId, Account officer) {
         waivers.find(waiverId).orElseThrow(() -> new NotFoundException("no waiver " + waiverId));
-        waivers.expire(waiverId, today());
+        if (waivers.end(waiverId, officer.username(), clock.instant())) {
+            String submissionId = waivers.submissionOf(waiverId).orElseThrow();
+            store.latestEvaluation(submissionId)
+                    .filter(e -> e.result().waivers().stream().anyMatch(w -> w.id().equals(waiverId)))
+                    .ifPresent(e -> store.updateResult(
+                            e.id(), Waivers.apply(e.result(), waivers.forSubmission(submissionId), today())));
+        }
         return waivers.find(waiverId).orElseThrow();
     }
 
     /** Waivers an account may see: all of them, or an agency's own. */
     public List<Waiver> visible(Account account) {
         return waivers.all(account.isAgency() ? account.agency() : null);
+    }
+
+    /**
+     * Waivers an account may see, newest first, with their campaign and agency; only those whose
+     * campaign, agency, rule, subject or approver contains {@code text} (any case) when given.
+     */
+    public List<WaiverStore.Listed> listed(Account account, String text) {
+        return waivers.listed(account.isAgency() ? account.agency() : null, text);
     }
 
     /** The result with the submission's waivers that are active today applied. */

@@ -52,7 +52,14 @@ public class WaiverStore {
                 rs.getString("approver"),
                 rs.getObject("expires_on", LocalDate.class),
                 rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("ended_by"),
+                endedAt(rs));
+    }
+
+    private static java.time.Instant endedAt(ResultSet rs) throws SQLException {
+        OffsetDateTime t = rs.getObject("ended_at", OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     /** Every waiver granted on any evaluation of the submission, oldest first. */
@@ -72,6 +79,37 @@ public class WaiverStore {
                 .list();
     }
 
+    /** A waiver with the campaign and agency of the evaluation it was granted on. */
+    public record Listed(Waiver waiver, String reference, String agency) {}
+
+    /**
+     * Waivers, newest first, with their campaign and agency: all of them or those of one agency,
+     * and only those whose campaign reference, agency, rule id, subject or approver contains
+     * {@code text} (any case) when it is given.
+     */
+    public List<Listed> listed(String agency, String text) {
+        List<String> where = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (agency != null) {
+            where.add("w.agency = :a");
+            params.put("a", agency);
+        }
+        if (text != null && !text.isBlank()) {
+            where.add("(LOWER(e.reference) LIKE :t ESCAPE '\\' OR LOWER(w.agency) LIKE :t ESCAPE '\\'"
+                    + " OR LOWER(w.rule_id) LIKE :t ESCAPE '\\' OR LOWER(w.subject) LIKE :t ESCAPE '\\'"
+                    + " OR LOWER(w.approver) LIKE :t ESCAPE '\\')");
+            params.put("t", SubmissionStore.containing(text));
+        }
+        return jdbc.sql("SELECT w.*, e.reference AS evaluation_reference FROM waiver w"
+                        + " JOIN evaluation e ON e.id = w.evaluation_id"
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + " ORDER BY w.created_at DESC, w.id")
+                .params(params)
+                .query((rs, n) ->
+                        new Listed(waiver(rs, n), rs.getString("evaluation_reference"), rs.getString("agency")))
+                .list();
+    }
+
     public Optional<Waiver> find(String id) {
         return jdbc.sql("SELECT * FROM waiver WHERE id = :id")
                 .param("id", id)
@@ -86,12 +124,24 @@ public class WaiverStore {
                 .optional();
     }
 
-    /** Ends a waiver: it expired yesterday, so it no longer applies from the next evaluation on. */
-    public void expire(String id, LocalDate today) {
-        jdbc.sql("UPDATE waiver SET expires_on = :d WHERE id = :id AND expires_on >= :today")
-                .param("d", today.minusDays(1))
-                .param("id", id)
-                .param("today", today)
-                .update();
+    /**
+     * Ends a waiver: records who ended it and when, and leaves its expiry date as granted. A
+     * waiver already ended keeps its first end; false comes back then.
+     */
+    public boolean end(String id, String by, java.time.Instant at) {
+        return jdbc.sql("UPDATE waiver SET ended_by = :by, ended_at = :at WHERE id = :id AND ended_at IS NULL")
+                        .param("by", by)
+                        .param("at", at.atOffset(ZoneOffset.UTC))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** The submission a waiver was granted on. */
+    public Optional<String> submissionOf(String waiverId) {
+        return jdbc.sql("SELECT submission_id FROM waiver WHERE id = :id")
+                .param("id", waiverId)
+                .query(String.class)
+                .optional();
     }
 }

@@ -69,7 +69,8 @@ class ProblemErrorController extends BasicErrorController {
             case UNSUPPORTED_MEDIA_TYPE -> "This address does not take a body of that type.";
             default ->
                 status.is5xxServerError()
-                        ? "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators."
+                        ? "Something went wrong on our side. A submission may or may not have been stored: send it"
+                                + " again with the same Idempotency-Key and you get its one evaluation, never a second."
                         : "The request was refused: " + status.getReasonPhrase() + ".";
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,9 +15,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -24,8 +31,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may do what. The API speaks HTTP Basic, statelessly, and answers 401 and 403 as problem
- * details; the users come from {@link CandorProperties}. The user store is a bean of its own, so
- * an OIDC resource server can take its place without touching the rules below.
+ * details; the users come from {@link CandorProperties}. With an OpenID Connect provider
+ * configured ({@link OidcProperties}), the API also takes the provider's access tokens (a resource
+ * server) and the pages offer sign-in through it (an OAuth2 client); the rules below are the same
+ * whichever way a user signed in.
  */
 @Configuration
 public class SecurityConfig {
@@ -46,21 +55,39 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectMapper mapper,
+            LoginThrottle throttle,
+            Accounts accounts,
+            ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
+        boolean bearer = jwtDecoder.getIfAvailable() != null;
+        AuthenticationEntryPoint signIn = (request, response, e) -> {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"candor\"");
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
+            problem(
+                    mapper,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Sign in with a Candor account.",
+                    request.getRequestURI());
+        };
         http.securityMatcher("/api/**", "/actuator/**")
                 .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"candor\"");
-                    problem(
-                            mapper,
-                            response,
-                            HttpStatus.UNAUTHORIZED,
-                            "Sign in with a Candor account.",
-                            request.getRequestURI());
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn));
+        if (bearer) {
+            // API calls with an access token of the OpenID Connect provider: role and agency from its claims
+            OidcClaims claims = accounts.oidc();
+            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(signIn)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
+                            token, claims.authorities(token.getClaims()), claims.username(token.getClaims())))));
+        }
+        http.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(
                         mapper, response, HttpStatus.FORBIDDEN, "Your role may not do this.", request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -111,9 +138,27 @@ public class SecurityConfig {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            LoginThrottle throttle,
+            Accounts accounts,
+            ObjectProvider<ClientRegistrationRepository> clients)
+            throws Exception {
+        if (clients.getIfAvailable() != null) {
+            // sign-in through the OpenID Connect provider, beside the form: roles and agency from the ID token
+            OidcClaims claims = accounts.oidc();
+            GrantedAuthoritiesMapper roles = authorities -> authorities.stream()
+                    .filter(a -> a instanceof OAuth2UserAuthority)
+                    .flatMap(a -> claims.authorities(((OAuth2UserAuthority) a).getAttributes()).stream())
+                    .distinct()
+                    .toList();
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(roles)));
+        }
         http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", "/login/oauth2/**", "/oauth2/**", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/agency", "/agency/**")
                         .hasRole(AGENCY)

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
 import org.candor.intake.CampaignTemplate;
@@ -58,6 +59,8 @@ class AgencyPages {
     private String form(Account account, int page, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("maxBytes", maxBytes);
+        // a form sent twice (a double click, a resent page) makes one evaluation
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute(
                 "evaluations",
                 evaluations.list(new EvaluationQuery(null, null, null, null, null), page, PAGE_SIZE, account));
@@ -75,6 +78,7 @@ class AgencyPages {
     String submit(
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(value = "json", required = false) String json,
+            @RequestParam(value = "idempotencyKey", required = false) String idempotencyKey,
             Authentication auth,
             Model model,
             HttpServletResponse response)
@@ -87,9 +91,11 @@ class AgencyPages {
             if (hasFile && hasJson) {
                 throw new MalformedSubmissionException("send either a file or pasted JSON, not both");
             } else if (hasFile) {
-                e = intake.submitUpload(file.getOriginalFilename(), file.getBytes(), account);
+                e = intake.submitUpload(file.getOriginalFilename(), file.getBytes(), account, idempotencyKey)
+                        .evaluation();
             } else if (hasJson) {
-                e = intake.submit(json.getBytes(StandardCharsets.UTF_8), "application/json", account);
+                e = intake.submit(json.getBytes(StandardCharsets.UTF_8), "application/json", account, idempotencyKey)
+                        .evaluation();
             } else {
                 throw new MalformedSubmissionException("choose a .json or .xlsx file, or paste the campaign as JSON");
             }

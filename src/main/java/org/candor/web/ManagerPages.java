@@ -1,15 +1,18 @@
 package org.candor.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.candor.evaluation.Verdict;
+import org.candor.submission.EvaluationFilter;
 import org.candor.submission.EvaluationQuery;
+import org.candor.submission.EvaluationQuery.Sort;
 import org.candor.submission.Evaluations;
+import org.candor.submission.Page;
 import org.candor.submission.SubmissionStore.VerdictAt;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,11 +20,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * A manager's overview (officers see it too): every evaluation, filtered by agency, brand,
- * verdict and period (days, UTC, both included), the pass rate and the verdicts over time for the
- * same filter, and the portfolio workbook of that filter.
+ * A manager's overview (officers see it too): by default each campaign's newest evaluation, or
+ * every evaluation; filtered by agency and brand (any part, any case, with the known names
+ * offered), verdict and period (days, UTC, both included); sorted by any column; the pass rate and
+ * the verdicts over time of the same view and filter (whatever the verdict filter), and the
+ * portfolio workbook of that filter. Filters that cannot match are explained, not run.
  */
 @Controller
 @RequestMapping("/manager")
@@ -44,44 +50,113 @@ class ManagerPages {
         }
     }
 
+    /** A sortable column heading: its label, the link that sorts by it, and whether it is the current sort. */
+    public record Heading(String label, String href, String ariaSort) {}
+
     @GetMapping
     String list(
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand,
-            @RequestParam(required = false) Verdict verdict,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "latest") String view,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestParam(defaultValue = "0") int page,
             Authentication auth,
-            Model model) {
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Account account = accounts.of(auth);
-        EvaluationQuery q = new EvaluationQuery(
-                Pages.blankToNull(agency), Pages.blankToNull(brand), verdict, Pages.startOf(from), Pages.endOf(to));
+        boolean latest = !"all".equalsIgnoreCase(view);
+        model.addAttribute("agency", agency);
+        model.addAttribute("brand", brand);
+        model.addAttribute("verdict", verdict == null ? "" : verdict.strip().toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("view", latest ? "latest" : "all");
+        model.addAttribute("verdicts", Verdict.values());
+        model.addAttribute("agencies", evaluations.agencies(account));
+        model.addAttribute("brands", evaluations.brands(account));
+        Sort by = Sort.parse(sort).orElse(Sort.EVALUATED_AT);
+        boolean descending = dir == null || dir.isBlank() ? by == Sort.EVALUATED_AT : "desc".equalsIgnoreCase(dir);
+        model.addAttribute("headings", headings(by, descending));
+        EvaluationQuery q;
+        try {
+            Instant start = EvaluationFilter.from(from);
+            Instant end = EvaluationFilter.to(to);
+            EvaluationFilter.checkPeriod(start, end, from, to);
+            q = new EvaluationQuery(
+                    Pages.blankToNull(agency),
+                    Pages.blankToNull(brand),
+                    EvaluationFilter.verdict(verdict),
+                    start,
+                    end,
+                    latest,
+                    null,
+                    null,
+                    by,
+                    descending);
+        } catch (IllegalArgumentException bad) {
+            response.setStatus(400);
+            model.addAttribute("refusal", bad.getMessage());
+            model.addAttribute("evaluations", new Page<>(List.of(), 0, PAGE_SIZE, 0));
+            model.addAttribute("rate", new PassRate(0, 0, 0));
+            model.addAttribute("chart", VerdictChart.of(List.of()));
+            return "manager";
+        }
         model.addAttribute("evaluations", evaluations.list(q, Math.max(page, 0), PAGE_SIZE, account));
-        // The pass rate and the chart cover the period and the agency and brand, whatever the verdict filter.
-        List<VerdictAt> verdicts =
-                evaluations.verdicts(new EvaluationQuery(q.agency(), q.brand(), null, q.from(), q.to()), account);
+        // The pass rate and the chart cover the view, period, agency and brand, whatever the verdict filter.
+        List<VerdictAt> verdicts = evaluations.verdicts(q.anyVerdict(), account);
         int passed =
                 (int) verdicts.stream().filter(v -> v.verdict() == Verdict.PASS).count();
         model.addAttribute("rate", new PassRate(verdicts.size(), passed, verdicts.size() - passed));
         model.addAttribute("chart", VerdictChart.of(verdicts));
-        model.addAttribute("agency", agency);
-        model.addAttribute("brand", brand);
-        model.addAttribute("verdict", verdict);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("verdicts", Verdict.values());
         return "manager";
+    }
+
+    private static List<Heading> headings(Sort current, boolean descending) {
+        Map<String, Sort> columns = new LinkedHashMap<>();
+        columns.put("Campaign", Sort.REFERENCE);
+        columns.put("Agency", Sort.AGENCY);
+        columns.put("Brand", Sort.BRAND);
+        columns.put("Verdict", Sort.VERDICT);
+        columns.put("Findings", Sort.FAILS);
+        columns.put("Evaluated", Sort.EVALUATED_AT);
+        return columns.entrySet().stream()
+                .map(c -> {
+                    boolean on = c.getValue() == current;
+                    // A click on the current column turns it round; a new column starts A to Z (newest first for time).
+                    boolean nextDescending = on ? !descending : c.getValue() == Sort.EVALUATED_AT;
+                    String href = "?"
+                            + ServletUriComponentsBuilder.fromCurrentRequest()
+                                    .replaceQueryParam("sort", c.getValue().key())
+                                    .replaceQueryParam("dir", nextDescending ? "desc" : "asc")
+                                    .replaceQueryParam("page")
+                                    .build(true)
+                                    .getQuery();
+                    return new Heading(c.getKey(), href, on ? (descending ? "descending" : "ascending") : "none");
+                })
+                .toList();
     }
 
     @GetMapping("/portfolio.xlsx")
     ResponseEntity<byte[]> portfolio(
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        Instant start = Pages.startOf(from);
-        Instant end = Pages.endOf(to);
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Instant start;
+        Instant end;
+        try {
+            start = EvaluationFilter.from(from);
+            end = EvaluationFilter.to(to);
+            EvaluationFilter.checkPeriod(start, end, from, to);
+        } catch (IllegalArgumentException bad) {
+            return ResponseEntity.badRequest()
+                    .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                    .body(bad.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         return Pages.download(evaluations.portfolio(Pages.blankToNull(agency), Pages.blankToNull(brand), start, end));
     }
 }

@@ -61,7 +61,8 @@ class PageErrors {
         model.addAttribute("error", "Something went wrong");
         model.addAttribute(
                 "detail",
-                "Something went wrong on our side; nothing you sent was lost. Try again, or contact the operators.");
+                "Something went wrong on our side. What you sent may or may not have been stored: look for it in"
+                        + " your evaluations before sending it again, or contact the operators.");
         return "error";
     }
 

@@ -38,8 +38,10 @@ class WaiverPages {
             @RequestParam(required = false) String evaluation,
             @RequestParam(required = false) String ruleId,
             @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String q,
             Authentication auth,
             Model model) {
+        model.addAttribute("q", q);
         return page(accounts.of(auth), new Form(evaluation, ruleId, subject, null, null, null), model);
     }
 
@@ -54,7 +56,7 @@ class WaiverPages {
 
     private String page(Account account, Form form, Model model) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        model.addAttribute("waivers", waivers.visible(account));
+        model.addAttribute("waivers", waivers.listed(account, (String) model.getAttribute("q")));
         model.addAttribute("today", today);
         model.addAttribute("form", form);
         model.addAttribute("defaultExpiry", form.expiresOn() != null ? form.expiresOn() : today.plusMonths(3));
@@ -91,9 +93,12 @@ class WaiverPages {
     }
 
     @PostMapping("/{id}/expire")
-    String expire(@PathVariable String id, RedirectAttributes redirect) {
-        waivers.expire(id);
-        redirect.addFlashAttribute("notice", "Waiver ended: it no longer applies from the next evaluation on.");
+    String expire(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+        org.candor.evaluation.Waiver w = waivers.end(id, accounts.of(auth));
+        redirect.addFlashAttribute(
+                "notice",
+                "Waiver on " + w.ruleId() + " / " + w.subject() + " ended by " + w.endedBy()
+                        + ": the finding counts again in the latest evaluation.");
         return "redirect:/officer/waivers";
     }
 }

@@ -1,6 +1,7 @@
 package org.candor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -178,6 +179,52 @@ class EvaluationApiTest extends ApiTestSupport {
         assertThat(ids(page1)).containsExactly(id(fail1));
         assertThat(read("/api/v1/evaluations?" + b + "&page=5&size=3", OFFICER).path("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void filtersAreReadAsPeopleTypeThemAndTheLatestViewKeepsEachCampaignsNewest() throws Exception {
+        String brand = unique("Typed Brand");
+        JsonNode fail1 = submit(NORTHWIND, payload(SPEC_EXAMPLE, "brand", brand));
+        JsonNode fail2 = submit(NORTHWIND, payload(SPEC_EXAMPLE, "brand", brand));
+        JsonNode lumen = submit(LUMEN, payload(LUMEN_PASSING, "brand", brand));
+        String b = "brand=" + brand.toLowerCase(java.util.Locale.ROOT);
+
+        assertThat(ids(read("/api/v1/evaluations?agency=lumen&" + b, MANAGER)))
+                .as("any part of the agency, any case")
+                .containsExactly(id(lumen));
+        assertThat(ids(read("/api/v1/evaluations?verdict=fail&" + b, MANAGER)))
+                .containsExactlyInAnyOrder(id(fail1), id(fail2));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(read("/api/v1/evaluations?" + b + "&from=" + today + "&to=" + today, MANAGER)
+                        .path("total")
+                        .asLong())
+                .as("plain days, both included")
+                .isEqualTo(3);
+        JsonNode latest = read("/api/v1/evaluations?latest=true&sort=agency&dir=asc&" + b, MANAGER);
+        assertThat(ids(latest))
+                .as("one line per campaign, its newest evaluation, by agency A to Z")
+                .containsExactly(id(lumen), id(fail2));
+        assertThat(latest.path("items").get(1).path("latest").asBoolean()).isTrue();
+        JsonNode every = read("/api/v1/evaluations?" + b + "&agency=northwind", MANAGER);
+        assertThat(every.path("items").get(1).path("latest").asBoolean()).isFalse();
+
+        JsonNode swapped = assertProblem(
+                mvc.perform(get("/api/v1/evaluations?from=2026-12-05&to=2026-12-01")
+                                .with(MANAGER.basic()))
+                        .andReturn(),
+                400);
+        assertThat(swapped.path("detail").asText()).contains("'from' (2026-12-05) is after 'to' (2026-12-01)");
+        for (String bad : List.of("verdict=maybe", "from=yesterday", "sort=colour", "dir=up")) {
+            assertThat(assertProblem(
+                                    mvc.perform(get("/api/v1/evaluations?" + bad)
+                                                    .with(MANAGER.basic()))
+                                            .andReturn(),
+                                    400)
+                            .path("detail")
+                            .asText())
+                    .as(bad)
+                    .contains(bad.substring(bad.indexOf('=') + 1));
+        }
     }
 
     @Test

@@ -103,7 +103,7 @@ class CandorCliTest {
         assertThat(text.out()).contains("DISC-001").contains("AUD-005").contains("FTC 16 CFR 255.5");
         Run json = run("rules", "list", "--format", "json");
         JsonNode catalog = Json.MAPPER.readTree(json.out());
-        assertThat(catalog.path("rules")).hasSize(36);
+        assertThat(catalog.path("rules")).hasSize(40);
         assertThat(catalog.path("rules").get(0).path("id").asText()).isEqualTo("DISC-001");
         assertThat(catalog.path("rules").get(0).path("remediation").asText()).isNotBlank();
     }

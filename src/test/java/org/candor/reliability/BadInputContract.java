@@ -364,6 +364,51 @@ abstract class BadInputContract {
         assertThat(e.path("verdict").asText()).isEqualTo("PASS");
     }
 
+    // ---- encodings ----
+
+    @Test
+    void utf16AndUtf32BodiesAre415WithOrWithoutAByteOrderMark() throws Exception {
+        String text = base().replace("My evening", "Mon soir\u00e9e");
+        byte[] utf16le = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16le.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(utf16le, 0, withBom, 2, utf16le.length);
+        refused(withBom, Set.of(415), "UTF-16");
+        refused(utf16le, Set.of(415), "UTF-8");
+        refused(text.getBytes(StandardCharsets.UTF_16), Set.of(415), "UTF-16");
+        refused(text.getBytes(StandardCharsets.UTF_16BE), Set.of(415), "UTF-8");
+        refused(text.getBytes(java.nio.charset.Charset.forName("UTF-32")), Set.of(415), "UTF-8");
+    }
+
+    @Test
+    void aBodyDeclaredInAnotherCharsetIs415() throws Exception {
+        refused(bytes(base()), "application/json; charset=UTF-16", false, Set.of(415), "UTF-16");
+        refused(bytes(base()), "application/json; charset=ISO-8859-1", false, Set.of(415), "UTF-8");
+    }
+
+    @Test
+    void utf8WithAByteOrderMarkIsAcceptedAndStoredWithoutIt() throws Exception {
+        String text = base().replace("REL-BASE", "REL-BOM-" + UUID.randomUUID())
+                .replace("Calm Tea Co", "Caf\u00e9 Cr\u00e8me \u7d05\u8336");
+        byte[] utf8 = bytes(text);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        Answer a = send(withBom, "application/json; charset=UTF-8", false);
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        JsonNode e = mapper.readTree(a.body());
+        assertThat(e.path("brand").asText()).isEqualTo("Caf\u00e9 Cr\u00e8me \u7d05\u8336");
+        String payload = jdbc.sql("SELECT payload FROM submission WHERE id = :id")
+                .param("id", e.path("submissionId").asText())
+                .query(String.class)
+                .single();
+        assertThat(payload).as("stored as the text sent, without the mark").isEqualTo(text);
+        assertThat(mapper.readTree(payload).path("brand").asText()).isEqualTo("Caf\u00e9 Cr\u00e8me \u7d05\u8336");
+    }
+
     @Test
     void controlCharactersInTheStoredNamesAre422() throws Exception {
         refused(bytes(base().replace("REL-BASE", "REL\\u0000BASE")), Set.of(422), "$.reference");

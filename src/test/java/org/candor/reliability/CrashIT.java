@@ -76,6 +76,7 @@ class CrashIT {
                 "-jar",
                 Path.of(jar).toAbsolutePath().toString(),
                 "--server.port=" + port,
+                "--spring.profiles.active=demo",
                 "--spring.datasource.url=" + url(),
                 "--candor.rules-dir=" + Path.of("rules").toAbsolutePath(),
                 "--candor.rules-watch.enabled=false",

@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,7 @@ class PortfolioReportWriterTest {
                     .containsExactly("Summary", "Evaluations", "By agency", "By brand", "Top findings");
             Sheet s = wb.getSheet("Summary");
             assertThat(summaryValue(s, "Scope").getStringCellValue()).isEqualTo(SCOPE);
+            assertThat(summaryValue(s, "Campaigns").getNumericCellValue()).isEqualTo(3);
             assertThat(summaryValue(s, "Evaluations").getNumericCellValue()).isEqualTo(3);
             assertThat(summaryValue(s, "Passed").getNumericCellValue()).isEqualTo(1);
             assertThat(summaryValue(s, "Failed").getNumericCellValue()).isEqualTo(2);
@@ -78,6 +80,96 @@ class PortfolioReportWriterTest {
             assertThat(rate.getNumericCellValue()).isCloseTo(1.0 / 3, within(1e-9));
             assertThat(rate.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
             assertThat(summaryValue(s, "Generated at").getStringCellValue()).isEqualTo("2026-11-01T07:00:00Z");
+        }
+    }
+
+    /** The result as if made for another campaign reference at another time. */
+    private static EvaluationResult as(EvaluationResult r, String reference, String at) {
+        return new EvaluationResult(
+                reference,
+                r.agency(),
+                r.brand(),
+                r.productCategory(),
+                r.jurisdictions(),
+                r.asOf(),
+                Instant.parse(at),
+                r.ruleSetHash(),
+                r.verdict(),
+                r.counts(),
+                r.findings(),
+                r.posts(),
+                r.influencers(),
+                r.checks(),
+                r.waivers());
+    }
+
+    @Test
+    void figuresCountEachCampaignOnceByItsNewestEvaluation() throws Exception {
+        EvaluationResult failed = evaluate(ReportFixtures.SPEC_EXAMPLE);
+        EvaluationResult fixed = evaluateCampaign("clean.json");
+        EvaluationResult other = evaluateCampaign("southwind.json");
+        String ref = failed.reference();
+        List<PortfolioEntry> entries = List.of(
+                new PortfolioEntry("first", "jane", as(failed, ref, "2026-10-01T10:00:00Z")),
+                new PortfolioEntry("reevaluated", "officer", as(failed, ref, "2026-10-02T10:00:00Z")),
+                new PortfolioEntry("resubmitted", "jane", as(fixed, ref, "2026-10-03T10:00:00Z")),
+                new PortfolioEntry("other", "ops", other));
+        assertThat(fixed.agency()).as("precondition").isEqualTo(failed.agency());
+        assertThat(other.verdict()).as("precondition").isEqualTo(Verdict.FAIL);
+        Path file = write(entries, SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("Summary");
+            assertThat(summaryValue(s, "Campaigns").getNumericCellValue()).isEqualTo(2);
+            assertThat(summaryValue(s, "Evaluations").getNumericCellValue()).isEqualTo(4);
+            assertThat(summaryValue(s, "Passed").getNumericCellValue())
+                    .as("the resubmission that passed replaces the two that failed")
+                    .isEqualTo(1);
+            assertThat(summaryValue(s, "Failed").getNumericCellValue()).isEqualTo(1);
+            assertThat(summaryValue(s, "Pass rate").getNumericCellValue()).isCloseTo(0.5, within(1e-9));
+            assertGroup(wb.getSheet("By agency").getRow(1), failed.agency(), 1, 1, 0, 1.0);
+            Sheet top = wb.getSheet("Top findings");
+            for (int i = 1; i <= top.getLastRowNum(); i++) {
+                assertThat(texts(top.getRow(i)).get(4))
+                        .as(
+                                "campaigns affected by %s: only the other campaign still has findings",
+                                texts(top.getRow(i)).get(0))
+                        .isEqualTo("1");
+            }
+            assertThat(wb.getSheet("Evaluations").getLastRowNum())
+                    .as("every evaluation is still listed")
+                    .isEqualTo(4);
+        }
+    }
+
+    @Test
+    void waivedFindingsDoNotCountAmongTheTopFindings() throws Exception {
+        EvaluationResult r = evaluateCampaign("southwind.json");
+        org.candor.evaluation.Finding f = r.findings().get(0);
+        org.candor.evaluation.Waiver w = new org.candor.evaluation.Waiver(
+                "w-1",
+                "other",
+                f.ruleId(),
+                f.subject(),
+                "reason",
+                "Head of Compliance",
+                java.time.LocalDate.parse("2099-12-31"),
+                "officer",
+                Instant.parse("2026-10-03T10:00:00Z"));
+        EvaluationResult waived =
+                org.candor.evaluation.Waivers.apply(r, List.of(w), java.time.LocalDate.parse("2026-10-03"));
+        long sameRule =
+                r.findings().stream().filter(x -> x.ruleId().equals(f.ruleId())).count();
+        Path file = write(List.of(new PortfolioEntry("other", "ops", waived)), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet top = wb.getSheet("Top findings");
+            boolean listed = false;
+            for (int i = 1; i <= top.getLastRowNum(); i++) {
+                if (texts(top.getRow(i)).get(0).equals(f.ruleId())) {
+                    assertThat(texts(top.getRow(i)).get(3)).isEqualTo(Long.toString(sameRule - 1));
+                    listed = true;
+                }
+            }
+            assertThat(listed).isEqualTo(sameRule > 1);
         }
     }
 
@@ -154,7 +246,7 @@ class PortfolioReportWriterTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             Sheet agencies = wb.getSheet("By agency");
             assertThat(texts(agencies.getRow(0)))
-                    .containsExactly("Agency", "Evaluations", "Passed", "Failed", "Pass rate");
+                    .containsExactly("Agency", "Campaigns", "Passed", "Failed", "Pass rate");
             assertThat(agencies.getLastRowNum()).isEqualTo(2);
             assertGroup(agencies.getRow(1), "Northwind Media", 2, 1, 1, 0.5);
             assertGroup(agencies.getRow(2), "Southwind Partners", 1, 0, 1, 0.0);
@@ -162,8 +254,7 @@ class PortfolioReportWriterTest {
             assertAutoFilter(agencies, "A1:E3");
 
             Sheet brands = wb.getSheet("By brand");
-            assertThat(texts(brands.getRow(0)))
-                    .containsExactly("Brand", "Evaluations", "Passed", "Failed", "Pass rate");
+            assertThat(texts(brands.getRow(0))).containsExactly("Brand", "Campaigns", "Passed", "Failed", "Pass rate");
             assertThat(brands.getLastRowNum()).isEqualTo(2);
             assertGroup(brands.getRow(1), "Acme Skincare", 2, 0, 2, 0.0);
             assertGroup(brands.getRow(2), "Borealis Foods", 1, 1, 0, 1.0);
@@ -237,7 +328,7 @@ class PortfolioReportWriterTest {
 
             assertThat(texts(wb.getSheet("Evaluations").getRow(0))).hasSize(11).startsWith("Id", "Reference");
             assertThat(texts(wb.getSheet("By agency").getRow(0)))
-                    .containsExactly("Agency", "Evaluations", "Passed", "Failed", "Pass rate");
+                    .containsExactly("Agency", "Campaigns", "Passed", "Failed", "Pass rate");
             assertThat(texts(wb.getSheet("By brand").getRow(0))).startsWith("Brand");
             assertThat(texts(wb.getSheet("Top findings").getRow(0))).startsWith("Rule", "Title");
             for (String name : List.of("Evaluations", "By agency", "By brand", "Top findings")) {

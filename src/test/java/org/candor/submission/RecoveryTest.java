@@ -22,7 +22,7 @@ class RecoveryTest {
     private static ConfigurableApplicationContext start(Path dataDir, Path reports) {
         // Command-line arguments: they win over application.properties, as for a real start.
         return new SpringApplicationBuilder(CandorApplication.class)
-                .profiles("default")
+                .profiles("demo")
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("candor")

@@ -27,6 +27,8 @@ class ReportArchiveTest {
 
     static EvaluationResult result;
 
+    static final String ID = "3f0c2a51-7d7e-4c55-9d55-0c7c1e9f6d10";
+
     @TempDir
     Path dir;
 
@@ -64,10 +66,10 @@ class ReportArchiveTest {
     @Test
     void aQueuedWorkbookIsOnDiskAfterFlushAndOpensWithPoi() throws Exception {
         ReportArchive archive = archive(dir);
-        archive.archive(result, "northwind");
+        archive.archive(ID, result, "northwind");
         assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
 
-        Path file = dir.resolve(ExcelReportWriter.fileNameFor(result));
+        Path file = dir.resolve(ExcelReportWriter.archiveNameFor(ID, result));
         assertThat(file).exists();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(wb.getSheet("Findings").getLastRowNum())
@@ -77,11 +79,71 @@ class ReportArchiveTest {
         archive.destroy();
     }
 
+    static EvaluationResult ofAgency(String agency) {
+        EvaluationResult r = result;
+        return new EvaluationResult(
+                r.reference(),
+                agency,
+                r.brand(),
+                r.productCategory(),
+                r.jurisdictions(),
+                r.asOf(),
+                r.evaluatedAt(),
+                r.ruleSetHash(),
+                r.verdict(),
+                r.counts(),
+                r.findings(),
+                r.posts(),
+                r.influencers(),
+                r.checks(),
+                r.waivers());
+    }
+
+    @Test
+    void copiesAreNamedByAgencyEvaluationAndReferenceSoNoneReplacesAnother() throws Exception {
+        ReportArchive archive = archive(dir);
+        EvaluationResult northwind = ofAgency("Northwind Media");
+        EvaluationResult lumen = ofAgency("Lumen Collective");
+        archive.archive("11111111-1111-1111-1111-111111111111", northwind, "northwind");
+        archive.archive("22222222-2222-2222-2222-222222222222", lumen, "lumen");
+        archive.archive("33333333-3333-3333-3333-333333333333", northwind, "northwind");
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "Northwind_Media_11111111-1111-1111-1111-111111111111_ACME-SPRING-26.xlsx",
+                            "Lumen_Collective_22222222-2222-2222-2222-222222222222_ACME-SPRING-26.xlsx",
+                            "Northwind_Media_33333333-3333-3333-3333-333333333333_ACME-SPRING-26.xlsx");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
+                dir.resolve("Northwind_Media_11111111-1111-1111-1111-111111111111_ACME-SPRING-26.xlsx")))) {
+            assertThat(wb.getSheet("Summary").getRow(1).getCell(1).getStringCellValue())
+                    .as("Northwind's copy is Northwind's report")
+                    .isEqualTo("Northwind Media");
+        }
+        assertThat(count("written")).isEqualTo(3);
+        archive.destroy();
+    }
+
+    @Test
+    void aHostileAgencyOrIdStaysInsideTheFolder() {
+        for (String hostile : List.of("../../etc", "a/b\\c", "..", "", "nul\u0000byte", "x".repeat(500))) {
+            String name = ExcelReportWriter.archiveNameFor(hostile, ofAgency(hostile));
+            assertThat(name)
+                    .as(hostile)
+                    .matches("[A-Za-z0-9][A-Za-z0-9._-]*_[A-Za-z0-9][A-Za-z0-9._-]*_ACME-SPRING-26\\.xlsx")
+                    .doesNotContain("..")
+                    .doesNotContain("/");
+            assertThat(dir.resolve(name).normalize().getParent()).isEqualTo(dir);
+        }
+    }
+
     @Test
     void aFolderThatCannotBeWrittenIsCountedAndLoggedNotThrown() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
         ReportArchive archive = archive(notAFolder);
-        archive.archive(result, "northwind");
+        archive.archive(ID, result, "northwind");
         assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
         assertThat(count("failed")).isEqualTo(1);
         assertThat(count("written")).isZero();
@@ -101,10 +163,10 @@ class ReportArchiveTest {
             }
         });
         for (int i = 0; i < queue; i++) {
-            archive.archive(result, "northwind");
+            archive.archive(ID, result, "northwind");
         }
         assertThat(archive.pending()).isEqualTo(queue);
-        archive.archive(result, "northwind");
+        archive.archive(ID, result, "northwind");
         assertThat(count("skipped")).isEqualTo(1);
         assertThat(archive.flush(Duration.ofMillis(10)))
                 .as("a full queue takes no marker either")
@@ -118,11 +180,11 @@ class ReportArchiveTest {
     void shutdownWritesWhatIsQueuedFirst() throws Exception {
         ReportArchive archive = archive(dir);
         for (int i = 0; i < 5; i++) {
-            archive.archive(result, "northwind");
+            archive.archive(ID, result, "northwind");
         }
         archive.destroy();
         assertThat(count("written")).isEqualTo(5);
-        assertThat(dir.resolve(ExcelReportWriter.fileNameFor(result))).exists();
+        assertThat(dir.resolve(ExcelReportWriter.archiveNameFor(ID, result))).exists();
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part")))
                     .as("no partial files left")
@@ -134,7 +196,7 @@ class ReportArchiveTest {
     void copiesTurnedOffWriteNothing() throws Exception {
         ReportArchive archive = new ReportArchive(
                 new CandorProperties(Path.of("rules"), dir, 2000, DataSize.ofMegabytes(5), List.of()), meters, false);
-        archive.archive(result, "northwind");
+        archive.archive(ID, result, "northwind");
         assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();

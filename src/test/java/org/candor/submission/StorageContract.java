@@ -120,4 +120,109 @@ abstract class StorageContract {
                 .hasSize(5)
                 .allSatisfy(e -> assertThat(e.result().findings()).isNotEmpty());
     }
+
+    /** Another evaluation of the submission: a re-evaluation made at {@code at} with verdict {@code v}. */
+    StoredEvaluation again(StoredEvaluation e, Instant at, Verdict v) {
+        EvaluationResult r = e.result();
+        return new StoredEvaluation(
+                UUID.randomUUID().toString(),
+                e.submissionId(),
+                e.submittedBy(),
+                "officer",
+                new EvaluationResult(
+                        r.reference(),
+                        r.agency(),
+                        r.brand(),
+                        r.productCategory(),
+                        r.jurisdictions(),
+                        r.asOf(),
+                        at,
+                        r.ruleSetHash(),
+                        v,
+                        r.counts(),
+                        r.findings(),
+                        r.posts(),
+                        r.influencers(),
+                        r.checks(),
+                        r.waivers()));
+    }
+
+    @Test
+    void theLatestViewKeepsEachCampaignsNewestEvaluationAndFiltersItsVerdict() throws Exception {
+        String agency = "Latest Agency " + UUID.randomUUID();
+        Instant t0 = Instant.parse("2026-10-01T09:00:00Z");
+        // Campaign ACME-SPRING-26: failed, re-evaluated (failed), resubmitted and passed.
+        Submission first = received(agency, t0);
+        store.insert(first);
+        StoredEvaluation e1 = evaluationOf(first);
+        store.insert(again(e1, t0, Verdict.FAIL), true);
+        store.insert(again(e1, t0.plusSeconds(3600), Verdict.FAIL), false);
+        Submission second = received(agency, t0.plusSeconds(7200));
+        store.insert(second);
+        store.insert(again(evaluationOf(second), t0.plusSeconds(7200), Verdict.PASS), true);
+
+        EvaluationQuery all = new EvaluationQuery(agency, null, null, null, null);
+        assertThat(store.list(all, 0, 10).total()).isEqualTo(3);
+        assertThat(store.list(all, 0, 10).items())
+                .extracting(EvaluationSummary::latest)
+                .as("newest first, only the first is the campaign's latest")
+                .containsExactly(true, false, false);
+        EvaluationQuery latest = all.latestOnly(true);
+        Page<EvaluationSummary> page = store.list(latest, 0, 10);
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.items().get(0).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(store.verdicts(latest)).hasSize(1);
+        assertThat(store.all(latest)).hasSize(1);
+        assertThat(store.list(new EvaluationQuery(agency, null, Verdict.FAIL, null, null).latestOnly(true), 0, 10)
+                        .total())
+                .as("the campaign's newest evaluation passed, so it is not a failing campaign")
+                .isZero();
+        assertThat(store.list(new EvaluationQuery(agency, null, Verdict.FAIL, null, null), 0, 10)
+                        .total())
+                .isEqualTo(2);
+        assertThat(store.list(
+                                new EvaluationQuery(agency, null, null, null, t0.plusSeconds(7200)).latestOnly(true),
+                                0,
+                                10)
+                        .items())
+                .as("the newest evaluation within the period")
+                .singleElement()
+                .satisfies(e -> assertThat(e.verdict()).isEqualTo(Verdict.FAIL));
+    }
+
+    @Test
+    void agencyBrandAndReferenceMatchAnyPartInAnyCaseAndTheListSortsByAnyColumn() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String agency = "Case Agency " + tag;
+        Instant t0 = Instant.parse("2026-10-01T09:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            Submission s = received(agency, t0.plusSeconds(i));
+            store.insert(s);
+            store.insert(again(evaluationOf(s), t0.plusSeconds(i), i == 1 ? Verdict.PASS : Verdict.FAIL), true);
+        }
+        assertThat(store.list(new EvaluationQuery("case agency " + tag.toUpperCase(), null, null, null, null), 0, 10)
+                        .total())
+                .isEqualTo(3);
+        assertThat(store.list(new EvaluationQuery(tag, "acme skin", null, null, null), 0, 10)
+                        .total())
+                .isEqualTo(3);
+        assertThat(store.list(new EvaluationQuery(tag + "%", null, null, null, null), 0, 10)
+                        .total())
+                .as("a % in the text is a character, not a wildcard")
+                .isZero();
+        EvaluationQuery byVerdict = new EvaluationQuery(
+                tag, null, null, null, null, false, null, "spring", EvaluationQuery.Sort.VERDICT, true);
+        assertThat(store.list(byVerdict, 0, 10).items())
+                .extracting(EvaluationSummary::verdict)
+                .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.FAIL);
+        EvaluationQuery oldestFirst = new EvaluationQuery(
+                tag, null, null, null, null, false, null, null, EvaluationQuery.Sort.EVALUATED_AT, false);
+        assertThat(store.list(oldestFirst, 0, 10).items())
+                .extracting(EvaluationSummary::evaluatedAt)
+                .containsExactly(t0, t0.plusSeconds(1), t0.plusSeconds(2));
+        assertThat(store.list(new EvaluationQuery(tag, null, null, null, null).withAgency("Other Agency"), 0, 10)
+                        .total())
+                .as("an agency's own scope is exact")
+                .isZero();
+    }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole service on a random port, with MockMvc too, the default pack's rules, the demo users
+ * The whole service on a random port, with MockMvc too, the default pack's rules, the demo users (the {@code demo} profile)
  * and reports written under {@code target/}. The database is chosen by the test class, with
  * {@link H2#register} or {@link Postgres#register} in a {@code @DynamicPropertySource}.
  */
@@ -21,5 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"candor.reports-dir=${java.io.tmpdir}/candor-test-reports"})
 @AutoConfigureMockMvc
-@ActiveProfiles("default")
+@ActiveProfiles("demo")
 public @interface ServiceTest {}

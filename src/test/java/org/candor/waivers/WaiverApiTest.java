@@ -91,6 +91,30 @@ class WaiverApiTest {
                 .as("two FAIL findings still stand")
                 .isEqualTo("FAIL");
         assertThat(one.path("counts").path("WAIVED").asInt()).isEqualTo(1);
+        assertThat(one.path("counts").path("FAIL").asInt())
+                .as("the waived finding no longer counts as a FAIL")
+                .isEqualTo(e.path("counts").path("FAIL").asInt() - 1);
+        assertThat(one.path("counts").path("FAIL").asInt()
+                        + one.path("counts").path("WARN").asInt()
+                        + one.path("counts").path("INFO").asInt()
+                        + one.path("counts").path("WAIVED").asInt())
+                .as("every finding counted once")
+                .isEqualTo(one.path("findings").size());
+        String waiverId = one.path("waivers").get(0).path("id").asText();
+        int carried = 0;
+        for (JsonNode f : one.path("findings")) {
+            if (f.path("ruleId").asText().equals("CLAIM-001")) {
+                assertThat(f.path("waiver").path("id").asText())
+                        .as("the finding carries its waiver")
+                        .isEqualTo(waiverId);
+                carried++;
+            } else {
+                assertThat(f.has("waiver"))
+                        .as("an unwaived finding has no waiver")
+                        .isFalse();
+            }
+        }
+        assertThat(carried).isEqualTo(1);
         assertThat(one.path("influencers").get(0).path("verdict").asText()).isEqualTo("PASS");
         grant(id, "waive-disc-012.json");
         JsonNode all = grant(id, "waive-claim-006.json");
@@ -135,13 +159,14 @@ class WaiverApiTest {
     }
 
     @Test
-    void anExpiredWaiverNoLongerAppliesFromTheNextEvaluationOn() throws Exception {
+    void endingAWaiverRecordsWhoAndWhenKeepsItsExpiryAndTheFindingCountsAgain() throws Exception {
         String id = submitSpecExample().path("id").asText();
         grant(id, "waive-claim-001.json");
         grant(id, "waive-disc-012.json");
         JsonNode passed = grant(id, "waive-claim-006.json");
         assertThat(passed.path("verdict").asText()).isEqualTo("PASS");
-        String waiverId = passed.path("waivers").get(2).path("id").asText();
+        JsonNode granted = passed.path("waivers").get(2);
+        String waiverId = granted.path("id").asText();
 
         JsonNode ended = mapper.readTree(
                 mvc.perform(post("/api/v1/waivers/{id}/expire", waiverId).with(OFFICER))
@@ -150,20 +175,53 @@ class WaiverApiTest {
                         .getResponse()
                         .getContentAsString());
         assertThat(ended.path("expiresOn").asText())
-                .isLessThan(java.time.LocalDate.now().toString());
+                .as("the original expiry stays")
+                .isEqualTo(granted.path("expiresOn").asText());
+        assertThat(ended.path("endedBy").asText()).isEqualTo("officer");
+        assertThat(ended.path("endedAt").asText()).isNotBlank();
 
-        JsonNode stillPassed =
+        JsonNode now =
                 mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}", id).with(OFFICER))
                         .andReturn()
                         .getResponse()
                         .getContentAsString());
-        assertThat(stillPassed.path("verdict").asText())
-                .as("past evaluations keep their verdict")
-                .isEqualTo("PASS");
+        assertThat(now.path("verdict").asText())
+                .as("the evaluation in force no longer shows the ended waiver")
+                .isEqualTo("FAIL");
+        assertThat(now.path("waivers")).hasSize(2);
+        assertThat(now.path("counts").path("WAIVED").asInt()).isEqualTo(2);
+        for (JsonNode f : now.path("findings")) {
+            if (f.path("ruleId").asText().equals("CLAIM-006")) {
+                assertThat(f.has("waiver")).isFalse();
+            }
+        }
+
+        JsonNode again = mapper.readTree(
+                mvc.perform(post("/api/v1/waivers/{id}/expire", waiverId).with(OFFICER))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(again.path("endedAt").asText())
+                .as("ending twice keeps the first end")
+                .isEqualTo(ended.path("endedAt").asText());
 
         JsonNode next = reevaluate(id);
         assertThat(next.path("verdict").asText()).isEqualTo("FAIL");
         assertThat(next.path("waivers")).hasSize(2);
+        JsonNode list = mapper.readTree(mvc.perform(get("/api/v1/waivers").with(OFFICER))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        boolean listed = false;
+        for (JsonNode w : list) {
+            if (w.path("id").asText().equals(waiverId)) {
+                assertThat(w.path("endedBy").asText()).isEqualTo("officer");
+                listed = true;
+            }
+        }
+        assertThat(listed).isTrue();
     }
 
     @Test

@@ -115,8 +115,20 @@ class ManagerPagesTest extends BrowserTestSupport {
         browser.signIn("manager", "manager-demo");
         assertThat(browser.path()).isEqualTo("/manager");
 
-        // By brand: everything made here.
+        // By brand, the default view: each campaign once, by its newest evaluation (made today).
         browser.type("#brand", BRAND);
+        browser.clickAndWait("#apply-filters");
+        List<Made> latest = made.stream().filter(m -> m.daysAgo() == 0).toList();
+        assertThat(rows()).hasSize(latest.size());
+        assertThat(shown("#total")).isEqualTo(latest.size());
+        long latestPassed =
+                latest.stream().filter(m -> m.verdict() == Verdict.PASS).count();
+        assertThat(shown("#passed")).isEqualTo(latestPassed);
+        assertThat(browser.text("#pass-rate .big-number")).isEqualTo(latestPassed * 100 / latest.size() + "%");
+        browser.screenshot("manager-latest");
+
+        // Every evaluation.
+        new Select(browser.find("#view")).selectByValue("all");
         browser.clickAndWait("#apply-filters");
         assertThat(rows()).hasSize(made.size());
         assertThat(shown("#total")).isEqualTo(made.size());
@@ -130,8 +142,8 @@ class ManagerPagesTest extends BrowserTestSupport {
         assertThat(browser.all("#chart svg rect.fail")).hasSize((int) count(m -> m.verdict() == Verdict.FAIL));
         browser.screenshot("manager-list");
 
-        // By agency and verdict.
-        browser.type("#agency", "Lumen Collective");
+        // By agency (any part, any case) and verdict.
+        browser.type("#agency", "lumen");
         browser.clickAndWait("#apply-filters");
         assertThat(rows()).hasSize((int) count(m -> m.agency().equals("Lumen Collective")));
         assertThat(rows()).allSatisfy(r -> assertThat(r.getText()).contains("Lumen Collective"));
@@ -152,6 +164,20 @@ class ManagerPagesTest extends BrowserTestSupport {
         assertThat(rows()).hasSize((int) recent);
         assertThat(shown("#total")).isEqualTo(recent);
 
+        // Sorted by campaign, A to Z, then Z to A.
+        browser.clickAndWait("#evaluations thead a.sort");
+        List<String> references = rows().stream()
+                .map(r -> r.findElement(org.openqa.selenium.By.cssSelector("td a"))
+                        .getText())
+                .toList();
+        assertThat(references).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(browser.find("#evaluations thead th").getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+        browser.clickAndWait("#evaluations thead a.sort");
+        assertThat(browser.find("#evaluations thead th").getAttribute("aria-sort"))
+                .isEqualTo("descending");
+        assertThat(rows()).hasSize((int) recent);
+
         // A report from the list, and the portfolio of the period.
         String reference = rows().get(0)
                 .findElement(org.openqa.selenium.By.cssSelector("td a"))
@@ -168,6 +194,17 @@ class ManagerPagesTest extends BrowserTestSupport {
             assertThat(rows.stream().filter(r -> r.get("Verdict").equals("FAIL")))
                     .hasSize((int) count(m -> m.daysAgo() <= 3 && m.verdict() == Verdict.FAIL));
         }
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsExplained() {
+        browser.signIn("manager", "manager-demo");
+        browser.open("/manager?brand=" + BRAND.replace(" ", "+") + "&from=2026-12-05&to=2026-12-01&verdict=fail");
+        assertThat(browser.text("#refusal")).contains("'from' (2026-12-05) is after 'to' (2026-12-01)");
+        assertThat(new Select(browser.find("#verdict")).getFirstSelectedOption().getAttribute("value"))
+                .as("a verdict typed in lower case is understood")
+                .isEqualTo("FAIL");
+        assertThat(browser.all("#agency-names option")).isNotEmpty();
     }
 
     @Test

@@ -53,7 +53,7 @@ class OfficerPagesTest extends BrowserTestSupport {
     void theCatalogIsSearchable() {
         assertThat(browser.path()).isEqualTo("/officer/rules");
         int total = catalogRows().size();
-        assertThat(total).isEqualTo(36);
+        assertThat(total).isEqualTo(40);
         browser.screenshot("officer-catalog");
 
         browser.type("#q", "disclosure warn");
@@ -89,7 +89,7 @@ class OfficerPagesTest extends BrowserTestSupport {
         String changed = COMMENT + "\n" + original;
         browser.paste("#content", changed);
         browser.clickAndWait("#validate");
-        assertThat(browser.text("#validation-ok")).contains("Builds.").contains("36 rules");
+        assertThat(browser.text("#validation-ok")).contains("Builds.").contains("40 rules");
         browser.clickAndWait("#run-tests");
         assertThat(browser.text("#test-summary")).matches("\\d+ passed, 0 failed");
         assertThat(browser.find("#content").getAttribute("value")).startsWith(COMMENT);
@@ -156,7 +156,19 @@ class OfficerPagesTest extends BrowserTestSupport {
         WebElement row = browser.find("#waivers tbody tr");
         assertThat(row.getText()).contains("DISC-012").contains(subject).contains("Head of Compliance");
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("active");
+        assertThat(row.findElement(By.cssSelector("a.campaign")).getText())
+                .as("the campaign, not a piece of the evaluation id")
+                .isEqualTo("ACME-SPRING-26");
+        assertThat(row.findElement(By.cssSelector(".agency")).getText()).isEqualTo("Northwind Media");
         browser.screenshot("officer-waivers");
+
+        browser.type("#q", "acme-spring");
+        browser.clickAndWait("#apply-waiver-filter");
+        assertThat(browser.all("#waivers tbody tr")).isNotEmpty().allSatisfy(r -> assertThat(r.getText())
+                .contains("ACME-SPRING-26"));
+        browser.type("#q", "no such campaign anywhere");
+        browser.clickAndWait("#apply-waiver-filter");
+        assertThat(browser.all("#waivers tbody tr")).isEmpty();
 
         browser.open("/evaluations/" + evaluationId);
         assertThat(browser.find(".finding[data-rule='DISC-012']").getAttribute("class"))
@@ -164,9 +176,19 @@ class OfficerPagesTest extends BrowserTestSupport {
 
         browser.open("/officer/waivers");
         browser.clickAndWait("#waivers tbody tr:first-child button.expire");
-        assertThat(browser.text("#notice")).contains("Waiver ended");
+        assertThat(browser.text("#notice")).contains("ended by officer");
         assertThat(browser.find("#waivers tbody tr:first-child .status").getText())
-                .isEqualTo("expired");
+                .startsWith("ended ")
+                .endsWith(" by officer");
+        assertThat(browser.find("#waivers tbody tr:first-child").getText())
+                .as("the original expiry stays")
+                .contains(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .plusMonths(3)
+                        .toString());
+        browser.open("/evaluations/" + evaluationId);
+        assertThat(browser.find(".finding[data-rule='DISC-012']").getAttribute("class"))
+                .as("the ended waiver no longer covers the finding")
+                .doesNotContain("sev-waived");
     }
 
     @Test

@@ -34,6 +34,9 @@ public record CampaignFacts(
             }
         }
         List<PhraseMatcher> matchers = policy.matchersFor(c.brand());
+        for (InfluencerFact inf : byHandle.values()) {
+            groupStatements(inf, matchers);
+        }
         List<PostFact> posts = new ArrayList<>();
         List<ReuseFact> reuses = new ArrayList<>();
         for (Post p : c.posts()) {
@@ -51,6 +54,40 @@ public record CampaignFacts(
                 List.copyOf(claims),
                 List.copyOf(posts),
                 List.copyOf(reuses));
+    }
+
+    /**
+     * Claims about standing (credential, expertise, past work, speaking, award) that make the same
+     * statement, in any case or spacing, are one statement: judged once, the same way. A statement
+     * worded as a credential or expertise is judged as one whatever kind it was filed under.
+     */
+    private static void groupStatements(InfluencerFact inf, List<PhraseMatcher> matchers) {
+        Map<String, List<ClaimFact>> byStatement = new LinkedHashMap<>();
+        Map<ClaimFact, Boolean> credential = new java.util.HashMap<>();
+        for (ClaimFact cf : inf.getClaims()) {
+            if (!ClaimFact.isStanding(cf.getKind())) {
+                continue;
+            }
+            TextIndex text = new TextIndex(cf.getStatement());
+            byStatement
+                    .computeIfAbsent(text.folded().strip(), k -> new ArrayList<>())
+                    .add(cf);
+            boolean worded = false;
+            for (PhraseMatcher m : matchers) {
+                for (PhraseMatcher.Match match : m.find(text)) {
+                    if (match.phrase().rows().stream()
+                            .anyMatch(t -> t.meaning() == org.candor.rules.policy.Meaning.SELF_CREDENTIAL)) {
+                        worded = true;
+                    }
+                }
+            }
+            credential.put(cf, worded);
+        }
+        for (List<ClaimFact> group : byStatement.values()) {
+            for (ClaimFact cf : group) {
+                cf.sameStatementAs(group, credential.get(cf));
+            }
+        }
     }
 
     /** Everything to insert into a session. */

@@ -24,6 +24,10 @@ public final class InfluencerFact {
                 : ChronoUnit.DAYS.between(audience.verifiedOn(), asOf);
     }
 
+    Influencer influencer() {
+        return influencer;
+    }
+
     void addClaim(ClaimFact claim) {
         claims.add(claim);
     }
@@ -51,9 +55,17 @@ public final class InfluencerFact {
                 : influencer.relationship().kind();
     }
 
-    /** Any tie but NONE is a material connection that must be disclosed. */
+    /**
+     * Any tie but NONE is a material connection that must be disclosed, except the brand's own
+     * channel: the brand speaking for itself hides no tie.
+     */
     public boolean isConnected() {
-        return getTie() != RelationshipKind.NONE;
+        return getTie() != RelationshipKind.NONE && getTie() != RelationshipKind.BRAND_CHANNEL;
+    }
+
+    /** The account is the brand's own. */
+    public boolean isBrandChannel() {
+        return getTie() == RelationshipKind.BRAND_CHANNEL;
     }
 
     public boolean isBrandControlsContent() {
@@ -103,12 +115,21 @@ public final class InfluencerFact {
         return audience == null ? null : audience.verificationSource();
     }
 
-    /** The audience figures say when and from what source they were verified. */
+    /**
+     * The audience figures say when and from what source they were verified, and that source is
+     * not the influencer themself ({@link Independence}).
+     */
     public boolean isAudienceVerified() {
         return audience != null
                 && audience.verifiedOn() != null
                 && audience.verificationSource() != null
-                && !audience.verificationSource().isBlank();
+                && !audience.verificationSource().isBlank()
+                && !isAudienceSelfReported();
+    }
+
+    /** The audience's verification source is the influencer themself ("self-reported"). */
+    public boolean isAudienceSelfReported() {
+        return audience != null && Independence.namesInfluencer(audience.verificationSource(), influencer);
     }
 
     /** Days from the audience verification to the date the campaign is judged; null when never verified. */

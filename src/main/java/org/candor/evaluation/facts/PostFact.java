@@ -86,7 +86,7 @@ public final class PostFact {
                 caption,
                 baseLanguage(post.language()));
         for (ProductClaim pc : post.productClaims()) {
-            if (pc.substantiation().stream().noneMatch(Evidence::isVerified)) {
+            if (pc.substantiation().stream().noneMatch(this::independentlyVerified)) {
                 unsubstantiatedClaims.add(pc.statement());
             }
         }
@@ -113,8 +113,87 @@ public final class PostFact {
     private boolean coveredBySubstantiated(Hit h) {
         PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
         for (ProductClaim pc : post.productClaims()) {
-            if (pc.substantiation().stream().anyMatch(Evidence::isVerified)
+            if (pc.substantiation().stream().anyMatch(this::independentlyVerified)
                     && !same.find(new TextIndex(pc.statement())).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Substantiation counts when someone other than the post's author checked it. */
+    private boolean independentlyVerified(Evidence e) {
+        return Independence.independent(e, influencer.influencer());
+    }
+
+    /**
+     * What the post says about its author's standing ("keynote speaker", "as a dermatologist",
+     * "top influencer") that no claim of the author backs: a claim making the same statement,
+     * word for word, with independently verified evidence.
+     */
+    public List<Hit> getUnbackedSelfClaims() {
+        List<Hit> out = new ArrayList<>();
+        java.util.Set<String> places = new java.util.HashSet<>();
+        for (Hit h : hits) {
+            if ((h.means(Meaning.SELF_CREDENTIAL) || h.means(Meaning.SELF_STANDING))
+                    && h.source() != Source.PRODUCT_CLAIM
+                    && !backedByVerifiedClaim(h)
+                    && places.add(h.source() + "/" + h.sourceIndex() + "/" + h.position())) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The caption opens with a clear disclosure: nothing but white space, punctuation, '#' or
+     * emoji comes before the first clear disclosure in it (Ireland: "#Ad" as the first word).
+     */
+    public boolean isClearDisclosureFirst() {
+        Hit first = disclosure.getFirstClearInCaption();
+        if (first == null) {
+            return false;
+        }
+        String text = getText();
+        int end = text.offsetByCodePoints(0, Math.min(first.position() - 1, text.codePointCount(0, text.length())));
+        return text.substring(0, end).codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * Germany: the post goes beyond editorial mention of a product, as the BGH judged it (I ZR
+     * 90/20): it links to a seller, or carries a call to buy or a discount code.
+     */
+    public boolean isPromotional() {
+        return !post.links().isEmpty() || has(Meaning.PROMOTIONAL);
+    }
+
+    /** The post has caption text. */
+    public boolean isCaptioned() {
+        return !getText().isBlank();
+    }
+
+    public int getLinkCount() {
+        return post.links().size();
+    }
+
+    /**
+     * France (Ordonnance n° 2024-978): the commercial intent is already clear from the context,
+     * since the post clearly says it is about the author's own company or their employer.
+     */
+    public boolean isCommercialIntentFromContext() {
+        return disclosure.getClearHits().stream()
+                .anyMatch(h -> h.means(Meaning.OWNERSHIP) || h.means(Meaning.EMPLOYMENT));
+    }
+
+    /** Some unbacked self-description is a credential or expertise. */
+    public boolean isUnbackedCredential() {
+        return getUnbackedSelfClaims().stream().anyMatch(h -> h.means(Meaning.SELF_CREDENTIAL));
+    }
+
+    private boolean backedByVerifiedClaim(Hit h) {
+        PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
+        for (ClaimFact c : influencer.getClaims()) {
+            if (c.isVerified() && !same.find(new TextIndex(c.getStatement())).isEmpty()) {
                 return true;
             }
         }

@@ -38,7 +38,13 @@ public enum Meaning {
     /** A note on the results people generally get. */
     TYPICAL_RESULTS,
     /** A regular expression for a specific personal result ("lost 10 kg"). */
-    PERSONAL_RESULT;
+    PERSONAL_RESULT,
+    /** The author claims a credential or expertise ("as a dermatologist", "consultant to"). */
+    SELF_CREDENTIAL,
+    /** The author claims standing: speaking, awards, rank or influence ("keynote speaker", "top influencer"). */
+    SELF_STANDING,
+    /** A call to buy or a discount code ("use my code", "link in bio", "jetzt kaufen"). */
+    PROMOTIONAL;
 
     /** The meanings that say which tie a disclosure names; a term has one of them at most. */
     public static final String DISCLOSURE_FAMILY = "CLEAR/VAGUE/GIFT/COMMISSION/EMPLOYMENT/OWNERSHIP/FAMILY_TIE";
