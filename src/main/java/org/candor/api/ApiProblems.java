@@ -7,8 +7,11 @@ import java.util.Map;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.submission.AgencyMismatchException;
 import org.candor.submission.EncodingRefusedException;
+import org.candor.submission.EvaluationBusyException;
+import org.candor.submission.EvaluationStoppedException;
 import org.candor.submission.IdempotencyKeyReusedException;
 import org.candor.submission.MalformedSubmissionException;
+import org.candor.submission.Submission;
 import org.candor.system.NotFoundException;
 import org.candor.system.PayloadTooLargeException;
 import org.candor.system.StorageUnavailableException;
@@ -74,6 +77,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MalformedSubmissionException.class)
     ProblemDetail malformed(MalformedSubmissionException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed submission", e.getMessage(), request);
+    }
+
+    /** An evaluation stopped at a bound: 422, naming the submission, now stored as ERROR. */
+    @ExceptionHandler(EvaluationStoppedException.class)
+    ProblemDetail stopped(EvaluationStoppedException e, HttpServletRequest request) {
+        ProblemDetail p = problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Evaluation stopped",
+                (e.stored() ? "The campaign was stored but not judged: " : "The campaign was not judged again: ")
+                        + e.getMessage() + ".",
+                request);
+        p.setProperty("submissionId", e.submissionId());
+        if (e.bound() != null) {
+            p.setProperty("bound", e.bound().name());
+        }
+        if (e.stored()) {
+            p.setProperty("submissionStatus", Submission.ERROR);
+        }
+        return p;
+    }
+
+    /** Every evaluation place taken: 503 with Retry-After; nothing was stored. */
+    @ExceptionHandler(EvaluationBusyException.class)
+    ResponseEntity<ProblemDetail> busy(EvaluationBusyException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Busy",
+                        "The service is busy: " + e.getMessage() + ".",
+                        request));
     }
 
     @ExceptionHandler(EncodingRefusedException.class)

@@ -49,8 +49,23 @@ public record Campaign(
         posts = Lists.of(posts);
     }
 
-    /** The jurisdictions the campaign is judged in, upper case; none listed means {@code US}. */
+    /**
+     * The jurisdictions the campaign is judged in, upper case; none listed means {@code US}. An
+     * influencer established in France brings in {@code FR}: French law applies by where the
+     * influencer is established (Loi n° 2023-451 as amended by Ordonnance n° 2024-978).
+     */
     public List<String> effectiveJurisdictions() {
+        List<String> listed = listedJurisdictions();
+        if (influencers.stream().anyMatch(i -> "FR".equals(i.establishedInCode())) && !listed.contains("FR")) {
+            List<String> out = new java.util.ArrayList<>(listed);
+            out.add("FR");
+            return List.copyOf(out);
+        }
+        return listed;
+    }
+
+    /** The jurisdictions the submission lists, upper case; none listed means {@code US}. */
+    public List<String> listedJurisdictions() {
         if (jurisdictions.isEmpty()) {
             return List.of("US");
         }

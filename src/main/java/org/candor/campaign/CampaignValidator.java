@@ -100,6 +100,7 @@ public final class CampaignValidator {
                         "$.posts[" + i + "].influencer",
                         "influencer '" + post.influencer() + "' is not among the campaign's influencers"));
             }
+            textCaps(post, "$.posts[" + i + "]", problems);
             Set<Integer> frameIndexes = new HashSet<>();
             for (int k = 0; k < post.frames().size(); k++) {
                 Frame frame = post.frames().get(k);
@@ -122,6 +123,68 @@ public final class CampaignValidator {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Text lengths: a post's text by its format ({@link PostFormat#maxTextLength()}), and every
+     * other text a post carries (frames, overlay, in-video disclosures) as a caption. Rules read
+     * these texts whole, so their length bounds the work of every evaluation.
+     */
+    private static void textCaps(Post post, String at, List<Problem> problems) {
+        if (post.text() != null && post.format() != null) {
+            cap(
+                    post.text(),
+                    post.format().maxTextLength(),
+                    at + ".text",
+                    "a " + post.format() + " post's text",
+                    problems);
+        } else if (post.text() != null) {
+            cap(post.text(), PostFormat.MAX_LONG_TEXT, at + ".text", "a post's text", problems);
+        }
+        cap(post.imageOverlay(), PostFormat.MAX_CAPTION, at + ".imageOverlay", "an image overlay", problems);
+        for (int k = 0; k < post.frames().size(); k++) {
+            Frame f = post.frames().get(k);
+            if (f != null) {
+                cap(f.text(), PostFormat.MAX_CAPTION, at + ".frames[" + k + "].text", "a frame's text", problems);
+                cap(
+                        f.disclosureOverlay(),
+                        PostFormat.MAX_CAPTION,
+                        at + ".frames[" + k + "].disclosureOverlay",
+                        "a frame's overlay",
+                        problems);
+            }
+        }
+        if (post.video() != null) {
+            List<VideoDisclosure> ds = post.video().disclosures();
+            for (int k = 0; k < ds.size(); k++) {
+                VideoDisclosure d = ds.get(k);
+                if (d != null) {
+                    cap(
+                            d.text(),
+                            PostFormat.MAX_CAPTION,
+                            at + ".video.disclosures[" + k + "].text",
+                            "a disclosure's text",
+                            problems);
+                }
+            }
+        }
+    }
+
+    private static void cap(String text, int max, String path, String what, List<Problem> problems) {
+        if (text == null || text.length() <= max) {
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > max) {
+            problems.add(new Problem(
+                    path,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "is %,d characters long; %s may have at most %,d",
+                            length,
+                            what,
+                            max)));
         }
     }
 

@@ -14,6 +14,20 @@ public enum PostFormat {
     AUDIO,
     PIN;
 
+    /** The most characters a short format's text (a caption) may have: 10,000. */
+    public static final int MAX_CAPTION = 10_000;
+
+    /**
+     * The most characters a long format's text may have: 100,000, for video descriptions,
+     * transcripts of videos, lives and audio, and articles.
+     */
+    public static final int MAX_LONG_TEXT = 100_000;
+
+    /** The most characters a post of this format may carry in its {@code text}. */
+    public int maxTextLength() {
+        return this == LONG_VIDEO || this == LIVE || this == ARTICLE || this == AUDIO ? MAX_LONG_TEXT : MAX_CAPTION;
+    }
+
     /** Formats whose content plays over time: disclosures must sit in the content itself. */
     public boolean isTimeBased() {
         return this == REEL || this == SHORT_VIDEO || this == LONG_VIDEO || this == LIVE || this == AUDIO;

@@ -2,7 +2,10 @@ package org.candor.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,33 +17,55 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CandorCli.Version.class,
         description = "Checks influencer-marketing campaigns against codes of ethics.",
-        subcommands = {CheckCommand.class, RulesCommand.class, TemplateCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, TemplateCommand.class, SchemaCommand.class})
 public final class CandorCli implements Runnable {
 
     /** Exit code when every campaign passes. */
     public static final int PASS = 0;
-    /** Exit code when any campaign fails. */
+    /** Exit code when any campaign fails (at or above {@code --fail-on}). */
     public static final int FAIL = 1;
     /** Exit code for bad input: an invalid campaign, unreadable file, rules that do not build. */
     public static final int BAD_INPUT = 2;
+    /**
+     * Exit code when an evaluation was stopped at its bounds ({@code --max-firings},
+     * {@code --deadline}) and nothing worse happened: the rules, not the campaign, need a look.
+     */
+    public static final int STOPPED = 3;
 
-    private static final Set<String> COMMANDS = Set.of("check", "rules", "template", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS =
+            Set.of("check", "rules", "template", "schema", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What {@code -} reads: standard input, or what a test hands in. */
+    final InputStream stdin;
+
+    CandorCli(InputStream stdin) {
+        this.stdin = stdin;
+    }
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
     public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return run(
+                args,
+                System.in,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(System.err, true));
     }
 
     /** Runs a command with the given output streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs a command reading {@code -} from {@code in}; returns the exit code. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         quietEngineLogs();
-        CommandLine cli = new CommandLine(new CandorCli())
+        CommandLine cli = new CommandLine(new CandorCli(in))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -70,6 +95,12 @@ public final class CandorCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version in the jar's manifest; "development" when run from the build's classes. */
+    static String version() {
+        String v = CandorCli.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,9 +1,13 @@
 package org.candor.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,42 +18,84 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
+import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
-import org.candor.evaluation.Verdict;
 import org.candor.intake.WorkbookCampaignReader;
+import org.candor.output.CheckReport;
+import org.candor.output.CheckedCampaign;
+import org.candor.output.FailOn;
+import org.candor.output.OutputFormat;
+import org.candor.output.RejectedInput;
+import org.candor.output.SourceMap;
 import org.candor.report.ExcelReportWriter;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleSet;
+import org.candor.rules.RuleSetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code candor check FILE|DIR... [--rules DIR] [--out DIR] [--format xlsx|json]}. */
+/**
+ * {@code candor check FILE|DIR|-... [--rules DIR] [--format xlsx|text|json|sarif|junit|csv]
+ * [--output FILE] [--out DIR] [--fail-on fail|warn] [--max-firings N] [--deadline DURATION]}.
+ */
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluates campaign files (format v1 JSON, or the .xlsx template filled in) and writes one Excel report per campaign.",
-            "Exit 0 when all pass, 1 when any fails, 2 on bad input."
+            "Evaluates campaign files (format v1 JSON, or the .xlsx template filled in) and writes one Excel report per"
+                    + " campaign (xlsx), or the results in one format for pipelines (text, json, sarif, junit, csv).",
+            "Exit 0 when no campaign fails, 1 when any fails (at or above --fail-on), 2 on bad input, 3 when an"
+                    + " evaluation was stopped at its bounds (--max-firings, --deadline)."
         })
 final class CheckCommand implements Callable<Integer> {
 
+    /** What {@code --format} accepts: the Excel reports, or one of the renderers' formats. */
     enum Format {
-        xlsx,
-        json
+        xlsx(null),
+        text(OutputFormat.TEXT),
+        json(OutputFormat.JSON),
+        sarif(OutputFormat.SARIF),
+        junit(OutputFormat.JUNIT),
+        csv(OutputFormat.CSV);
+
+        final OutputFormat output;
+
+        Format(OutputFormat output) {
+            this.output = output;
+        }
     }
+
+    /** The names {@code --fail-on} accepts. */
+    enum Threshold {
+        fail(FailOn.FAIL),
+        warn(FailOn.WARN);
+
+        final FailOn failOn;
+
+        Threshold(FailOn failOn) {
+            this.failOn = failOn;
+        }
+    }
+
+    static final String STDIN = "-";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    CandorCli parent;
+
     @Parameters(
-            paramLabel = "FILE|DIR",
+            paramLabel = "FILE|DIR|-",
             arity = "1..*",
-            description = "Campaign files (.json, .xlsx), or folders of them.")
-    List<Path> inputs;
+            description =
+                    "Campaign files (.json, .xlsx), folders of them, or - to read one campaign from standard input.")
+    List<String> inputs;
 
     @Mixin
     RulesOption rules;
@@ -58,28 +104,56 @@ final class CheckCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "reports",
-            description = "Report folder (default: ${DEFAULT-VALUE}).")
+            description = "Folder of the Excel reports, with --format xlsx (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(
             names = "--format",
             defaultValue = "xlsx",
-            description = "xlsx: write reports and print one line per campaign; json: print the results on stdout.")
+            description = "xlsx (default): write Excel reports and print a line per campaign; "
+                    + "text, json, sarif (2.1.0), junit (XML) or csv: print the results in that format.")
     Format format;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write what would be printed to FILE instead of standard output.")
+    Path output;
+
+    @Option(
+            names = "--fail-on",
+            defaultValue = "fail",
+            paramLabel = "fail|warn",
+            description = "Exit 1 when a campaign has a FAIL finding (fail, default), or a FAIL or WARN one (warn);"
+                    + " waived findings never count.")
+    Threshold failOn;
+
+    @Mixin
+    BoundsOption bounds;
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Path> files;
+        Evaluator evaluator;
         try {
-            files = expand(inputs);
+            evaluator = new Evaluator(bounds.bounds());
+        } catch (IllegalArgumentException e) {
+            stderr.println("candor: " + e.getMessage());
+            return CandorCli.BAD_INPUT;
+        }
+        List<Source> sources;
+        try {
+            sources = expand(inputs);
         } catch (IOException e) {
             stderr.println("candor: " + e.getMessage());
             return CandorCli.BAD_INPUT;
         }
-        if (files.isEmpty()) {
+        if (sources.isEmpty()) {
             stderr.println("candor: no campaign files (*.json, *.xlsx) in " + inputs);
+            return CandorCli.BAD_INPUT;
+        }
+        if (sources.stream().filter(s -> s.file() == null).count() > 1) {
+            stderr.println("candor: standard input (-) can be read only once");
             return CandorCli.BAD_INPUT;
         }
         RuleSet ruleSet;
@@ -90,56 +164,116 @@ final class CheckCommand implements Callable<Integer> {
             e.problems().forEach(p -> stderr.println("  " + p));
             return CandorCli.BAD_INPUT;
         }
+        try {
+            return check(sources, ruleSet, evaluator);
+        } finally {
+            RuleSetLoader.dispose(ruleSet);
+        }
+    }
+
+    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator) {
+        PrintWriter stderr = spec.commandLine().getErr();
         CampaignReader reader = new CampaignReader();
         WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
-        Evaluator evaluator = new Evaluator();
         ExcelReportWriter writer = new ExcelReportWriter();
         String submittedBy = "cli:" + System.getProperty("user.name", "unknown");
-        boolean badInput = false;
-        boolean anyFail = false;
-        List<EvaluationResult> results = new ArrayList<>();
-        for (Path file : files) {
+        List<CheckedCampaign> checked = new ArrayList<>();
+        List<RejectedInput> rejected = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
+        boolean stopped = false;
+        for (Source source : sources) {
             Campaign campaign;
+            SourceMap locations;
+            byte[] bytes;
             try {
-                campaign = isWorkbook(file) ? workbooks.read(file) : reader.read(file);
+                if (source.file() != null && isWorkbook(source.file())) {
+                    campaign = workbooks.read(source.file());
+                    locations = SourceMap.of(campaign);
+                } else if (source.file() != null) {
+                    bytes = Files.readAllBytes(source.file());
+                    campaign = reader.read(bytes);
+                    locations = SourceMap.of(campaign, bytes);
+                } else if (isWorkbook(bytes = parent.stdin.readAllBytes())) {
+                    campaign = workbooks.read(bytes);
+                    locations = SourceMap.of(campaign);
+                } else {
+                    campaign = reader.read(bytes);
+                    locations = SourceMap.of(campaign, bytes);
+                }
             } catch (InvalidCampaignException e) {
-                badInput = true;
-                stderr.println(file + ": rejected, " + e.problems().size() + " problem(s):");
+                stderr.println(source.name() + ": rejected, " + e.problems().size() + " problem(s):");
                 for (Problem p : e.problems()) {
                     stderr.println("  " + p.path() + ": " + p.message());
                 }
+                rejected.add(new RejectedInput(source.name(), e.problems()));
                 continue;
             } catch (IOException e) {
-                badInput = true;
-                stderr.println(file + ": cannot be read: " + e.getMessage());
+                stderr.println(source.name() + ": cannot be read: " + e.getMessage());
+                rejected.add(new RejectedInput(
+                        source.name(), List.of(new Problem("$", "cannot be read: " + e.getMessage()))));
                 continue;
             }
             if (campaign.submittedAt() == null) {
                 campaign = campaign.withSubmittedAt(Instant.now());
             }
-            EvaluationResult result = evaluator.evaluate(campaign, ruleSet);
-            anyFail |= result.verdict() == Verdict.FAIL;
-            if (format == Format.json) {
-                results.add(result);
+            EvaluationResult result;
+            try {
+                result = evaluator.evaluate(campaign, ruleSet);
+            } catch (BoundsExceededException e) {
+                stopped = true;
+                stderr.println(source.name() + ": stopped, " + e.getMessage());
                 continue;
             }
-            try {
-                Path report = writer.writeTo(out, result, submittedBy);
-                stdout.println(line(result, report));
-            } catch (IOException e) {
-                stderr.println(file + ": the report could not be written: " + e.getMessage());
-                return CandorCli.BAD_INPUT;
+            checked.add(new CheckedCampaign(source.name(), campaign, result, locations));
+            if (format == Format.xlsx) {
+                try {
+                    Path report = writer.writeTo(out, result, submittedBy);
+                    lines.append(line(result, report)).append('\n');
+                } catch (IOException e) {
+                    stderr.println(source.name() + ": the report could not be written: " + e.getMessage());
+                    return CandorCli.BAD_INPUT;
+                }
             }
         }
-        if (format == Format.json) {
-            try {
-                stdout.println(Json.MAPPER.writeValueAsString(results.size() == 1 ? results.get(0) : results));
-            } catch (IOException e) {
-                stderr.println("candor: " + e.getMessage());
-                return CandorCli.BAD_INPUT;
+        CheckReport report = new CheckReport(
+                CandorCli.version(), ruleSet.hash(), ruleSet.catalog(), checked, rejected, failOn.failOn);
+        try {
+            if (format == Format.xlsx) {
+                emit(lines.toString().getBytes(StandardCharsets.UTF_8));
+            } else {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                format.output.renderer().render(report, buffer);
+                emit(buffer.toByteArray());
             }
+        } catch (IOException e) {
+            stderr.println("candor: " + (output == null ? "" : output + ": ") + "cannot be written: " + e.getMessage());
+            return CandorCli.BAD_INPUT;
         }
-        return badInput ? CandorCli.BAD_INPUT : anyFail ? CandorCli.FAIL : CandorCli.PASS;
+        if (!rejected.isEmpty()) {
+            return CandorCli.BAD_INPUT;
+        }
+        return stopped ? CandorCli.STOPPED : report.failed() ? CandorCli.FAIL : CandorCli.PASS;
+    }
+
+    /** To standard output, or whole into {@code --output} (written beside it, then moved in place). */
+    private void emit(byte[] bytes) throws IOException {
+        if (output == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(new String(bytes, StandardCharsets.UTF_8));
+            stdout.flush();
+            return;
+        }
+        Path target = output.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        try {
+            try (OutputStream file = Files.newOutputStream(partial)) {
+                file.write(bytes);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /** "ACME-SPRING-26  FAIL  3 FAIL, 1 WARN, 0 INFO  reports/ACME-SPRING-26-0c1d2e3f4a5b.xlsx". */
@@ -161,30 +295,39 @@ final class CheckCommand implements Callable<Integer> {
         return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls");
     }
 
-    /** Files as given; folders become their *.json and *.xlsx files, sorted, recursively. */
-    static List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path in : inputs) {
+    /** Standard input is a workbook when it starts as a zip does ({@code PK}). */
+    static boolean isWorkbook(byte[] bytes) {
+        return bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K';
+    }
+
+    /** An input: a file, or standard input ({@code file} null). */
+    record Source(String name, Path file) {}
+
+    /** Files as given; folders become their *.json and *.xlsx files, sorted, recursively; - is standard input. */
+    static List<Source> expand(List<String> inputs) throws IOException {
+        List<Source> sources = new ArrayList<>();
+        for (String input : inputs) {
+            if (input.equals(STDIN)) {
+                sources.add(new Source("stdin", null));
+                continue;
+            }
+            Path in = Path.of(input);
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName()
-                                            .toString()
-                                            .toLowerCase(Locale.ROOT)
-                                            .endsWith(".json")
-                                    || p.getFileName()
-                                            .toString()
-                                            .toLowerCase(Locale.ROOT)
-                                            .endsWith(".xlsx"))
+                            .filter(p -> {
+                                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                                return name.endsWith(".json") || name.endsWith(".xlsx");
+                            })
                             .sorted()
-                            .forEach(files::add);
+                            .forEach(p -> sources.add(new Source(p.toString(), p)));
                 }
             } else if (Files.isRegularFile(in)) {
-                files.add(in);
+                sources.add(new Source(input, in));
             } else {
                 throw new IOException(in + ": no such file or folder");
             }
         }
-        return files;
+        return sources;
     }
 }

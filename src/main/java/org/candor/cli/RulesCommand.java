@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.Evaluator;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.CatalogDiff;
 import org.candor.rules.RuleBuildException;
@@ -103,8 +105,11 @@ final class RulesCommand implements Runnable {
     @Command(
             name = "test",
             mixinStandardHelpOptions = true,
-            description =
-                    "Runs the example campaigns in <rules>/tests against the rules; ends with 'N passed, M failed'.")
+            description = {
+                "Runs the example campaigns in <rules>/tests against the rules; ends with 'N passed, M failed'.",
+                "Exit 0 when all pass, 1 when any fails, 2 when the rules do not build, 3 when a case was stopped"
+                        + " at its bounds."
+            })
     static final class TestRules implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -115,15 +120,25 @@ final class RulesCommand implements Runnable {
         @Option(names = "--tests", paramLabel = "DIR", description = "Folder of rule tests (default: <rules>/tests).")
         Path tests;
 
+        @Mixin
+        BoundsOption bounds;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Evaluator evaluator;
+            try {
+                evaluator = new Evaluator(bounds.bounds());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("candor: " + e.getMessage());
+                return CandorCli.BAD_INPUT;
+            }
             RuleSet ruleSet = loadOrReport(rules, spec.commandLine().getErr());
             if (ruleSet == null) {
                 return CandorCli.BAD_INPUT;
             }
             Path dir = tests != null ? tests : rules.dir.resolve("tests");
-            RuleTestReport report = new RuleTestRunner().run(dir, ruleSet);
+            RuleTestReport report = new RuleTestRunner(new CampaignReader(), evaluator).run(dir, ruleSet);
             for (CaseResult r : report.results()) {
                 out.println((r.passed() ? "PASS " : "FAIL ") + r.file() + " — " + r.name());
                 if (!r.passed()) {
@@ -131,6 +146,9 @@ final class RulesCommand implements Runnable {
                 }
             }
             out.println(report.summaryLine());
+            if (report.results().stream().anyMatch(RuleTestRunner::stoppedAtBounds)) {
+                return CandorCli.STOPPED;
+            }
             return report.failed() == 0 ? CandorCli.PASS : CandorCli.FAIL;
         }
     }

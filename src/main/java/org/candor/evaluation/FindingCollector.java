@@ -1,7 +1,9 @@
 package org.candor.evaluation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.candor.rules.RuleMeta;
 import org.candor.rules.RuleSet;
 import org.candor.rules.Severity;
@@ -11,11 +13,13 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * The global {@code findings} of the rule pack. A rule's consequence reports what it found here;
  * the rule's own metadata fills in id, title, category, severity, source and remediation. One
- * collector per evaluation; it is not shared between threads.
+ * collector per evaluation; it is not shared between threads. A finding reported again (the same
+ * rule, subject, message and evidence, as when a rule matches many combinations of facts) is kept
+ * once, so memory grows with the distinct findings, not with the firings.
  */
 public final class FindingCollector {
     private final RuleSet ruleSet;
-    private final List<Finding> findings = new ArrayList<>();
+    private final Set<Finding> findings = new LinkedHashSet<>();
 
     FindingCollector(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
@@ -46,6 +50,6 @@ public final class FindingCollector {
     }
 
     List<Finding> findings() {
-        return findings;
+        return new ArrayList<>(findings);
     }
 }

@@ -179,7 +179,8 @@ final class CampaignAssembler {
                                     (LocalDate) row.get("audience.verifiedOn"),
                                     row.text("audience.verificationSource"))
                             : null,
-                    claims(path, handle, claimRows, claims.table, evidence)));
+                    claims(path, handle, claimRows, claims.table, evidence),
+                    row.text("establishedIn")));
         }
 
         Set<String> handles = handles(influencers);

@@ -199,7 +199,13 @@ final class Layout {
                     Column.field(
                             "audience.verifiedOn", Kind.DATE, false, "When the audience was verified, YYYY-MM-DD."),
                     Column.field(
-                            "audience.verificationSource", Kind.TEXT, false, "Where the verified figures come from.")));
+                            "audience.verificationSource", Kind.TEXT, false, "Where the verified figures come from."),
+                    Column.field(
+                            "establishedIn",
+                            Kind.TEXT,
+                            false,
+                            "Where the influencer is established, as a two-letter code such as FR; French rules"
+                                    + " follow it.")));
 
     static final Sheet CLAIMS = new Sheet(
             CampaignTemplate.CLAIMS,

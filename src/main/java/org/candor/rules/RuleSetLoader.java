@@ -151,7 +151,14 @@ public final class RuleSetLoader {
         }
         // Rule code is checked before the engine sees it: compiling DRL runs parts of it (metadata,
         // policy rows), and a rule set that is built can be run by validate and the rule tests.
-        List<BuildProblem> refused = guard.check(files);
+        // Drools decision tables ran their cells as code: refused, whatever the guard finds in them.
+        List<BuildProblem> refused = new ArrayList<>();
+        for (String name : files.keySet()) {
+            if (isLegacyTable(name)) {
+                refused.add(new BuildProblem(name, 0, 0, legacyTableMessage(name)));
+            }
+        }
+        refused.addAll(guard.check(files));
         if (!refused.isEmpty()) {
             throw new RuleBuildException(refused);
         }
@@ -160,9 +167,7 @@ public final class RuleSetLoader {
         Map<String, byte[]> drl = new TreeMap<>();
         Map<String, byte[]> tables = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (isLegacyTable(e.getKey())) {
-                problems.add(new BuildProblem(e.getKey(), 0, 0, legacyTableMessage(e.getKey())));
-            } else if (PolicyTables.isTable(e.getKey())) {
+            if (PolicyTables.isTable(e.getKey())) {
                 tables.put(e.getKey(), e.getValue());
             } else {
                 drl.put(e.getKey(), e.getValue());

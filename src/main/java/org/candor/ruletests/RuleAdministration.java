@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.EvaluationBounds;
+import org.candor.evaluation.Evaluator;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.CatalogDiff;
 import org.candor.rules.RuleBuildException;
@@ -13,6 +16,7 @@ import org.candor.rules.RuleDiff;
 import org.candor.rules.RuleHistory;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
+import org.candor.system.EvaluationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +28,12 @@ import org.springframework.stereotype.Service;
 public class RuleAdministration {
     private final RuleService rules;
     private final RuleChanges changes;
+    private final EvaluationBounds bounds;
 
-    public RuleAdministration(RuleService rules, RuleChanges changes) {
+    public RuleAdministration(RuleService rules, RuleChanges changes, EvaluationProperties evaluation) {
         this.rules = rules;
         this.changes = changes;
+        this.bounds = evaluation.bounds();
     }
 
     /** The answer to a validation: the problems, or the hash and the diff with the rules in force. */
@@ -142,7 +148,9 @@ public class RuleAdministration {
 
     private RuleTestReport runTests(RuleSet ruleSet) {
         Path tests = rules.rulesDir().resolve("tests");
-        return new RuleTestRunner().run(tests, ruleSet);
+        // Each case keeps to the bounds of a submission's evaluation: a rule that would stop a
+        // submission fails its case, with the reason.
+        return new RuleTestRunner(new CampaignReader(), new Evaluator(bounds)).run(tests, ruleSet);
     }
 
     /** The proposed rule set builds but fails rule tests, and the change was not forced. */

@@ -27,6 +27,7 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
+import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Finding;
@@ -42,12 +43,22 @@ import org.candor.rules.Severity;
  * <p>Case files are read strictly: malformed JSON, duplicate keys and unknown fields are errors. A
  * campaign is read and validated as a submission would be. Nothing in the files stops a run: a
  * file that cannot be read, a case that is malformed, a campaign that is invalid or an evaluation
- * that throws each becomes a failed {@link CaseResult} saying what is wrong, and the run goes on.
+ * that throws each becomes a failed {@link CaseResult} saying what is wrong, and the run goes on. A
+ * case whose evaluation reaches the evaluator's {@linkplain org.candor.evaluation.EvaluationBounds
+ * bounds} fails with the bound named.
  *
  * <p>The runner keeps no state between runs but the evaluator's compiled policy; one instance may
  * run many times, from one thread at a time.
  */
 public final class RuleTestRunner {
+
+    /** How the detail of a case stopped at the evaluator's bounds begins. */
+    public static final String STOPPED_AT_BOUNDS = "evaluation exceeded its bounds: ";
+
+    /** Whether a case failed because its evaluation was stopped at the bounds. */
+    public static boolean stoppedAtBounds(CaseResult r) {
+        return !r.passed() && r.detail().startsWith(STOPPED_AT_BOUNDS);
+    }
 
     /** Name of the result that stands for a case file as a whole. */
     public static final String WHOLE_FILE = "(file)";
@@ -351,6 +362,8 @@ public final class RuleTestRunner {
         EvaluationResult result;
         try {
             result = evaluator.evaluate(campaign, ruleSet);
+        } catch (BoundsExceededException ex) {
+            return new CaseResult(file, c.name(), c.expect(), Set.of(), false, STOPPED_AT_BOUNDS + ex.getMessage());
         } catch (RuntimeException ex) {
             return new CaseResult(file, c.name(), c.expect(), Set.of(), false, "evaluation failed: " + ex);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,9 +17,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.CampaignValidator;
+import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.intake.WorkbookCampaignReader;
@@ -26,6 +31,7 @@ import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.system.Account;
 import org.candor.system.CandorProperties;
+import org.candor.system.EvaluationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,6 +44,12 @@ import org.springframework.stereotype.Service;
  * result. A submission is stored before it is evaluated and marked evaluated in the same
  * transaction that stores its evaluation, so a crash in between leaves it RECEIVED, and it is
  * evaluated when the service next starts: nothing accepted is lost or judged twice.
+ *
+ * <p>Evaluations run on the {@link EvaluationPool} under the bounds of {@code candor.evaluation}:
+ * a submission that arrives when every place is taken is refused before it is stored (503), and
+ * one whose evaluation reaches a bound is stored as ERROR with the reason (422). Recovery runs in
+ * the background once the service is up, tries each submission a limited number of times (counted
+ * before each try, so one that stops the process counts too) and marks it ERROR after that.
  */
 @Service
 public class IntakeService {
@@ -70,6 +82,13 @@ public class IntakeService {
     private final MeterRegistry meters;
     private final Timer latency;
     private final WaiverService waivers;
+    private final EvaluationPool pool;
+    private final int recoveryAttempts;
+    private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "candor-recovery");
+        t.setDaemon(true);
+        return t;
+    });
 
     public IntakeService(
             SubmissionStore store,
@@ -78,12 +97,16 @@ public class IntakeService {
             ObjectMapper mapper,
             MeterRegistry meters,
             WaiverService waivers,
-            ReportArchive archive) {
+            ReportArchive archive,
+            EvaluationPool pool,
+            EvaluationProperties evaluation) {
         this.store = store;
         this.waivers = waivers;
         this.rules = rules;
         this.clock = Clock.systemUTC();
-        this.evaluator = new Evaluator(clock);
+        this.pool = pool;
+        this.recoveryAttempts = evaluation.recoveryAttempts();
+        this.evaluator = new Evaluator(clock, pool.bounds());
         this.reader = new CampaignReader(new CampaignValidator(properties.maxPosts()));
         this.workbooks = new WorkbookCampaignReader(new CampaignValidator(properties.maxPosts()));
         this.mapper = mapper;
@@ -204,7 +227,7 @@ public class IntakeService {
         if (key != null) {
             Optional<Submission> earlier = store.submissionByKey(account.username(), key);
             if (earlier.isPresent()) {
-                return repeat(earlier.get(), hash, key, account);
+                return repeat(null, earlier.get(), hash, key, account);
             }
         }
         Instant now = clock.instant();
@@ -220,27 +243,34 @@ public class IntakeService {
                 hash,
                 contentType,
                 payload);
-        try {
-            store.insert(s, key);
-        } catch (DuplicateKeyException e) {
-            // the same key sent twice at once: the other request stored first
-            Submission earlier = store.submissionByKey(account.username(), key).orElseThrow(() -> e);
-            return repeat(earlier, hash, key, account);
+        // A place first: when the service is busy nothing is stored and the client tries again.
+        try (EvaluationPool.Place place = pool.reserve()) {
+            try {
+                store.insert(s, key);
+            } catch (DuplicateKeyException e) {
+                // the same key sent twice at once: the other request stored first
+                Submission earlier =
+                        store.submissionByKey(account.username(), key).orElseThrow(() -> e);
+                return repeat(place, earlier, hash, key, account);
+            }
+            store.startAttempt(s.id());
+            StoredEvaluation e = evaluate(place, s, campaign, account.username(), true);
+            if (e == null) {
+                // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
+                return new Accepted(store.firstEvaluation(s.id()).orElseThrow(), false);
+            }
+            return new Accepted(e, false);
         }
-        StoredEvaluation e = evaluate(s, campaign, account.username(), true);
-        if (e == null) {
-            // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
-            return new Accepted(store.firstEvaluation(s.id()).orElseThrow(), false);
-        }
-        return new Accepted(e, false);
     }
 
     /**
      * The answer to a key sent again: the first evaluation of the earlier submission. When that
      * submission was stored but never evaluated (its request failed after storing it), it is
-     * evaluated now, once.
+     * evaluated now, once; when it ended in ERROR, the answer says so again.
+     *
+     * @param held a place already taken for this request, or null
      */
-    private Accepted repeat(Submission earlier, String hash, String key, Account account) {
+    private Accepted repeat(EvaluationPool.Place held, Submission earlier, String hash, String key, Account account) {
         if (!earlier.inputHash().equals(hash)) {
             throw new IdempotencyKeyReusedException(key);
         }
@@ -248,19 +278,40 @@ public class IntakeService {
         if (first.isPresent()) {
             return new Accepted(first.get(), true);
         }
-        StoredEvaluation e = evaluate(earlier, campaignOf(earlier), account.username(), true);
+        SubmissionStore.State state = store.state(earlier.id()).orElseThrow();
+        if (Submission.ERROR.equals(state.status())) {
+            throw new EvaluationStoppedException(earlier.id(), state.error());
+        }
+        StoredEvaluation e;
+        if (held != null) {
+            store.startAttempt(earlier.id());
+            e = evaluate(held, earlier, campaignOf(earlier), account.username(), true);
+        } else {
+            try (EvaluationPool.Place place = pool.reserve()) {
+                store.startAttempt(earlier.id());
+                e = evaluate(place, earlier, campaignOf(earlier), account.username(), true);
+            }
+        }
         return new Accepted(e != null ? e : store.firstEvaluation(earlier.id()).orElseThrow(), true);
     }
 
     /** Judges a stored submission again under the rules in force now; the old evaluation stays. */
     public StoredEvaluation reevaluate(Submission s, Account account) {
-        return evaluate(s, campaignOf(s), account.username(), false);
+        try (EvaluationPool.Place place = pool.reserve()) {
+            return evaluate(place, s, campaignOf(s), account.username(), false);
+        }
     }
 
     /** Judges a stored submission again under a given rule set, such as the one it was first judged by. */
     public StoredEvaluation reevaluate(Submission s, Account account, RuleSet ruleSet) {
+        Campaign campaign = campaignOf(s).withSubmittedAt(s.asOf());
         Timer.Sample sample = Timer.start(meters);
-        EvaluationResult result = evaluator.evaluate(campaignOf(s).withSubmittedAt(s.asOf()), ruleSet);
+        EvaluationResult result;
+        try (EvaluationPool.Place place = pool.reserve()) {
+            result = place.run(() -> evaluator.evaluate(campaign, ruleSet));
+        } catch (BoundsExceededException e) {
+            throw new EvaluationStoppedException(s.id(), false, e);
+        }
         return store(s, account.username(), false, result, sample);
     }
 
@@ -268,13 +319,39 @@ public class IntakeService {
         return reader.read(s.payload().getBytes(StandardCharsets.UTF_8));
     }
 
-    private StoredEvaluation evaluate(Submission s, Campaign campaign, String by, boolean first) {
+    /**
+     * Evaluates in the place taken; a first evaluation that reaches a bound leaves the submission
+     * ERROR with the reason.
+     *
+     * @throws EvaluationStoppedException when the evaluation reached a bound
+     */
+    private StoredEvaluation evaluate(
+            EvaluationPool.Place place, Submission s, Campaign campaign, String by, boolean first) {
         Timer.Sample sample = Timer.start(meters);
+        Campaign asOf = campaign.withSubmittedAt(s.asOf());
         EvaluationResult result;
-        try (RuleService.Lease lease = rules.lease()) {
-            result = evaluator.evaluate(campaign.withSubmittedAt(s.asOf()), lease.ruleSet());
+        try {
+            result = place.run(() -> {
+                try (RuleService.Lease lease = rules.lease()) {
+                    return evaluator.evaluate(asOf, lease.ruleSet());
+                }
+            });
+        } catch (BoundsExceededException e) {
+            stopped(e.bound().name()).increment();
+            boolean marked = first && store.markError(s.id(), e.getMessage());
+            if (marked) {
+                log.warn("submission {} stored as ERROR: {}", s.id(), e.getMessage());
+            }
+            throw new EvaluationStoppedException(s.id(), marked, e);
         }
         return store(s, by, first, result, sample);
+    }
+
+    private Counter stopped(String bound) {
+        return Counter.builder("candor.evaluation.stopped")
+                .description("Evaluations stopped at a bound, by bound")
+                .tag("bound", bound)
+                .register(meters);
     }
 
     private StoredEvaluation store(
@@ -300,24 +377,71 @@ public class IntakeService {
                 .register(meters);
     }
 
-    /** Evaluates what a crash left RECEIVED, once the service is up. */
+    /**
+     * Once the service is up, evaluates in the background what a crash left RECEIVED: the start
+     * never waits for it, and requests are served meanwhile.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    public Future<Integer> startRecovery() {
+        return recovery.submit(this::recover);
+    }
+
+    @PreDestroy
+    void stopRecovery() {
+        recovery.shutdownNow();
+    }
+
+    /**
+     * Evaluates what a crash left RECEIVED, oldest first. Each submission gets at most
+     * {@code candor.evaluation.recovery-attempts} attempts in all (those of earlier starts count);
+     * one that reaches a bound, or has used its attempts, is marked ERROR and never tried again.
+     *
+     * @return how many were evaluated
+     */
     public int recover() {
         List<Submission> pending = store.received();
         int done = 0;
         for (Submission s : pending) {
-            try {
-                if (evaluate(s, campaignOf(s), "recovery", true) != null) {
-                    done++;
-                }
-            } catch (RuntimeException e) {
-                log.error("submission {} could not be evaluated on recovery", s.id(), e);
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (recoverOne(s)) {
+                done++;
             }
         }
         if (!pending.isEmpty()) {
             log.info("recovered {} of {} submission(s) left RECEIVED", done, pending.size());
         }
         return done;
+    }
+
+    private boolean recoverOne(Submission s) {
+        while (true) {
+            SubmissionStore.State state = store.state(s.id()).orElse(null);
+            if (state == null || !Submission.RECEIVED.equals(state.status())) {
+                return false;
+            }
+            int attempts = state.attempts();
+            if (attempts >= recoveryAttempts) {
+                String reason = "not evaluated: " + attempts + " attempt(s) did not finish, the most allowed";
+                if (store.markError(s.id(), reason)) {
+                    log.error("submission {} stored as ERROR: {}", s.id(), reason);
+                }
+                return false;
+            }
+            store.startAttempt(s.id());
+            try (EvaluationPool.Place place = pool.reserveWaiting()) {
+                return evaluate(place, s, campaignOf(s), "recovery", true) != null;
+            } catch (EvaluationStoppedException e) {
+                log.error("submission {} could not be evaluated on recovery: {}", s.id(), e.getMessage());
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (RuntimeException e) {
+                log.error("submission {} could not be evaluated on recovery (attempt {})", s.id(), attempts + 1, e);
+            }
+        }
     }
 
     static String sha256(byte[] bytes) {

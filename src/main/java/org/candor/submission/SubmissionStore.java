@@ -115,6 +115,54 @@ public class SubmissionStore {
     }
 
     /**
+     * Where a submission stands.
+     *
+     * @param attempts how many times its first evaluation was started
+     * @param error why it ended in ERROR; null otherwise
+     */
+    public record State(String status, int attempts, String error) {}
+
+    public Optional<State> state(String id) {
+        return jdbc.sql("SELECT status, attempts, error FROM submission WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new State(rs.getString("status"), rs.getInt("attempts"), rs.getString("error")))
+                .optional();
+    }
+
+    /**
+     * Counts one more start of a submission's first evaluation, before it runs, so an attempt that
+     * never ends (the process killed or stopped in it) still counts.
+     *
+     * @return the attempts so far, this one included
+     */
+    @Transactional
+    public int startAttempt(String id) {
+        jdbc.sql("UPDATE submission SET attempts = attempts + 1 WHERE id = :id")
+                .param("id", id)
+                .update();
+        return jdbc.sql("SELECT attempts FROM submission WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Marks a submission that is still RECEIVED as ERROR, with the reason.
+     *
+     * @return false when it is not RECEIVED (evaluated meanwhile)
+     */
+    public boolean markError(String id, String reason) {
+        String r = reason == null ? "" : reason;
+        return jdbc.sql("UPDATE submission SET status = :error, error = :reason WHERE id = :id AND status = :received")
+                        .param("error", Submission.ERROR)
+                        .param("reason", r.length() > 2000 ? r.substring(0, 1997) + "..." : r)
+                        .param("id", id)
+                        .param("received", Submission.RECEIVED)
+                        .update()
+                > 0;
+    }
+
+    /**
      * Stores an evaluation. The first evaluation of a submission also marks it EVALUATED, in the
      * same transaction; when another process got there first, nothing is stored and false comes back.
      */

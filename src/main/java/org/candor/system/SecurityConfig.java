@@ -92,6 +92,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/schema")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole(OFFICER, MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations")

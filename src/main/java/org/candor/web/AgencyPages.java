@@ -10,7 +10,9 @@ import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
 import org.candor.intake.CampaignTemplate;
 import org.candor.submission.AgencyMismatchException;
+import org.candor.submission.EvaluationBusyException;
 import org.candor.submission.EvaluationQuery;
+import org.candor.submission.EvaluationStoppedException;
 import org.candor.submission.Evaluations;
 import org.candor.submission.IntakeService;
 import org.candor.submission.MalformedSubmissionException;
@@ -110,6 +112,16 @@ class AgencyPages {
             response.setStatus(e instanceof AgencyMismatchException ? 403 : 400);
             model.addAttribute("problems", List.<Problem>of());
             model.addAttribute("refusal", e.getMessage());
+        } catch (EvaluationStoppedException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", List.<Problem>of());
+            model.addAttribute("refusal", "The campaign was stored but not judged: " + e.getMessage() + ".");
+        } catch (EvaluationBusyException e) {
+            response.setStatus(503);
+            response.setHeader(
+                    "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            model.addAttribute("problems", List.<Problem>of());
+            model.addAttribute("refusal", "The service is busy: " + e.getMessage() + ".");
         }
         model.addAttribute("json", hasJson ? json : "");
         return form(account, 0, model);

@@ -51,7 +51,7 @@ class CandorCliTest {
     void jsonFormatPrintsTheResultWithEveryFindingField() throws Exception {
         Run r = run("check", SPEC_EXAMPLE, "--format", "json");
         assertThat(r.code()).isEqualTo(CandorCli.FAIL);
-        JsonNode result = Json.MAPPER.readTree(r.out());
+        JsonNode result = Json.MAPPER.readTree(r.out()).path("results").get(0);
         assertThat(result.path("verdict").asText()).isEqualTo("FAIL");
         assertThat(result.path("ruleSetHash").asText()).hasSize(64);
         assertThat(result.path("asOf").asText()).isEqualTo("2026-10-01T09:00:00Z");
@@ -137,7 +137,13 @@ class CandorCliTest {
         // The template comes filled with the example campaign, so it can be checked as it is.
         Run r = run("check", template.toString(), "--format", "json");
         assertThat(r.code()).as(r.err()).isIn(CandorCli.PASS, CandorCli.FAIL);
-        assertThat(Json.MAPPER.readTree(r.out()).path("reference").asText()).isNotBlank();
+        assertThat(Json.MAPPER
+                        .readTree(r.out())
+                        .path("results")
+                        .get(0)
+                        .path("reference")
+                        .asText())
+                .isNotBlank();
     }
 
     @Test

@@ -25,9 +25,12 @@ import org.springframework.util.unit.DataSize;
 /** Reloads under load: never a half-loaded rule set, never a broken one, nothing leaked. */
 class RuleReloadTest {
 
+    /** A service on the folder, its first build done: the tests edit the folder right after. */
     static RuleService serviceOn(Path dir) {
-        return new RuleService(
+        RuleService service = new RuleService(
                 new CandorProperties(dir, dir.resolve("../reports"), 2000, DataSize.ofMegabytes(5), List.of()));
+        service.current();
+        return service;
     }
 
     /** A good edit: the DISC-004 hashtag limit changed to another valid value. */

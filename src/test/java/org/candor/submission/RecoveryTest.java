@@ -1,9 +1,11 @@
 package org.candor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -55,9 +57,11 @@ class RecoveryTest {
         }
         try (ConfigurableApplicationContext second = start(data, dir.resolve("reports"))) {
             SubmissionStore store = second.getBean(SubmissionStore.class);
-            assertThat(store.received()).isEmpty();
+            // Recovery runs in the background once the service is up.
+            await().atMost(Duration.ofMinutes(2)).until(() -> store.received().isEmpty());
             assertThat(store.submission(id).orElseThrow().status()).isEqualTo(Submission.EVALUATED);
             assertThat(store.countEvaluations(id)).isEqualTo(1);
+            assertThat(store.state(id).orElseThrow().attempts()).isEqualTo(1);
             List<EvaluationSummary> items = store.list(
                             new EvaluationQuery("Northwind Media", null, null, null, null), 0, 10)
                     .items();

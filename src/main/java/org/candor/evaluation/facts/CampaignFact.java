@@ -35,6 +35,11 @@ public final class CampaignFact {
         return campaign.productCategory();
     }
 
+    /** The submission itself lists the jurisdiction (not only an influencer's establishment). */
+    public boolean isListedBySubmission(String jurisdiction) {
+        return campaign.listedJurisdictions().contains(jurisdiction);
+    }
+
     public List<String> getJurisdictions() {
         return jurisdictions;
     }

@@ -24,6 +24,11 @@ public final class InfluencerFact {
                 : ChronoUnit.DAYS.between(audience.verifiedOn(), asOf);
     }
 
+    /** Where the influencer is established (ISO 3166 code, upper case); null when not given. */
+    public String getEstablishedIn() {
+        return influencer.establishedInCode();
+    }
+
     Influencer influencer() {
         return influencer;
     }

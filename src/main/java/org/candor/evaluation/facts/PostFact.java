@@ -26,6 +26,7 @@ public final class PostFact {
     private final List<String> unsubstantiatedClaims = new ArrayList<>();
     private final List<Hit> unsubstantiatedPhrases = new ArrayList<>();
     private final CompiledPolicy policy;
+    private final boolean frenchLaw;
     /** {@link #hits(Meaning)} as found; a fact is used by one session, on one thread. */
     private final java.util.Map<Meaning, List<Hit>> byMeaning = new java.util.EnumMap<>(Meaning.class);
 
@@ -39,6 +40,7 @@ public final class PostFact {
         this.post = post;
         this.influencer = influencer;
         this.policy = policy;
+        this.frenchLaw = frenchLawApplies(influencer.getEstablishedIn(), campaign);
         TextIndex caption = new TextIndex(post.text());
         List<Hit> found = new ArrayList<>();
         scan(matchers, caption, Source.CAPTION, 0, found);
@@ -165,6 +167,29 @@ public final class PostFact {
      */
     public boolean isPromotional() {
         return !post.links().isEmpty() || has(Meaning.PROMOTIONAL);
+    }
+
+    /** EU and EEA states other than France: an influencer established there answers to its own law. */
+    private static final java.util.Set<String> OTHER_EU_EEA = java.util.Set.of(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "DE", "GR", "EL", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+
+    /**
+     * France (Ordonnance n° 2024-978): the law follows where the influencer is established. It
+     * applies to an influencer established in France, and, where the campaign lists France, to
+     * one whose establishment is not given or lies outside the EU and EEA; an influencer
+     * established in another EU or EEA state answers to that state's law.
+     */
+    static boolean frenchLawApplies(String establishedIn, CampaignFact campaign) {
+        if ("FR".equals(establishedIn)) {
+            return true;
+        }
+        return campaign.isListedBySubmission("FR") && (establishedIn == null || !OTHER_EU_EEA.contains(establishedIn));
+    }
+
+    /** French law governs this post (see {@link #frenchLawApplies}). */
+    public boolean isFrenchLaw() {
+        return frenchLaw;
     }
 
     /** The post has caption text. */

@@ -63,13 +63,14 @@ final class CodeCheck {
     /** Drools' point-free operators that compare values; others (matches, temporal, custom) are refused. */
     private static final Set<String> OPERATORS = Set.of("in", "contains", "excludes", "memberOf", "str");
 
-    private final HelperApi api = HelperApi.get();
+    private final HelperApi api;
     private final TypeNames types;
     private final Set<String> functions;
     private final Set<String> collectors;
     private final Refusals refusals;
 
-    CodeCheck(TypeNames types, Set<String> functions, Set<String> collectors, Refusals refusals) {
+    CodeCheck(HelperApi api, TypeNames types, Set<String> functions, Set<String> collectors, Refusals refusals) {
+        this.api = api;
         this.types = types;
         this.functions = functions;
         this.collectors = collectors;

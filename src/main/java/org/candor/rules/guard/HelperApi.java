@@ -222,16 +222,19 @@ public final class HelperApi {
     static final Set<String> ACCUMULATE_FUNCTIONS =
             Set.of("count", "sum", "average", "min", "max", "collectList", "collectSet", "countDistinct");
 
-    private static final HelperApi INSTANCE = new HelperApi();
+    private static final HelperApi INSTANCE = new HelperApi(false);
+    private static final HelperApi TABLES = new HelperApi(true);
 
     private final Set<String> projectTypes;
     private final Set<String> instanceMethods;
+    private final boolean tables;
 
-    private HelperApi() {
+    private HelperApi(boolean tables) {
+        this.tables = tables;
         Set<String> types = new TreeSet<>();
         types.addAll(classesOf(FACTS_PACKAGE, false));
         types.addAll(classesOf(CAMPAIGN_PACKAGE, true));
-        types.addAll(classesOf(POLICY_PACKAGE, true));
+        types.addAll(classesOf(POLICY_PACKAGE, !tables));
         types.addAll(PROJECT_VALUE_TYPES);
         this.projectTypes = Set.copyOf(types);
         Set<String> methods = new HashSet<>(JDK_METHODS);
@@ -254,6 +257,26 @@ public final class HelperApi {
     /** The allow-list, read once from the classes of the fact and campaign packages. */
     public static HelperApi get() {
         return INSTANCE;
+    }
+
+    /**
+     * The list for the code a policy decision table ({@code *.drl.csv}, {@code *.drl.xlsx})
+     * generates: the same, plus the policy builder and its rows, which the table's code rows
+     * call with each data cell.
+     */
+    public static HelperApi forTables() {
+        return TABLES;
+    }
+
+    /** Whether a global may have this type: the findings collector (and the policy builder in tables). */
+    public boolean isAllowedGlobal(String fqn) {
+        return FINDING_COLLECTOR.equals(fqn)
+                || tables && fqn.startsWith(POLICY_PACKAGE + ".") && projectTypes.contains(fqn);
+    }
+
+    /** Whether this is the list for decision tables' generated code. */
+    boolean tables() {
+        return tables;
     }
 
     /** Whether code may name the type (fully qualified, nested types with dots). */

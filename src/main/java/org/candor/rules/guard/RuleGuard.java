@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.candor.rules.BuildProblem;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AccumulateImportDescr;
 import org.drools.drl.ast.descr.AndDescr;
@@ -97,11 +100,23 @@ public final class RuleGuard {
     public List<BuildProblem> check(Map<String, byte[]> files) {
         Map<String, PackageDescr> parsed = new HashMap<>();
         Set<BuildProblem> problems = Refusals.collector();
+        Set<String> tables = new HashSet<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (!e.getKey().toLowerCase(Locale.ROOT).endsWith(".drl")) {
+            String lower = e.getKey().toLowerCase(Locale.ROOT);
+            String text;
+            if (lower.endsWith(".drl")) {
+                text = new String(e.getValue(), StandardCharsets.UTF_8);
+            } else if (lower.endsWith(".drl.csv") || lower.endsWith(".drl.xlsx")) {
+                // A decision table is compiled into DRL: its data cells are pasted into code rows.
+                // The generated DRL is what the engine builds, so it is what is checked.
+                text = tableDrl(e.getKey(), e.getValue(), new Refusals(e.getKey(), problems));
+                if (text == null) {
+                    continue;
+                }
+                tables.add(e.getKey());
+            } else {
                 continue;
             }
-            String text = new String(e.getValue(), StandardCharsets.UTF_8);
             Refusals refusals = new Refusals(e.getKey(), problems);
             PackageDescr pkg = parse(text, refusals);
             if (pkg != null) {
@@ -125,6 +140,7 @@ public final class RuleGuard {
         }
         for (Map.Entry<String, PackageDescr> e : parsed.entrySet()) {
             new FileCheck(
+                            tables.contains(e.getKey()) ? HelperApi.forTables() : HelperApi.get(),
                             e.getValue(),
                             new Refusals(e.getKey(), problems),
                             declared,
@@ -139,6 +155,16 @@ public final class RuleGuard {
         return name.contains(".") || pkg.getName() == null || pkg.getName().isEmpty()
                 ? name
                 : pkg.getName() + "." + name;
+    }
+
+    private static String tableDrl(String name, byte[] content, Refusals refusals) {
+        try {
+            InputType type = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? InputType.CSV : InputType.XLS;
+            return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
+        } catch (RuntimeException e) {
+            refusals.add(0, "the decision table cannot be read: " + e.getMessage());
+            return null;
+        }
     }
 
     private static PackageDescr parse(String text, Refusals refusals) {
@@ -189,9 +215,12 @@ public final class RuleGuard {
         private final Set<String> functions;
         private final Set<String> queries;
         private final Set<String> collectors = new HashSet<>();
+        private final Set<String> globals = new HashSet<>();
+        private final HelperApi api;
         private final CodeCheck code;
 
         FileCheck(
+                HelperApi api,
                 PackageDescr pkg,
                 Refusals refusals,
                 Map<String, String> declared,
@@ -202,7 +231,8 @@ public final class RuleGuard {
             this.types = new TypeNames(pkg.getName(), declared);
             this.functions = functions;
             this.queries = queries;
-            this.code = new CodeCheck(types, functions, collectors, refusals);
+            this.api = api;
+            this.code = new CodeCheck(api, types, functions, collectors, refusals);
         }
 
         void run() {
@@ -230,7 +260,9 @@ public final class RuleGuard {
             }
             for (GlobalDescr g : pkg.getGlobals()) {
                 TypeNames.Resolved t = resolve(g.getType());
-                if (t == null || !HelperApi.FINDING_COLLECTOR.equals(t.fqn())) {
+                if (t != null && !HelperApi.FINDING_COLLECTOR.equals(t.fqn()) && api.isAllowedGlobal(t.fqn())) {
+                    globals.add(g.getIdentifier());
+                } else if (t == null || !HelperApi.FINDING_COLLECTOR.equals(t.fqn())) {
                     refusals.add(
                             g.getLine(),
                             "global " + g.getType() + " " + g.getIdentifier()
@@ -283,7 +315,7 @@ public final class RuleGuard {
                     continue;
                 }
                 boolean declared = types.declaredNames().contains(target);
-                if (!declared && !HelperApi.get().isAllowedType(target)) {
+                if (!declared && !api.isAllowedType(target)) {
                     refusals.add(i.getLine(), "import " + target + " is refused: not a type of the helper API");
                 } else {
                     types.addImport(target);
@@ -311,7 +343,7 @@ public final class RuleGuard {
         /** A type named outside code (patterns, declarations, parameters) must be on the list. */
         private void namedType(String typeName, int line, String where) {
             TypeNames.Resolved t = resolve(typeName);
-            if (t == null || !t.declared() && !HelperApi.get().isAllowedType(t.fqn())) {
+            if (t == null || !t.declared() && !api.isAllowedType(t.fqn())) {
                 refusals.add(line, where + ": type " + typeName + " is refused: not a type of the helper API");
             }
             if (typeName.contains("<")) {
@@ -336,7 +368,9 @@ public final class RuleGuard {
             }
             switch (name) {
                 case "dialect" -> {
-                    if (!unquote(value).equals("java")) {
+                    // A decision table's code rows are MVEL; they are held to the same list as Java.
+                    if (!unquote(value).equals("java")
+                            && !(api.tables() && unquote(value).equals("mvel"))) {
                         refusals.add(
                                 a.getLine(),
                                 where + ": dialect " + value + " is refused: rule code is Java,"
@@ -443,6 +477,7 @@ public final class RuleGuard {
                 attribute(a, where);
             }
             Set<String> bound = new HashSet<>(collectors);
+            bound.addAll(globals);
             if (r instanceof QueryDescr q && q.getParameters() != null) {
                 bound.addAll(List.of(q.getParameters()));
                 for (String type : q.getParameterTypes()) {

@@ -14,6 +14,7 @@ import org.candor.rules.BuildProblem;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleSetLoader;
 import org.candor.rules.TestPacks;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +67,30 @@ class RuleGuardPayloadTest {
                     assertThat(p.message()).contains(expected).contains("refused");
                 });
         assertThat(refused.problems()).extracting(BuildProblem::file).containsOnly("payload/" + payload);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aDataCellOfAPolicyTableCannotCarryCode() throws IOException {
+        Path marker = tmp.resolve("marker");
+        String table =
+                Files.readString(PAYLOADS.resolve("tables/thresholds.drl.csv")).replace("@MARKER@", marker.toString());
+        Map<String, byte[]> files = new TreeMap<>(RuleSetLoader.readFolder(TestPacks.DEFAULT));
+        files.put("payload/thresholds.drl.csv", table.getBytes(StandardCharsets.UTF_8));
+
+        System.setProperty("M", marker.toString());
+        RuleBuildException refused;
+        try {
+            refused = catchThrowableOfType(RuleBuildException.class, () -> new RuleSetLoader().build(files));
+        } finally {
+            System.clearProperty("M");
+        }
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("payload/thresholds.drl.csv");
+            assertThat(p.message()).contains("java.io.File").contains("refused");
+        });
         assertThat(marker).doesNotExist();
     }
 }

@@ -1,0 +1,147 @@
+package org.candor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.candor.evaluation.BoundsFixtures;
+import org.candor.submission.EvaluationPool;
+import org.candor.submission.Submission;
+import org.candor.submission.SubmissionStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The API under bounds, with a pack whose one rule matches every triple of posts: a campaign that
+ * makes it reach the firing limit is answered 422 and stored as ERROR with the reason, a busy
+ * service answers 503 with Retry-After before storing anything, and the officer's rule tests fail
+ * a case that reaches the bounds.
+ */
+class EvaluationBoundsApiTest extends ApiTestSupport {
+
+    private static final Path RULES = rules();
+
+    private static Path rules() {
+        try {
+            Path dir = Files.createTempDirectory("candor-bounds-rules");
+            BoundsFixtures.pack(dir, "cross-product.drl");
+            BoundsFixtures.loadCase(dir, 20);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void bounds(DynamicPropertyRegistry registry) {
+        registry.add("candor.rules-dir", RULES::toString);
+        registry.add("candor.rules-watch.enabled", () -> "false");
+        registry.add("candor.evaluation.max-firings", () -> "1000");
+        registry.add("candor.evaluation.threads", () -> "1");
+        registry.add("candor.evaluation.queue", () -> "1");
+        registry.add("candor.evaluation.retry-after", () -> "7s");
+    }
+
+    @Autowired
+    SubmissionStore store;
+
+    @Autowired
+    EvaluationPool pool;
+
+    @Test
+    void aCampaignThatReachesTheFiringLimitIsAnswered422AndStoredAsError() throws Exception {
+        // 20 posts: 8,000 triples, eight times the limit.
+        MvcResult r = mvc.perform(
+                        submission(BoundsFixtures.campaignWithPosts(20)).with(NORTHWIND.basic()))
+                .andReturn();
+
+        JsonNode problem = assertProblem(r, 422);
+        assertThat(problem.path("title").asText()).isEqualTo("Evaluation stopped");
+        assertThat(problem.path("detail").asText())
+                .contains("stored but not judged")
+                .contains("1000 rule firings");
+        assertThat(problem.path("bound").asText()).isEqualTo("FIRINGS");
+        assertThat(problem.path("submissionStatus").asText()).isEqualTo("ERROR");
+        String id = problem.path("submissionId").asText();
+        SubmissionStore.State state = store.state(id).orElseThrow();
+        assertThat(state.status()).isEqualTo(Submission.ERROR);
+        assertThat(state.error()).contains("1000 rule firings");
+        assertThat(state.attempts()).isEqualTo(1);
+        assertThat(store.countEvaluations(id)).isZero();
+    }
+
+    @Test
+    void aCaptionOverTheCapIsRejectedNamingTheField() throws Exception {
+        ObjectNode c = (ObjectNode) mapper.readTree(BoundsFixtures.campaignWithPosts(1));
+        ((ObjectNode) c.get("posts").get(0)).put("text", "#ad kg down " + "1".repeat(20_000));
+
+        MvcResult r = mvc.perform(submission(mapper.writeValueAsBytes(c)).with(NORTHWIND.basic()))
+                .andReturn();
+
+        JsonNode problem = assertProblem(r, 422);
+        assertThat(problem.path("problems")).singleElement().satisfies(p -> {
+            assertThat(p.path("path").asText()).isEqualTo("$.posts[0].text");
+            assertThat(p.path("message").asText()).contains("at most 10,000");
+        });
+    }
+
+    @Test
+    void aCampaignUnderTheLimitIsJudged() throws Exception {
+        // 5 posts: 125 triples.
+        JsonNode e = submit(NORTHWIND, BoundsFixtures.campaignWithPosts(5));
+        assertThat(e.path("findings")).hasSize(125);
+    }
+
+    @Test
+    void whenEveryPlaceIsTakenTheServiceAnswers503WithRetryAfterAndStoresNothing() throws Exception {
+        List<EvaluationPool.Place> taken = new ArrayList<>();
+        long before = store.received().size();
+        try {
+            // One thread and one waiting place.
+            taken.add(pool.reserve());
+            taken.add(pool.reserve());
+            MvcResult r = mvc.perform(
+                            submission(BoundsFixtures.campaignWithPosts(1)).with(NORTHWIND.basic()))
+                    .andReturn();
+            JsonNode problem = assertProblem(r, 503);
+            assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("7");
+            assertThat(problem.path("detail").asText()).contains("nothing was stored");
+            assertThat(store.received()).hasSize((int) before);
+        } finally {
+            taken.forEach(EvaluationPool.Place::close);
+        }
+        submit(NORTHWIND, BoundsFixtures.campaignWithPosts(1));
+    }
+
+    @Test
+    void theOfficersRuleTestsFailACaseThatReachesTheBounds() throws Exception {
+        MvcResult r = mvc.perform(post("/api/v1/rules/test")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"files\": {}}")
+                        .with(OFFICER.basic()))
+                .andReturn();
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(200);
+        JsonNode run = json(r);
+        assertThat(run.path("ok").asBoolean()).isFalse();
+        assertThat(run.path("cases")).singleElement().satisfies(c -> {
+            assertThat(c.path("passed").asBoolean()).isFalse();
+            assertThat(c.path("detail").asText())
+                    .contains("evaluation exceeded its bounds")
+                    .contains("1000 rule firings");
+        });
+    }
+}

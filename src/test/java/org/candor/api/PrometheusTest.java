@@ -1,0 +1,37 @@
+package org.candor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Metrics in the Prometheus text format for a scraper signed in as an officer or a manager. Spring
+ * Boot's tests turn metric exporters off unless asked, hence a context of its own.
+ */
+@AutoConfigureObservability(tracing = false)
+class PrometheusTest extends ApiTestSupport {
+
+    @Test
+    void prometheusMetricsAreServedToOfficersAndManagersOnly() throws Exception {
+        MvcResult officer =
+                mvc.perform(get("/actuator/prometheus").with(OFFICER.basic())).andReturn();
+        assertThat(officer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(officer.getResponse().getContentType()).startsWith("text/plain");
+        assertThat(officer.getResponse().getContentAsString())
+                .contains("# TYPE jvm_memory_used_bytes gauge")
+                .contains("application=\"candor\"");
+        assertThat(mvc.perform(get("/actuator/prometheus"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(mvc.perform(get("/actuator/prometheus").with(NORTHWIND.basic()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+}
