@@ -5,10 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.RuleChanges;
+import org.candor.rules.RuleEditException;
 import org.candor.rules.RuleHistory;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSetLoader;
@@ -26,6 +24,8 @@ import org.candor.ruletests.RuleAdministration.RuleValidation;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.Role;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -53,6 +54,12 @@ import org.springframework.web.server.ResponseStatusException;
  * folder is then reloaded and the change recorded with who made it. A change that does not build
  * is refused (422) and one that fails rule tests too (409), unless forced, and a forced change is
  * recorded as such.
+ *
+ * <p>A file is sent with its version as a strong ETag (the SHA-256 of its content). Writing or
+ * deleting a file needs the version it was made on in {@code If-Match} (412 when the folder holds
+ * another, 428 without one); creating a file may send {@code If-None-Match: *} instead (412 when
+ * it is there already). A reload runs the rule tests as a change does: refused (409) when they
+ * fail, unless forced, and the refusal is recorded in the history.
  */
 @RestController
 @RequestMapping("/api/v1/rules")
@@ -88,10 +95,14 @@ class RuleAdminController {
 
     /**
      * The rules folder: its files, the hash they make, and the rule set in force (they differ when
-     * an edit of the folder was refused).
+     * an edit of the folder was refused: it did not build, or its rule tests fail).
      */
     record RuleFolder(
-            String folderHash, String ruleSetHash, List<BuildProblem> lastErrors, List<RuleFileEntry> files) {}
+            String folderHash,
+            String ruleSetHash,
+            List<BuildProblem> lastErrors,
+            List<String> lastTestFailures,
+            List<RuleFileEntry> files) {}
 
     // ---- reading ----
 
@@ -103,7 +114,12 @@ class RuleAdminController {
         List<RuleFileEntry> entries = files.entrySet().stream()
                 .map(e -> new RuleFileEntry(e.getKey(), e.getValue().length, sha256(e.getValue())))
                 .toList();
-        return new RuleFolder(RuleSetLoader.hash(files), rules.current().hash(), rules.lastErrors(), entries);
+        return new RuleFolder(
+                RuleSetLoader.hash(files),
+                rules.current().hash(),
+                rules.lastErrors(),
+                rules.lastTestFailures(),
+                entries);
     }
 
     @Operation(summary = "One file of the rules folder, as it is (officers)")
@@ -111,7 +127,8 @@ class RuleAdminController {
     ResponseEntity<byte[]> file(@PathVariable String name, Authentication auth) {
         officer(auth);
         byte[] content = changes.read(name);
-        return ResponseEntity.ok().contentType(typeOf(name)).body(content);
+        // A conditional GET (If-None-Match) is answered 304 by Spring MVC from this ETag.
+        return ResponseEntity.ok().contentType(typeOf(name)).eTag(etag(content)).body(content);
     }
 
     @Operation(summary = "Every change of the rules in force, newest first (officers)")
@@ -183,43 +200,124 @@ class RuleAdminController {
     // ---- changing ----
 
     @Operation(
-            summary = "Write one rule file (the body is its content): validated, tested, written, reloaded, recorded")
+            summary = "Write one rule file (the body is its content): validated, tested, written, reloaded, recorded."
+                    + " Needs If-Match with the file's ETag, or If-None-Match: * to create it (412 on another"
+                    + " version, 428 without either)")
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleChangeResult> put(
             @PathVariable String name,
             @RequestBody(required = false) byte[] body,
             @RequestParam(defaultValue = "false") boolean force,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Authentication auth)
             throws IOException {
         Account officer = officer(auth);
-        boolean existed = rules.files().containsKey(RuleChanges.checkName(name));
-        RuleChangeResult result = apply(
-                RuleChanges.Edit.put(name, body == null ? new byte[0] : body), RuleHistory.Action.PUT, force, officer);
-        if (!existed && result.applied()) {
+        byte[] now = rules.files().get(RuleChanges.checkName(name));
+        byte[] content = body == null ? new byte[0] : body;
+        RuleChanges.Edit edit =
+                RuleChanges.Edit.put(name, content).expecting(name, expectedVersion(name, now, ifMatch, ifNoneMatch));
+        RuleChangeResult result = apply(edit, RuleHistory.Action.PUT, force, officer);
+        if (now == null && result.applied()) {
             return ResponseEntity.created(URI.create("/api/v1/rules/files/" + name))
+                    .eTag(etag(content))
                     .body(result);
         }
-        return ResponseEntity.ok(result);
+        return ResponseEntity.ok().eTag(etag(content)).body(result);
     }
 
-    @Operation(summary = "Delete one rule file: validated, tested, deleted, reloaded, recorded")
+    @Operation(
+            summary = "Delete one rule file: validated, tested, deleted, reloaded, recorded. Needs If-Match with the"
+                    + " file's ETag (412 on another version, 428 without)")
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     RuleChangeResult delete(
-            @PathVariable String name, @RequestParam(defaultValue = "false") boolean force, Authentication auth)
+            @PathVariable String name,
+            @RequestParam(defaultValue = "false") boolean force,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication auth)
             throws IOException {
         Account officer = officer(auth);
-        return apply(RuleChanges.Edit.delete(name), RuleHistory.Action.DELETE, force, officer);
+        byte[] now = changes.read(name);
+        RuleChanges.Edit edit =
+                RuleChanges.Edit.delete(name).expecting(name, expectedVersion(name, now, ifMatch, null));
+        return apply(edit, RuleHistory.Action.DELETE, force, officer);
     }
 
-    @Operation(summary = "Reload the rules folder as it is; a folder that does not build is refused (422)")
+    @Operation(
+            summary = "Reload the rules folder as it is: refused when it does not build (422), and when its rule"
+                    + " tests fail (409, recorded in the history) unless force=true")
     @PostMapping(value = "/reload", produces = MediaType.APPLICATION_JSON_VALUE)
-    RuleChangeResult reload(Authentication auth) {
-        return admin.reload(officer(auth).username());
+    RuleChangeResult reload(@RequestParam(defaultValue = "false") boolean force, Authentication auth) {
+        return admin.reload(officer(auth).username(), force);
     }
 
     private RuleChangeResult apply(RuleChanges.Edit edit, RuleHistory.Action action, boolean force, Account officer)
             throws IOException {
         return admin.apply(edit, action, force, officer.username());
+    }
+
+    // ---- versions ----
+
+    /** A file's version as an ETag: its SHA-256, strong, quoted. */
+    static String etag(byte[] content) {
+        return ETag.quoteETagIfNecessary(RuleChanges.version(content));
+    }
+
+    /**
+     * The version of the file a change must be made on, from its preconditions: the version the
+     * folder holds now when {@code If-Match} names it (or is {@code *} and the file is there),
+     * {@link RuleChanges#ABSENT} for {@code If-None-Match: *}. The folder is checked against it
+     * again, atomically, when the change is proposed.
+     *
+     * @param now the file's content now; null when it is not there
+     * @throws PreconditionRequiredException without If-Match (or If-None-Match: * for a new file)
+     * @throws RuleEditException ({@link RuleEditException.Reason#STALE}) when the precondition fails now
+     */
+    static String expectedVersion(String name, byte[] now, String ifMatch, String ifNoneMatch) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            List<ETag> tags = ETag.parse(ifMatch);
+            if (tags.isEmpty()) {
+                throw new BadRequestException("If-Match must hold the file's ETag, in double quotes, or *");
+            }
+            if (now != null) {
+                String version = RuleChanges.version(now);
+                ETag current = new ETag(version, false);
+                if (tags.stream().anyMatch(t -> t.isWildcard() || t.compare(current, true))) {
+                    return version;
+                }
+            }
+            throw new RuleEditException(
+                    RuleEditException.Reason.STALE,
+                    now == null
+                            ? "the rule file '" + name + "' is not there (any more); If-Match cannot match it"
+                            : "the rule file '" + name + "' was changed by someone else since it was read: its ETag"
+                                    + " is now " + etag(now) + "; read it again and make the change on that version");
+        }
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+            if (ETag.parse(ifNoneMatch).stream().anyMatch(ETag::isWildcard)) {
+                if (now != null) {
+                    throw new RuleEditException(
+                            RuleEditException.Reason.STALE,
+                            "the rule file '" + name + "' exists already; read it and send its ETag in If-Match");
+                }
+                return RuleChanges.ABSENT;
+            }
+        }
+        throw new PreconditionRequiredException(
+                now == null
+                        ? "Creating the rule file '" + name + "' needs the header If-None-Match: * (or If-Match with"
+                                + " the ETag of the file, when it is there), so that no one else's change is"
+                                + " overwritten."
+                        : "Changing the rule file '" + name + "' needs the header If-Match with the ETag it was read"
+                                + " with (GET /api/v1/rules/files/" + name + "), so that no one else's change is"
+                                + " overwritten.");
+    }
+
+    /** A change of a rule file without the version it was made on. */
+    static final class PreconditionRequiredException extends RuntimeException {
+        PreconditionRequiredException(String message) {
+            super(message);
+        }
     }
 
     // ---- helpers ----
@@ -281,10 +379,6 @@ class RuleAdminController {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RuleChanges.version(bytes);
     }
 }

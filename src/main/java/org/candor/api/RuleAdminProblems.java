@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The rules administration's errors as RFC 9457 problems: a change that does not build (422,
  * every problem with its file, line, column and message), one that fails rule tests (409, every
- * failing case), a bad file name (400), a file that is not there (404), a folder that changed
- * meanwhile (409). It comes before {@link ApiProblems}, which answers everything else.
+ * failing case), a reload whose rule tests fail (409), a bad file name (400), a file that is not
+ * there (404), a folder that changed meanwhile (409), a file that is not the version the change was
+ * made on (412), a change without the version it was made on (428). It comes before {@link ApiProblems}, which answers everything else.
  */
 @RestControllerAdvice(assignableTypes = RuleAdminController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -67,7 +68,30 @@ class RuleAdminProblems {
             case BAD_NAME -> problem(HttpStatus.BAD_REQUEST, "Bad rule file name", e.getMessage(), request);
             case NO_SUCH_FILE -> problem(HttpStatus.NOT_FOUND, "No such rule file", e.getMessage(), request);
             case CHANGED_MEANWHILE -> problem(HttpStatus.CONFLICT, "Rules changed meanwhile", e.getMessage(), request);
+            case STALE ->
+                problem(HttpStatus.PRECONDITION_FAILED, "Rule file changed meanwhile", e.getMessage(), request);
         };
+    }
+
+    @ExceptionHandler(RuleAdminController.PreconditionRequiredException.class)
+    ProblemDetail versionRequired(RuleAdminController.PreconditionRequiredException e, HttpServletRequest request) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "Version of the rule file required", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(RuleAdministration.RefusedReloadException.class)
+    ProblemDetail refusedReload(RuleAdministration.RefusedReloadException e, HttpServletRequest request) {
+        ProblemDetail p = problem(
+                HttpStatus.CONFLICT,
+                "Rule tests fail",
+                "The rules folder builds but " + e.failures().size() + " rule test case(s) in rules/tests fail"
+                        + " with it; it was not put in force and the rules in force stay in force. Fix the files or"
+                        + " the tests, or reload again with force=true.",
+                request);
+        p.setProperty("failures", e.failures());
+        if (e.change() != null) {
+            p.setProperty("change", e.change().id());
+        }
+        return p;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {

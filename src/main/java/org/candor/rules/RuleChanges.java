@@ -1,10 +1,15 @@
 package org.candor.rules;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.candor.rules.RuleHistory.Action;
 import org.candor.rules.RuleHistory.ChangeRecord;
@@ -27,11 +33,18 @@ import org.springframework.stereotype.Service;
  * Changes of the rules, from proposal to history. A change of the rules folder is first
  * {@linkplain #propose proposed}: the folder's files with the change applied are built, and the
  * built rule set can be examined (its diff with the rules in force, the rule tests) without
- * anything changing. Then it is {@linkplain #commit committed}: the files are written atomically
- * inside the rules folder, the folder is reloaded, and the change is recorded with who made it.
+ * anything changing. A proposal may say which version of each file it was made on ({@link
+ * #version}); it is refused as {@linkplain RuleEditException.Reason#STALE stale} when the folder
+ * holds another. Then it is {@linkplain #commit committed}: the change is written down in the
+ * history as {@linkplain RuleHistory.Outcome#PENDING pending}, with who made it, before any file is
+ * renamed into place; the files are written atomically inside the rules folder (keeping their file
+ * modes), the folder is reloaded, and the pending change is completed. A pending change that a
+ * crash left behind is reconciled at the next start: when the folder holds what it would have put
+ * in force, it is completed as that person's change.
  *
  * <p>Every rule set put in force is recorded, whoever puts it there: this service listens to
  * {@link RuleService}, so reloads by the file watcher are recorded too ({@link Action#FILE_CHANGE}),
+ * as are the changes of the folder the rule tests refused ({@link RuleHistory.Outcome#REFUSED}),
  * and the rule set the service starts with is kept as well ({@link Action#STARTUP} when it differs
  * from the last one recorded).
  */
@@ -45,6 +58,8 @@ public class RuleChanges implements RuleService.Listener {
     private final RuleHistory history;
     /** What the change being committed on this thread is, for the listener to record. */
     private final ThreadLocal<Intent> intent = new ThreadLocal<>();
+    /** Run right after a commit's files are renamed into place; crash tests stop the commit there. */
+    private volatile Runnable afterRename = () -> {};
 
     public RuleChanges(RuleService rules, RuleHistory history) {
         this.rules = rules;
@@ -53,21 +68,29 @@ public class RuleChanges implements RuleService.Listener {
     }
 
     /**
-     * A change of the rules folder: files to write (name to content) and files to delete.
-     * Names are checked with {@link #checkName}.
+     * A change of the rules folder: files to write (name to content), files to delete, and the
+     * versions ({@link #version}) of files it was made on, which the folder must still hold ({@link
+     * #ABSENT}: the file must not be there). Names are checked with {@link #checkName}.
      */
-    public record Edit(Map<String, byte[]> put, Set<String> delete) {
+    public record Edit(Map<String, byte[]> put, Set<String> delete, Map<String, String> expected) {
         public Edit {
             put = put == null ? Map.of() : new TreeMap<>(put);
             delete = delete == null ? Set.of() : new LinkedHashSet<>(delete);
+            expected = expected == null ? Map.of() : new TreeMap<>(expected);
             put.keySet().forEach(RuleChanges::checkName);
             delete.forEach(RuleChanges::checkName);
+            expected.keySet().forEach(RuleChanges::checkName);
             for (String name : delete) {
                 if (put.containsKey(name)) {
                     throw new RuleEditException(
                             RuleEditException.Reason.BAD_NAME, "'" + name + "' is both written and deleted");
                 }
             }
+        }
+
+        /** A change that does not care which versions of the files it is made on. */
+        public Edit(Map<String, byte[]> put, Set<String> delete) {
+            this(put, delete, Map.of());
         }
 
         public static Edit put(String name, byte[] content) {
@@ -80,11 +103,33 @@ public class RuleChanges implements RuleService.Listener {
             return new Edit(Map.of(), Set.of(name));
         }
 
+        /**
+         * The same change, made on this version of a file: refused as stale when the folder holds
+         * another version of it, or ({@link #ABSENT}) holds the file at all.
+         */
+        public Edit expecting(String name, String version) {
+            Map<String, String> versions = new TreeMap<>(expected);
+            versions.put(name, version);
+            return new Edit(put, delete, versions);
+        }
+
         /** The names of the files it writes or deletes. */
         public List<String> names() {
             Set<String> names = new LinkedHashSet<>(put.keySet());
             names.addAll(delete);
             return List.copyOf(names);
+        }
+    }
+
+    /** The version an {@link Edit} expects of a file that must not be there yet. */
+    public static final String ABSENT = "";
+
+    /** A file's version: the SHA-256 of its content, in hex; what the API sends as its ETag. */
+    public static String version(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -196,10 +241,31 @@ public class RuleChanges implements RuleService.Listener {
      * Builds the folder's files with the change applied, without changing anything.
      *
      * @throws RuleBuildException when they do not build
-     * @throws RuleEditException when a file to delete is not there
+     * @throws RuleEditException when a file to delete is not there, or a file is not the version
+     *     the edit expects ({@link RuleEditException.Reason#STALE})
      */
     public Proposal propose(Edit edit) {
         Map<String, byte[]> base = rules.files();
+        for (Map.Entry<String, String> e : edit.expected().entrySet()) {
+            byte[] now = base.get(e.getKey());
+            if (ABSENT.equals(e.getValue())) {
+                if (now != null) {
+                    throw new RuleEditException(
+                            RuleEditException.Reason.STALE,
+                            "the rule file '" + e.getKey() + "' exists already; read it and change that version");
+                }
+            } else if (now == null) {
+                throw new RuleEditException(
+                        RuleEditException.Reason.STALE,
+                        "the rule file '" + e.getKey() + "' is not there any more; someone deleted it");
+            } else if (!version(now).equals(e.getValue())) {
+                throw new RuleEditException(
+                        RuleEditException.Reason.STALE,
+                        "the rule file '" + e.getKey() + "' was changed by someone else since it was read (it is"
+                                + " version " + version(now) + " now, the change was made on " + e.getValue()
+                                + "); read it again and make the change on that version");
+            }
+        }
         Map<String, byte[]> proposed = new TreeMap<>(base);
         for (String name : edit.delete()) {
             if (proposed.remove(name) == null) {
@@ -215,14 +281,16 @@ public class RuleChanges implements RuleService.Listener {
 
     /**
      * Writes a proposal's change into the rules folder and reloads it; the proposal is closed.
-     * When the folder changed since the proposal was built, nothing is written.
+     * The change is recorded as pending before its files are renamed into place, and completed
+     * once the rule set is in force. When the folder changed since the proposal was built, nothing
+     * is written.
      *
      * @param action PUT or DELETE, as the history shows it
      * @param failures the failing rule tests the change is forced past; empty when none failed
      * @throws RuleEditException ({@link RuleEditException.Reason#CHANGED_MEANWHILE})
      */
     public Outcome commit(Proposal proposal, Action action, String who, List<String> failures) throws IOException {
-        Intent in = new Intent(action, !failures.isEmpty(), List.copyOf(failures));
+        Intent in = new Intent(action);
         // What the files to change held before (empty: not there), once known; restored on failure.
         Map<String, Optional<byte[]>> before = new TreeMap<>();
         intent.set(in);
@@ -231,7 +299,11 @@ public class RuleChanges implements RuleService.Listener {
             // the folder holds what it was built from, so the change is not built twice.
             ReloadResult r;
             try {
-                r = rules.edit(dir -> write(dir, proposal, before), who, proposal.handOver());
+                r = rules.edit(
+                        dir -> write(dir, proposal, before, in, who, failures),
+                        who,
+                        proposal.handOver(),
+                        List.copyOf(failures));
             } catch (IOException e) {
                 // A file could not be written: what was written goes back.
                 log.error(
@@ -251,21 +323,41 @@ public class RuleChanges implements RuleService.Listener {
         } finally {
             intent.remove();
             proposal.close();
+            if (in.pending != null) {
+                // Written down, but not put in force: the change was not made.
+                history.withdraw(in.pending.id());
+            }
         }
     }
 
-    /** Reloads the folder as it is, for the API; recorded as a {@link Action#RELOAD}. */
+    /** Reloads the folder as it is, for the API, through the rule tests; recorded as a {@link Action#RELOAD}. */
     public Outcome reload(String who) {
-        Intent in = new Intent(Action.RELOAD, false, List.of());
+        return reload(who, false);
+    }
+
+    /**
+     * Reloads the folder as it is, for the API; recorded as a {@link Action#RELOAD}. Its rule tests
+     * run as for a change through the API: when they fail, the folder is not put in force (the
+     * refusal is recorded) unless {@code force}, and then it is recorded as forced.
+     */
+    public Outcome reload(String who, boolean force) {
+        Intent in = new Intent(Action.RELOAD);
         intent.set(in);
         try {
-            return new Outcome(rules.reload(who), Optional.ofNullable(in.recorded));
+            return new Outcome(rules.reload(who, force), Optional.ofNullable(in.recorded));
         } finally {
             intent.remove();
         }
     }
 
-    private void write(Path dir, Proposal proposal, Map<String, Optional<byte[]>> before) throws IOException {
+    private void write(
+            Path dir,
+            Proposal proposal,
+            Map<String, Optional<byte[]>> before,
+            Intent in,
+            String who,
+            List<String> failures)
+            throws IOException {
         Map<String, byte[]> now = RuleSetLoader.readFolder(dir);
         if (!RuleSetLoader.hash(now).equals(proposal.baseHash())) {
             throw new RuleEditException(
@@ -275,12 +367,34 @@ public class RuleChanges implements RuleService.Listener {
         for (String name : proposal.edit().names()) {
             before.put(name, Optional.ofNullable(now.get(name)));
         }
+        RuleSet inForce = rules.current();
+        if (!proposal.ruleSet().hash().equals(inForce.hash())) {
+            // Who made the change is on record before any file is in place: a crash from here on
+            // leaves a pending change, which the next start reconciles with the folder.
+            history.snapshot(inForce);
+            history.snapshot(proposal.ruleSet());
+            in.pending = history.record(new NewChange(
+                    in.action,
+                    who,
+                    inForce.hash(),
+                    proposal.ruleSet().hash(),
+                    proposal.diff(),
+                    !failures.isEmpty(),
+                    List.copyOf(failures),
+                    RuleHistory.Outcome.PENDING));
+        }
         for (Map.Entry<String, byte[]> f : proposal.edit().put().entrySet()) {
             writeAtomically(dir, f.getKey(), f.getValue());
         }
         for (String name : proposal.edit().delete()) {
             Files.deleteIfExists(inside(dir, name));
         }
+        afterRename.run();
+    }
+
+    /** Sets what runs right after a commit's files are in place, before they are put in force; for crash tests. */
+    void afterRename(Runnable hook) {
+        this.afterRename = hook == null ? () -> {} : hook;
     }
 
     private static void restore(Path dir, Map<String, Optional<byte[]>> before) throws IOException {
@@ -296,11 +410,18 @@ public class RuleChanges implements RuleService.Listener {
     /**
      * Writes a file so that no reader ever sees it half written: into a hidden temporary file of
      * the same folder (the loader and the watcher skip hidden files), then renamed over the target.
+     * A file that was there keeps its file mode (POSIX permissions); a new one gets the mode new
+     * files of the folder get.
      */
     static void writeAtomically(Path dir, String name, byte[] content) throws IOException {
         Path target = inside(dir, name);
-        Path tmp = Files.createTempFile(target.getParent(), ".candor-", ".tmp");
+        Path tmp = target.resolveSibling(".candor-" + UUID.randomUUID() + ".tmp");
         try {
+            Files.createFile(tmp);
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS));
+            }
             Files.write(tmp, content);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -322,34 +443,85 @@ public class RuleChanges implements RuleService.Listener {
 
     /** Records every rule set put in force, with the change that did it. */
     @Override
-    public void ruleSetChanged(RuleSet before, RuleSet after, String who) {
+    public void ruleSetChanged(RuleSet before, RuleSet after, String who, List<String> failures) {
         Intent in = intent.get();
-        Action action = in != null ? in.action : RulesWatcher.WHO.equals(who) ? Action.FILE_CHANGE : Action.RELOAD;
+        if (in != null && in.pending != null && in.pending.hashAfter().equals(after.hash())) {
+            ChangeRecord pending = in.pending;
+            in.pending = null;
+            in.recorded = history.complete(pending.id()).orElse(null);
+            return;
+        }
         history.snapshot(before);
         history.snapshot(after);
         ChangeRecord c = history.record(new NewChange(
-                action,
+                action(in, who),
                 who,
                 before.hash(),
                 after.hash(),
                 RuleDiff.between(before, after),
-                in != null && in.forced,
-                in == null ? List.of() : in.failures));
+                !failures.isEmpty(),
+                List.copyOf(failures)));
         if (in != null) {
             in.recorded = c;
         }
     }
 
+    /** Records a change of the folder that was not put in force because its rule tests fail. */
+    @Override
+    public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, List<String> failures) {
+        Intent in = intent.get();
+        history.snapshot(inForce);
+        history.snapshot(refused);
+        ChangeRecord c = history.record(new NewChange(
+                action(in, who),
+                who,
+                inForce.hash(),
+                refused.hash(),
+                RuleDiff.between(inForce, refused),
+                false,
+                List.copyOf(failures),
+                RuleHistory.Outcome.REFUSED));
+        if (in != null) {
+            in.recorded = c;
+        }
+    }
+
+    private static Action action(Intent in, String who) {
+        return in != null ? in.action : RulesWatcher.WHO.equals(who) ? Action.FILE_CHANGE : Action.RELOAD;
+    }
+
     /**
-     * Keeps the rule set the service started with, and records it as a change when it is not the
-     * last one recorded (the folder changed while the service was down, or this is the first
-     * start).
+     * Keeps the rule set the service started with; completes a change a crash left pending when
+     * the folder holds what it would have put in force (and abandons any other pending change);
+     * then records the rule set as a change when it is not the last one recorded (the folder
+     * changed while the service was down, or this is the first start).
      */
     @EventListener(ApplicationReadyEvent.class)
     public void recordStartup() {
         try {
             RuleSet rs = rules.current();
             history.snapshot(rs);
+            boolean reconciled = false;
+            for (ChangeRecord p : history.pending()) {
+                if (!reconciled && p.hashAfter().equals(rs.hash())) {
+                    history.complete(p.id());
+                    reconciled = true;
+                    log.info(
+                            "the {} of {} by {} was in place but not recorded as done (the service stopped);"
+                                    + " recorded now",
+                            p.action(),
+                            p.files(),
+                            p.who());
+                } else {
+                    history.abandon(p.id());
+                    log.warn(
+                            "the {} of {} by {} never reached the rules folder (the service stopped); recorded as"
+                                    + " abandoned",
+                            p.action(),
+                            p.files(),
+                            p.who());
+                }
+            }
             Optional<String> last = history.lastHash();
             if (last.isPresent() && last.get().equals(rs.hash())) {
                 return;
@@ -370,14 +542,13 @@ public class RuleChanges implements RuleService.Listener {
 
     private static final class Intent {
         final Action action;
-        final boolean forced;
-        final List<String> failures;
+        /** The change written down before its files were renamed into place, until it is completed. */
+        volatile ChangeRecord pending;
+
         volatile ChangeRecord recorded;
 
-        Intent(Action action, boolean forced, List<String> failures) {
+        Intent(Action action) {
             this.action = action;
-            this.forced = forced;
-            this.failures = failures;
         }
     }
 }

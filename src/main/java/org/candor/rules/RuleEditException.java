@@ -9,7 +9,12 @@ public class RuleEditException extends RuntimeException {
         /** The file to delete or read is not there. */
         NO_SUCH_FILE,
         /** The folder changed between the proposal and its application; propose again. */
-        CHANGED_MEANWHILE
+        CHANGED_MEANWHILE,
+        /**
+         * The file is not the version the change was made on (its version does not match, or a
+         * file to create is there already): someone else changed it since it was read.
+         */
+        STALE
     }
 
     private final Reason reason;

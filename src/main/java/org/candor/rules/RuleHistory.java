@@ -22,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rule sets that were ever in force, kept by hash with their files, and every change of the
- * rules in force: who, when, how, which files, the hashes before and after, the diff, and whether
- * it was forced past failing rule tests. In the embedded database or PostgreSQL.
+ * rules in force: who, when, how, which files, the hashes before and after, the diff, whether it
+ * was forced past failing rule tests, and what came of it ({@link Outcome}): a change of the folder
+ * whose rule tests fail is recorded as refused, and a change through the API is written down as
+ * pending before its file is renamed into place. In the embedded database or PostgreSQL.
  */
 @Repository
 public class RuleHistory {
@@ -42,11 +44,27 @@ public class RuleHistory {
         STARTUP
     }
 
+    /** What came of a recorded change. */
+    public enum Outcome {
+        /** The rule set was put in force. */
+        APPLIED,
+        /**
+         * Written down before the files were renamed into place and completed once the rule set
+         * is in force; one left over by a crash is reconciled at the next start.
+         */
+        PENDING,
+        /** The folder changed, but its rule tests failed: the rules in force stayed in force. */
+        REFUSED,
+        /** A pending change whose files were not in the folder at the next start. */
+        ABANDONED
+    }
+
     /**
      * A change to record.
      *
      * @param hashBefore the rule set before; null when none was ever recorded
-     * @param failures the failing rule tests the change was forced past; empty when none
+     * @param forced whether it was put in force past failing rule tests
+     * @param failures the failing rule tests: those it was forced past, or those it was refused for
      */
     public record NewChange(
             Action action,
@@ -55,7 +73,21 @@ public class RuleHistory {
             String hashAfter,
             RuleDiff diff,
             boolean forced,
-            List<String> failures) {}
+            List<String> failures,
+            Outcome outcome) {
+
+        /** A change that was put in force. */
+        public NewChange(
+                Action action,
+                String who,
+                String hashBefore,
+                String hashAfter,
+                RuleDiff diff,
+                boolean forced,
+                List<String> failures) {
+            this(action, who, hashBefore, hashAfter, diff, forced, failures, Outcome.APPLIED);
+        }
+    }
 
     /** A recorded change, as the history lists it. */
     public record ChangeRecord(
@@ -68,7 +100,8 @@ public class RuleHistory {
             String hashAfter,
             RuleDiff diff,
             boolean forced,
-            List<String> failures) {}
+            List<String> failures,
+            Outcome outcome) {}
 
     /** One page of the history, newest first. */
     public record HistoryPage(List<ChangeRecord> items, int page, int size, long total) {}
@@ -139,8 +172,8 @@ public class RuleHistory {
         jdbc.sql(
                         """
                 INSERT INTO rule_change (changed_at, changed_by, action, files, hash_before, hash_after, diff, forced,
-                                         failures)
-                VALUES (:at, :by, :action, :files, :before, :after, :diff, :forced, :failures)
+                                         failures, outcome)
+                VALUES (:at, :by, :action, :files, :before, :after, :diff, :forced, :failures, :outcome)
                 """)
                 .param("at", ts(at))
                 .param("by", c.who())
@@ -151,15 +184,67 @@ public class RuleHistory {
                 .param("diff", json(c.diff()))
                 .param("forced", c.forced())
                 .param("failures", json(c.failures()))
+                .param("outcome", c.outcome().name())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         return new ChangeRecord(
-                id, at, c.who(), c.action(), files, c.hashBefore(), c.hashAfter(), c.diff(), c.forced(), c.failures());
+                id,
+                at,
+                c.who(),
+                c.action(),
+                files,
+                c.hashBefore(),
+                c.hashAfter(),
+                c.diff(),
+                c.forced(),
+                c.failures(),
+                c.outcome());
     }
 
-    /** The rule set the latest recorded change put in force; empty when nothing was recorded. */
+    /**
+     * Completes a {@link Outcome#PENDING} change: its rule set is in force now, at this moment.
+     *
+     * @return the change as recorded now; empty when there is no such pending change
+     */
+    @Transactional
+    public synchronized Optional<ChangeRecord> complete(long id) {
+        int updated = jdbc.sql(
+                        "UPDATE rule_change SET outcome = 'APPLIED', changed_at = :at WHERE id = :id AND outcome = 'PENDING'")
+                .param("at", ts(now()))
+                .param("id", id)
+                .update();
+        return updated == 0 ? Optional.empty() : find(id);
+    }
+
+    /** Removes a {@link Outcome#PENDING} change that was never made (its files were not written). */
+    @Transactional
+    public synchronized void withdraw(long id) {
+        jdbc.sql("DELETE FROM rule_change WHERE id = :id AND outcome = 'PENDING'")
+                .param("id", id)
+                .update();
+    }
+
+    /** Marks a {@link Outcome#PENDING} change {@link Outcome#ABANDONED}: its files never reached the folder. */
+    @Transactional
+    public synchronized void abandon(long id) {
+        jdbc.sql("UPDATE rule_change SET outcome = 'ABANDONED' WHERE id = :id AND outcome = 'PENDING'")
+                .param("id", id)
+                .update();
+    }
+
+    /** The {@link Outcome#PENDING} changes, newest first. */
+    public List<ChangeRecord> pending() {
+        return jdbc.sql("SELECT * FROM rule_change WHERE outcome = 'PENDING' ORDER BY id DESC")
+                .query(this::change)
+                .list();
+    }
+
+    /**
+     * The rule set the latest change put in force ({@link Outcome#APPLIED}); empty when nothing
+     * was recorded.
+     */
     public Optional<String> lastHash() {
-        return jdbc.sql("SELECT hash_after FROM rule_change ORDER BY id DESC LIMIT 1")
+        return jdbc.sql("SELECT hash_after FROM rule_change WHERE outcome = 'APPLIED' ORDER BY id DESC LIMIT 1")
                 .query(String.class)
                 .optional();
     }
@@ -196,7 +281,8 @@ public class RuleHistory {
                     rs.getString("hash_after"),
                     mapper.readValue(rs.getString("diff"), RuleDiff.class),
                     rs.getBoolean("forced"),
-                    mapper.readValue(rs.getString("failures"), STRINGS));
+                    mapper.readValue(rs.getString("failures"), STRINGS),
+                    Outcome.valueOf(rs.getString("outcome")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rule change " + rs.getLong("id") + " cannot be read", e);
         }

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 /**
  * The rule set in force, and its replacement. It is built when the service starts, and the
  * service does not start when it fails to build. A reload builds a fresh rule set off the
- * request path and swaps it in atomically only when it builds; otherwise the rules in force stay
- * in force and the errors are kept for health, the API and the log. An evaluation holds a
+ * request path and swaps it in atomically only when it builds and passes the {@link Gate} (the
+ * officer's rule tests), unless forced past them; otherwise the rules in force stay in force and
+ * the errors or failing tests are kept for health, the API and the log. An evaluation holds a
  * {@link Lease} on the rule set it started with, which is disposed (and removed from the engine's
  * repository) only when the last such evaluation has finished.
  */
@@ -35,14 +36,55 @@ public class RuleService implements SmartInitializingSingleton {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile List<BuildProblem> lastErrors = List.of();
     private volatile Instant lastAttempt;
+    private volatile Gate gate;
+    /** The folder's rule set last refused by the gate, and why; null when the last attempt was not refused. */
+    private volatile Refusal lastRefusal;
 
-    /** Told of every rule set put in force, after the swap. */
+    private record Refusal(String hash, List<String> failures) {}
+
+    /** Told of every rule set put in force, after the swap, and of every one refused by the {@link Gate}. */
     public interface Listener {
-        void ruleSetChanged(RuleSet before, RuleSet after, String who);
+        /**
+         * A rule set was put in force.
+         *
+         * @param failures the failing rule tests it was forced past; empty when none failed
+         */
+        void ruleSetChanged(RuleSet before, RuleSet after, String who, List<String> failures);
+
+        /** The folder built, but its rule tests failed: it was not put in force. */
+        default void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, List<String> failures) {}
     }
 
-    /** What a reload did. */
-    public record ReloadResult(boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors) {}
+    /**
+     * What a rule set must pass before it is put in force from the folder: the officer's rule
+     * tests. Whatever changed the folder (the file watcher, a reload), the rule set it builds to is
+     * held against the gate, and is not put in force when it fails, unless the reload is forced.
+     */
+    public interface Gate {
+        /** The failing rule tests of a rule set, each described in one line; empty when all pass. */
+        List<String> failures(RuleSet candidate);
+    }
+
+    /**
+     * What a reload did.
+     *
+     * @param applied whether the rules in force changed
+     * @param errors the build problems, when the folder did not build
+     * @param failures the failing rule tests: those it was refused for (not applied), or those it
+     *     was forced past (applied)
+     */
+    public record ReloadResult(
+            boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors, List<String> failures) {
+
+        public ReloadResult(boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors) {
+            this(applied, hashBefore, hashAfter, errors, List.of());
+        }
+
+        /** The folder built, but was not put in force because its rule tests fail. */
+        public boolean refused() {
+            return !applied && errors.isEmpty() && !failures.isEmpty();
+        }
+    }
 
     /** The first build, started by the constructor on a thread of its own. */
     private final CompletableFuture<Void> initial;
@@ -105,6 +147,17 @@ public class RuleService implements SmartInitializingSingleton {
         listeners.add(listener);
     }
 
+    /** Sets the gate every rule set from the folder passes before it is put in force. */
+    public void gate(Gate gate) {
+        this.gate = gate;
+    }
+
+    /** The failing rule tests of a rule set, by the {@link Gate}; empty when there is no gate. */
+    public List<String> check(RuleSet candidate) {
+        Gate g = gate;
+        return g == null ? List.of() : List.copyOf(g.failures(candidate));
+    }
+
     /** The rule set in force now. For an evaluation, prefer {@link #lease()}. */
     public RuleSet current() {
         return held().ruleSet;
@@ -117,6 +170,15 @@ public class RuleService implements SmartInitializingSingleton {
     /** Errors of the last reload that failed; empty once a reload succeeds. */
     public List<BuildProblem> lastErrors() {
         return lastErrors;
+    }
+
+    /**
+     * The failing rule tests the folder's last reload was refused for; empty once a reload puts a
+     * rule set in force, or when the last reload was not refused for them.
+     */
+    public List<String> lastTestFailures() {
+        Refusal r = lastRefusal;
+        return r == null ? List.of() : r.failures();
     }
 
     public Instant lastAttempt() {
@@ -138,8 +200,18 @@ public class RuleService implements SmartInitializingSingleton {
         RuleSetLoader.dispose(ruleSet);
     }
 
-    /** Rebuilds from the folder; swaps only on success and only when the content changed. */
-    public synchronized ReloadResult reload(String who) {
+    /** Rebuilds from the folder, through the {@link Gate}; see {@link #reload(String, boolean)}. */
+    public ReloadResult reload(String who) {
+        return reload(who, false);
+    }
+
+    /**
+     * Rebuilds from the folder; swaps only when it builds, its content changed, and its rule tests
+     * pass (or {@code force} says to put it in force past them). A rule set refused for failing rule
+     * tests is told to the listeners once: reloading the same folder again refuses it without
+     * running the tests again.
+     */
+    public synchronized ReloadResult reload(String who, boolean force) {
         Held before = held();
         lastAttempt = Instant.now();
         RuleSet next;
@@ -147,6 +219,7 @@ public class RuleService implements SmartInitializingSingleton {
             next = loader.load(rulesDir);
         } catch (RuleBuildException e) {
             lastErrors = e.problems();
+            lastRefusal = null;
             log.error(
                     "reload by {} refused; the rules in force ({}) stay in force:\n  {}",
                     who,
@@ -154,27 +227,78 @@ public class RuleService implements SmartInitializingSingleton {
                     describe(e.problems()));
             return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), e.problems());
         }
-        return putInForce(before, next, who);
+        lastErrors = List.of();
+        if (next.hash().equals(before.ruleSet.hash())) {
+            lastRefusal = null;
+            RuleSetLoader.dispose(next);
+            return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), List.of());
+        }
+        Refusal refused = lastRefusal;
+        boolean seen = refused != null && refused.hash().equals(next.hash());
+        List<String> failures;
+        try {
+            failures = seen ? refused.failures() : check(next);
+        } catch (RuntimeException e) {
+            RuleSetLoader.dispose(next);
+            throw e;
+        }
+        if (!failures.isEmpty() && !force) {
+            try {
+                if (!seen) {
+                    log.error(
+                            "reload by {} refused: {} rule test case(s) fail with {}; the rules in force ({}) stay in"
+                                    + " force:\n  {}",
+                            who,
+                            failures.size(),
+                            next.shortHash(),
+                            before.ruleSet.shortHash(),
+                            String.join("\n  ", failures));
+                    for (Listener l : listeners) {
+                        try {
+                            l.ruleSetRefused(before.ruleSet, next, who, failures);
+                        } catch (RuntimeException e) {
+                            log.error("rule change listener failed", e);
+                        }
+                    }
+                }
+            } finally {
+                // Known once the listeners have recorded it.
+                lastRefusal = new Refusal(next.hash(), failures);
+                RuleSetLoader.dispose(next);
+            }
+            return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), List.of(), failures);
+        }
+        return putInForce(before, next, who, failures);
     }
 
     /** Swaps a freshly built rule set in, unless it is the one in force; tells the listeners. */
-    private ReloadResult putInForce(Held before, RuleSet next, String who) {
+    private ReloadResult putInForce(Held before, RuleSet next, String who, List<String> failures) {
         lastErrors = List.of();
         if (next.hash().equals(before.ruleSet.hash())) {
             RuleSetLoader.dispose(next);
             return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), List.of());
         }
+        lastRefusal = null;
         current.set(new Held(next));
         before.retire();
-        log.info("rules reloaded by {}: {} -> {}", who, before.ruleSet.shortHash(), next.shortHash());
+        if (failures.isEmpty()) {
+            log.info("rules reloaded by {}: {} -> {}", who, before.ruleSet.shortHash(), next.shortHash());
+        } else {
+            log.warn(
+                    "rules reloaded by {} past {} failing rule test case(s): {} -> {}",
+                    who,
+                    failures.size(),
+                    before.ruleSet.shortHash(),
+                    next.shortHash());
+        }
         for (Listener l : listeners) {
             try {
-                l.ruleSetChanged(before.ruleSet, next, who);
+                l.ruleSetChanged(before.ruleSet, next, who, failures);
             } catch (RuntimeException e) {
                 log.error("rule change listener failed", e);
             }
         }
-        return new ReloadResult(true, before.ruleSet.hash(), next.hash(), List.of());
+        return new ReloadResult(true, before.ruleSet.hash(), next.hash(), List.of(), failures);
     }
 
     /** A change to the files of the rules folder, made by {@link #edit}. */
@@ -193,11 +317,15 @@ public class RuleService implements SmartInitializingSingleton {
 
     /**
      * Like {@link #edit(FolderEdit, String)}, with the rule set the edited folder should build to,
-     * built beforehand: when the folder then holds exactly the files it was built from (same
-     * hash), it is put in force without building the folder again; otherwise the folder is
-     * reloaded as usual. The rule set is handed over either way: put in force, or disposed of.
+     * built and tested beforehand: when the folder then holds exactly the files it was built from
+     * (same hash), it is put in force without building or testing the folder again; otherwise the
+     * folder is reloaded as usual. The rule set is handed over either way: put in force, or
+     * disposed of.
+     *
+     * @param failures the failing rule tests the built rule set is put in force past
      */
-    public synchronized ReloadResult edit(FolderEdit edit, String who, RuleSet built) throws IOException {
+    public synchronized ReloadResult edit(FolderEdit edit, String who, RuleSet built, List<String> failures)
+            throws IOException {
         boolean used = false;
         try {
             edit.apply(rulesDir);
@@ -206,7 +334,7 @@ public class RuleService implements SmartInitializingSingleton {
             }
             lastAttempt = Instant.now();
             used = true;
-            return putInForce(held(), built, who);
+            return putInForce(held(), built, who, failures);
         } finally {
             if (!used) {
                 RuleSetLoader.dispose(built);

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health component {@code rules}: loaded or not, the hash of the rule set in force, and the errors
- * of the last reload that was refused.
+ * of the last reload that was refused, or the rule tests it was refused for.
  */
 @Component("rules")
 class RulesHealthIndicator implements HealthIndicator {
@@ -31,6 +31,7 @@ class RulesHealthIndicator implements HealthIndicator {
                 .withDetail(
                         "lastErrors",
                         rules.lastErrors().stream().map(BuildProblem::toString).toList())
+                .withDetail("lastTestFailures", rules.lastTestFailures())
                 .build();
     }
 }

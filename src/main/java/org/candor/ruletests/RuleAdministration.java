@@ -115,9 +115,7 @@ public class RuleAdministration {
             if (!failing.isEmpty() && !force) {
                 throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
             }
-            List<String> failures = failing.stream()
-                    .map(c -> c.displayName() + ": " + c.detail())
-                    .toList();
+            List<String> failures = describe(failing);
             RuleChanges.Outcome o = changes.commit(p, action, who, failures);
             if (!o.reload().errors().isEmpty()) {
                 throw new RuleBuildException(o.reload().errors());
@@ -126,13 +124,32 @@ public class RuleAdministration {
         }
     }
 
-    /** Reloads the folder as it is; a folder that does not build is refused. */
+    /** Reloads the folder as it is, through the rule tests; see {@link #reload(String, boolean)}. */
     public RuleChangeResult reload(String who) {
-        RuleChanges.Outcome o = changes.reload(who);
+        return reload(who, false);
+    }
+
+    /**
+     * Reloads the folder as it is. A folder that does not build is refused; one whose rule tests
+     * fail too, unless forced, and the refusal is recorded in the history.
+     *
+     * @throws RuleBuildException when the folder does not build
+     * @throws RefusedReloadException when its rule tests fail and it is not forced
+     */
+    public RuleChangeResult reload(String who, boolean force) {
+        RuleChanges.Outcome o = changes.reload(who, force);
         if (!o.reload().errors().isEmpty()) {
             throw new RuleBuildException(o.reload().errors());
         }
-        return result(o, List.of());
+        if (o.reload().refused()) {
+            throw new RefusedReloadException(o.reload().failures(), o.change().orElse(null));
+        }
+        return result(o, o.reload().failures());
+    }
+
+    /** Each failing case in one line, "file — case: detail", as the history keeps them. */
+    static List<String> describe(List<CaseResult> failing) {
+        return failing.stream().map(c -> c.displayName() + ": " + c.detail()).toList();
     }
 
     private static RuleChangeResult result(RuleChanges.Outcome o, List<String> failures) {
@@ -151,6 +168,31 @@ public class RuleAdministration {
         // Each case keeps to the bounds of a submission's evaluation: a rule that would stop a
         // submission fails its case, with the reason.
         return new RuleTestRunner(new CampaignReader(), new Evaluator(bounds)).run(tests, ruleSet);
+    }
+
+    /**
+     * The rules folder builds, but its rule tests fail and the reload was not forced: the rules in
+     * force stay in force.
+     */
+    public static final class RefusedReloadException extends RuntimeException {
+        private final transient List<String> failures;
+        private final transient RuleHistory.ChangeRecord change;
+
+        RefusedReloadException(List<String> failures, RuleHistory.ChangeRecord change) {
+            super(failures.size() + " rule test case(s) fail");
+            this.failures = List.copyOf(failures);
+            this.change = change;
+        }
+
+        /** Each failing case, "file — case: detail". */
+        public List<String> failures() {
+            return failures;
+        }
+
+        /** The refusal as the history records it; null when it was recorded before (same folder). */
+        public RuleHistory.ChangeRecord change() {
+            return change;
+        }
     }
 
     /** The proposed rule set builds but fails rule tests, and the change was not forced. */

@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * A compliance officer's rule pages: the catalog, searchable; a rule file in an editor with
  * Validate, Run rule tests and Save, each answering on the page; the history of changes with
  * their diffs. Saving goes through the same checks as the API: a change that does not build is
- * refused, and one that fails rule tests too unless forced.
+ * refused, and one that fails rule tests too unless forced. The editor carries the version of the
+ * file it was opened on; a save over a version someone else has changed since is refused with a
+ * conflict message, and the officer's text stays on the page.
  */
 @Controller
 @RequestMapping("/officer")
@@ -66,6 +68,7 @@ class RulePages {
         model.addAttribute("total", catalog.size());
         model.addAttribute("hash", rules.current().hash());
         model.addAttribute("lastErrors", rules.lastErrors());
+        model.addAttribute("lastTestFailures", rules.lastTestFailures());
         model.addAttribute(
                 "files",
                 rules.files().entrySet().stream()
@@ -105,12 +108,14 @@ class RulePages {
                     RuleEditException.Reason.BAD_NAME,
                     "'" + name + "' is a workbook: edit it in a spreadsheet program");
         }
-        return editor(name, new String(content, StandardCharsets.UTF_8), model);
+        return editor(name, new String(content, StandardCharsets.UTF_8), RuleChanges.version(content), model);
     }
 
-    private String editor(String name, String content, Model model) {
+    /** The editor page with a text and the version of the file the text was made on. */
+    private String editor(String name, String content, String version, Model model) {
         model.addAttribute("name", name);
         model.addAttribute("content", content);
+        model.addAttribute("version", version);
         return "officer/editor";
     }
 
@@ -120,6 +125,7 @@ class RulePages {
             @PathVariable String name,
             @RequestParam String content,
             @RequestParam String action,
+            @RequestParam(required = false) String version,
             @RequestParam(defaultValue = "false") boolean force,
             Authentication auth,
             Model model,
@@ -131,7 +137,9 @@ class RulePages {
         }
         // A browser sends a textarea's lines ending in CRLF; the rule files end theirs in LF.
         String text = content.replace("\r\n", "\n");
-        RuleChanges.Edit edit = RuleChanges.Edit.put(name, text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        RuleChanges.Edit edit = RuleChanges.Edit.put(name, bytes);
+        String shown = version == null ? "" : version;
         model.addAttribute("action", action);
         switch (action) {
             case "validate" -> {
@@ -150,13 +158,23 @@ class RulePages {
                 }
             }
             case "save" -> {
+                if (version == null || version.isBlank()) {
+                    response.setStatus(428);
+                    model.addAttribute(
+                            "conflict",
+                            "This page did not say which version of " + name + " it was opened on, so saving could"
+                                    + " overwrite someone else's change. Open the file again and make your change"
+                                    + " there; your text is below, not saved.");
+                    return editor(name, text, shown, model);
+                }
                 try {
                     RuleAdministration.RuleChangeResult r = admin.apply(
-                            edit,
+                            edit.expecting(name, version),
                             RuleHistory.Action.PUT,
                             force,
                             accounts.of(auth).username());
                     model.addAttribute("saved", r);
+                    shown = RuleChanges.version(bytes);
                 } catch (RuleBuildException e) {
                     response.setStatus(422);
                     model.addAttribute("buildErrors", e.problems());
@@ -164,17 +182,25 @@ class RulePages {
                     response.setStatus(409);
                     model.addAttribute("refusedFailures", e.failures());
                 } catch (RuleEditException e) {
-                    if (e.reason() != RuleEditException.Reason.CHANGED_MEANWHILE) {
+                    if (e.reason() == RuleEditException.Reason.STALE) {
+                        response.setStatus(409);
+                        model.addAttribute(
+                                "conflict",
+                                "Not saved: someone else changed " + name + " after you opened it, and saving"
+                                        + " would overwrite their change. Your text is below, not saved. Open the"
+                                        + " file again to see their version, then make your change on it.");
+                    } else if (e.reason() == RuleEditException.Reason.CHANGED_MEANWHILE) {
+                        response.setStatus(409);
+                        model.addAttribute("changedMeanwhile", e.getMessage());
+                    } else {
                         throw e;
                     }
-                    response.setStatus(409);
-                    model.addAttribute("changedMeanwhile", e.getMessage());
                 }
             }
             default ->
                 throw new RuleEditException(RuleEditException.Reason.BAD_NAME, "unknown action '" + action + "'");
         }
-        return editor(name, text, model);
+        return editor(name, text, shown, model);
     }
 
     @GetMapping("/history")

@@ -46,13 +46,20 @@ final class Client {
         return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> put(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+    /**
+     * A PUT with a precondition: {@code If-Match} with the version it was made on, or {@code
+     * If-None-Match: *} when {@code etag} is null (creating).
+     */
+    HttpResponse<String> put(String path, String contentType, byte[] body, String etag)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType);
+        if (etag == null) {
+            b.header("If-None-Match", "*");
+        } else {
+            b.header("If-Match", etag);
+        }
         return HTTP.send(
-                request(path)
-                        .header("Content-Type", contentType)
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                b.PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path) throws IOException, InterruptedException {

@@ -202,22 +202,25 @@ class LoadWithReloadsIT {
     /** An officer: good edits, broken edits and reloads in turn. */
     void officer(int n, long until) {
         Client officer = new Client(port, "officer", "officer-demo");
-        Path thresholds = rules.rulesDir().resolve("thresholds.table.csv");
         for (int k = n; System.nanoTime() < until; k++) {
             try {
                 switch (k % 3) {
                     case 0 -> {
-                        String table = Files.readString(thresholds, StandardCharsets.UTF_8);
+                        // Read as an officer does, with its version, and change that version.
+                        HttpResponse<String> read = officer.get("/api/v1/rules/files/thresholds.table.csv");
+                        String table = read.body();
                         String edited = table.replaceAll(
                                 "keep the names\\.[^\"]*\"", "keep the names. (load edit " + n + "-" + k + ")\"");
                         HttpResponse<String> r = officer.put(
                                 "/api/v1/rules/files/thresholds.table.csv",
                                 "text/plain",
-                                edited.getBytes(StandardCharsets.UTF_8));
+                                edited.getBytes(StandardCharsets.UTF_8),
+                                read.headers().firstValue("ETag").orElseThrow());
                         count("good edit", r.statusCode());
                         if (r.statusCode() == 200) {
                             goodEdits.incrementAndGet();
-                        } else if (r.statusCode() != 409) { // the other officer's change came first
+                        } else if (r.statusCode() != 409 && r.statusCode() != 412) {
+                            // 409, 412: the other officer's change came first
 
                             problems.add("good edit " + r.statusCode() + " " + r.body());
                         }
@@ -227,7 +230,8 @@ class LoadWithReloadsIT {
                                 "/api/v1/rules/files/load-broken.drl",
                                 "text/plain",
                                 "package candor.broken;\nrule \"x\" when then nothing(; end\n"
-                                        .getBytes(StandardCharsets.UTF_8));
+                                        .getBytes(StandardCharsets.UTF_8),
+                                null);
                         count("broken edit", r.statusCode());
                         if (r.statusCode() == 422) {
                             brokenEdits.incrementAndGet();

@@ -138,6 +138,34 @@ class OfficerPagesTest extends BrowserTestSupport {
     }
 
     @Test
+    @Order(4)
+    void aSaveOverAFileSomeoneElseChangedSinceItWasOpenedIsRefusedWithAConflictMessage() throws IOException {
+        Path file = RULES.resolve("claims.drl");
+        String original = Files.readString(file);
+        browser.open("/officer/rules/files/claims.drl");
+        assertThat(browser.find("#version").getAttribute("value")).matches("[0-9a-f]{64}");
+        String theirs = "// Changed by another officer.\n" + original;
+        String mine = COMMENT + "\n" + original;
+        try {
+            // Another officer saves the file while this one edits it.
+            Files.writeString(file, theirs);
+            browser.paste("#content", mine);
+            browser.clickAndWait("#save");
+            assertThat(browser.text("#conflict"))
+                    .contains("Changed by someone else")
+                    .contains("Your text is below, not saved");
+            assertThat(browser.find("#content").getAttribute("value")).isEqualTo(mine);
+            assertThat(Files.readString(file)).as("their change stays").isEqualTo(theirs);
+
+            // Opened again, the editor shows their version to make the change on.
+            browser.clickAndWait("#open-current");
+            assertThat(browser.find("#content").getAttribute("value")).isEqualTo(theirs);
+        } finally {
+            Files.writeString(file, original);
+        }
+    }
+
+    @Test
     @Order(5)
     void anOfficerWaivesAFindingAndEndsTheWaiver() {
         browser.open("/evaluations/" + evaluationId);

@@ -34,12 +34,13 @@ public final class Fixtures {
 
     /**
      * A small pack that builds fast: the thresholds and caption folds tables, one clear term and
-     * the claims rules.
+     * the claims rules, with the rule tests of CLAIM-001 (which a threshold can make fail).
      */
     static Path smallPack(Path dir) {
         try {
-            Files.createDirectories(dir);
-            for (String f : List.of("thresholds.table.csv", "caption-folds.table.csv", "claims.drl")) {
+            Files.createDirectories(dir.resolve("tests"));
+            for (String f :
+                    List.of("thresholds.table.csv", "caption-folds.table.csv", "claims.drl", "tests/CLAIM-001.json")) {
                 Files.copy(RULES.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
             Files.copy(

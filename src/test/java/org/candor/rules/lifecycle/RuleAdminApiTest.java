@@ -17,12 +17,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.candor.rules.RuleChanges;
 import org.candor.rules.RuleService;
 import org.candor.support.H2;
 import org.candor.support.ServiceTest;
@@ -130,13 +134,31 @@ class RuleAdminApiTest {
         return problem(status, request, OFFICER);
     }
 
+    /** The ETag of a file of the folder as it is on disk: its SHA-256, quoted. */
+    private String etag(String name) throws Exception {
+        return "\"" + RuleChanges.version(Files.readAllBytes(dir().resolve(name))) + "\"";
+    }
+
+    /**
+     * A PUT made on the file's version as it is now, as an officer who has just read it sends it:
+     * If-Match with its ETag, or If-None-Match: * for a new file.
+     */
+    private MockHttpServletRequestBuilder putOnCurrent(String name, String content) throws Exception {
+        MockHttpServletRequestBuilder put = put("/api/v1/rules/files/{name}", name)
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(content.getBytes(StandardCharsets.UTF_8));
+        return Files.exists(dir().resolve(name))
+                ? put.header("If-Match", etag(name))
+                : put.header("If-None-Match", "*");
+    }
+
+    /** A DELETE made on the file's version as it is now. */
+    private MockHttpServletRequestBuilder deleteCurrent(String name) throws Exception {
+        return delete("/api/v1/rules/files/{name}", name).header("If-Match", etag(name));
+    }
+
     private JsonNode putFile(String name, String content, boolean force, int status) throws Exception {
-        return expect(
-                status,
-                put("/api/v1/rules/files/{name}", name)
-                        .param("force", Boolean.toString(force))
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .content(content.getBytes(StandardCharsets.UTF_8)));
+        return expect(status, putOnCurrent(name, content).param("force", Boolean.toString(force)));
     }
 
     // ---- who may ----
@@ -399,11 +421,12 @@ class RuleAdminApiTest {
         try {
             MvcResult put = perform(
                     put("/api/v1/rules/files/linked.drl")
+                            .header("If-Match", "*")
                             .contentType(MediaType.TEXT_PLAIN)
                             .content("package candor.linked;\n"),
                     OFFICER);
             assertThat(put.getResponse().getStatus()).isLessThan(500);
-            MvcResult delete = perform(delete("/api/v1/rules/files/linked.drl"), OFFICER);
+            MvcResult delete = perform(delete("/api/v1/rules/files/linked.drl").header("If-Match", "*"), OFFICER);
             assertThat(delete.getResponse().getStatus()).isLessThan(500);
             assertThat(Files.readString(outside))
                     .as("the file the link points to is neither written nor deleted")
@@ -419,11 +442,7 @@ class RuleAdminApiTest {
     void aChangeThatDoesNotBuildIsRefusedNamingFileAndLine() throws Exception {
         String hash = rules.current().hash();
         String broken = new String(Fixtures.resource("broken.drl"), StandardCharsets.UTF_8);
-        JsonNode p = problem(
-                422,
-                put("/api/v1/rules/files/broken.drl")
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .content(broken));
+        JsonNode p = problem(422, putOnCurrent("broken.drl", broken));
         JsonNode error = p.path("errors").get(0);
         assertThat(error.path("file").asText()).isEqualTo("broken.drl");
         assertThat(error.path("line").asInt()).isEqualTo(7);
@@ -434,11 +453,7 @@ class RuleAdminApiTest {
 
         // A decision table row that repeats another is refused the same way, by file and row.
         String duplicate = file("thresholds.table.csv") + "\"BURIED_HASHTAG_RUN\",\"3\",\"again\"\n";
-        JsonNode rows = problem(
-                422,
-                put("/api/v1/rules/files/thresholds.table.csv")
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .content(duplicate));
+        JsonNode rows = problem(422, putOnCurrent("thresholds.table.csv", duplicate));
         assertThat(rows.path("errors").get(0).path("file").asText()).isEqualTo("thresholds.table.csv");
         assertThat(rows.path("errors").get(0).path("line").asInt()).isEqualTo(23);
         assertThat(rows.path("errors").get(0).path("message").asText()).contains("duplicate row", "row 10");
@@ -450,11 +465,7 @@ class RuleAdminApiTest {
         String before = rules.current().hash();
         String tooLenient = Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000");
 
-        JsonNode refused = problem(
-                409,
-                put("/api/v1/rules/files/thresholds.table.csv")
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .content(tooLenient));
+        JsonNode refused = problem(409, putOnCurrent("thresholds.table.csv", tooLenient));
         assertThat(refused.path("failures")).anySatisfy(f -> {
             assertThat(f.path("file").asText()).isEqualTo("CLAIM-001.json");
             assertThat(f.path("detail").asText()).contains("missing CLAIM-001");
@@ -506,11 +517,7 @@ class RuleAdminApiTest {
     void aNewFileIsCreatedAndCanBeDeleted() throws Exception {
         String before = rules.current().hash();
         String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
-        MvcResult created = perform(
-                put("/api/v1/rules/files/extra-terms.table.csv")
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .content(extra),
-                OFFICER);
+        MvcResult created = perform(putOnCurrent("extra-terms.table.csv", extra), OFFICER);
         assertThat(created.getResponse().getStatus())
                 .as(created.getResponse().getContentAsString())
                 .isEqualTo(201);
@@ -528,7 +535,7 @@ class RuleAdminApiTest {
                 .isFalse();
         assertThat(same.has("change")).isFalse();
 
-        JsonNode deleted = expect(200, delete("/api/v1/rules/files/extra-terms.table.csv"));
+        JsonNode deleted = expect(200, deleteCurrent("extra-terms.table.csv"));
         assertThat(deleted.path("applied").asBoolean()).isTrue();
         assertThat(deleted.path("change").path("action").asText()).isEqualTo("DELETE");
         assertThat(deleted.path("change").path("files").get(0).asText()).isEqualTo("extra-terms.table.csv");
@@ -548,7 +555,7 @@ class RuleAdminApiTest {
 
     @Test
     void deletingAFileTheRulesNeedIsRefused() throws Exception {
-        JsonNode p = problem(422, delete("/api/v1/rules/files/thresholds.table.csv"));
+        JsonNode p = problem(422, deleteCurrent("thresholds.table.csv"));
         assertThat(p.path("errors").toString()).contains("threshold ADULT_AGE is not set");
         assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
@@ -593,6 +600,227 @@ class RuleAdminApiTest {
             expect(200, post("/api/v1/rules/reload"));
         }
         assertThat(rules.current().hash()).isEqualTo(before);
+    }
+
+    // ---- versions: two officers editing the same file ----
+
+    @Test
+    void aFileIsSentWithItsVersionAndAnswersAConditionalGet() throws Exception {
+        MvcResult r = perform(get("/api/v1/rules/files/thresholds.table.csv"), OFFICER);
+        String etag = r.getResponse().getHeader("ETag");
+        assertThat(etag).isEqualTo(etag("thresholds.table.csv")).matches("\"[0-9a-f]{64}\"");
+        MvcResult same =
+                perform(get("/api/v1/rules/files/thresholds.table.csv").header("If-None-Match", etag), OFFICER);
+        assertThat(same.getResponse().getStatus()).isEqualTo(304);
+        assertThat(same.getResponse().getContentAsByteArray()).isEmpty();
+        JsonNode list = expect(200, get("/api/v1/rules/files"));
+        list.path("files").forEach(f -> {
+            if (f.path("name").asText().equals("thresholds.table.csv")) {
+                assertThat("\"" + f.path("sha256").asText() + "\"").isEqualTo(etag);
+            }
+        });
+    }
+
+    @Test
+    void theSecondOfTwoOfficersEditingTheSameFileIsRefusedAndTheFirstChangeStays() throws Exception {
+        String original = file("disclosure.drl");
+        String before = rules.current().hash();
+        // Both open the file: the same content, the same version.
+        MvcResult first = perform(get("/api/v1/rules/files/disclosure.drl"), OFFICER);
+        MvcResult second = perform(get("/api/v1/rules/files/disclosure.drl"), OFFICER);
+        String version = first.getResponse().getHeader("ETag");
+        assertThat(second.getResponse().getHeader("ETag")).isEqualTo(version);
+
+        String theirs = original.replace("@title(\"No disclosure\")", "@title(\"No disclosure at all\")");
+        String mine = original.replace("@title(\"No disclosure\")", "@title(\"Disclosure missing\")");
+        try {
+            MvcResult saved = perform(
+                    put("/api/v1/rules/files/disclosure.drl")
+                            .header("If-Match", version)
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(theirs),
+                    OFFICER);
+            assertThat(saved.getResponse().getStatus())
+                    .as(saved.getResponse().getContentAsString())
+                    .isEqualTo(200);
+            String newVersion = saved.getResponse().getHeader("ETag");
+            assertThat(newVersion).isNotEqualTo(version).isEqualTo(etag("disclosure.drl"));
+            String afterFirst = rules.current().hash();
+            long changes = history().path("total").asLong();
+
+            JsonNode stale = problem(
+                    412,
+                    put("/api/v1/rules/files/disclosure.drl")
+                            .header("If-Match", version)
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(mine));
+            assertThat(stale.path("detail").asText()).contains("changed by someone else", newVersion);
+            JsonNode none = problem(
+                    428,
+                    put("/api/v1/rules/files/disclosure.drl")
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(mine));
+            assertThat(none.path("detail").asText()).contains("If-Match");
+            // A weak validator never matches a file's version; If-None-Match: * only creates.
+            problem(
+                    412,
+                    put("/api/v1/rules/files/disclosure.drl")
+                            .header("If-Match", "W/" + newVersion)
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(mine));
+            problem(
+                    412,
+                    put("/api/v1/rules/files/disclosure.drl")
+                            .header("If-None-Match", "*")
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(mine));
+            problem(428, delete("/api/v1/rules/files/disclosure.drl"));
+            problem(412, delete("/api/v1/rules/files/disclosure.drl").header("If-Match", version));
+
+            assertThat(file("disclosure.drl")).as("the first change stays").isEqualTo(theirs);
+            assertThat(rules.current().hash()).isEqualTo(afterFirst);
+            assertThat(history().path("total").asLong()).as("nothing recorded").isEqualTo(changes);
+
+            // Made again on the version as it is now, the second change goes through.
+            MvcResult again = perform(
+                    put("/api/v1/rules/files/disclosure.drl")
+                            .header("If-Match", "\"0000\", " + newVersion)
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(mine),
+                    OFFICER);
+            assertThat(again.getResponse().getStatus()).isEqualTo(200);
+            assertThat(file("disclosure.drl")).isEqualTo(mine);
+        } finally {
+            putFile("disclosure.drl", original, false, 200);
+        }
+        assertThat(rules.current().hash()).isEqualTo(before);
+    }
+
+    @Test
+    void creatingAFileNeedsIfNoneMatchAndNeverOverwritesOne() throws Exception {
+        String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
+        problem(
+                428,
+                put("/api/v1/rules/files/extra-terms.table.csv")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(extra));
+        problem(
+                412,
+                put("/api/v1/rules/files/extra-terms.table.csv")
+                        .header("If-Match", "*")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(extra));
+        assertThat(dir().resolve("extra-terms.table.csv")).doesNotExist();
+        MvcResult created = perform(
+                put("/api/v1/rules/files/extra-terms.table.csv")
+                        .header("If-None-Match", "*")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(extra),
+                OFFICER);
+        try {
+            assertThat(created.getResponse().getStatus()).isEqualTo(201);
+            assertThat(created.getResponse().getHeader("ETag")).isEqualTo(etag("extra-terms.table.csv"));
+            problem(
+                    412,
+                    put("/api/v1/rules/files/extra-terms.table.csv")
+                            .header("If-None-Match", "*")
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content(extra + "\n"));
+            assertThat(file("extra-terms.table.csv")).isEqualTo(extra);
+        } finally {
+            expect(200, deleteCurrent("extra-terms.table.csv"));
+        }
+    }
+
+    // ---- file modes ----
+
+    @Test
+    void aChangedFileKeepsItsFileModeAndANewFileGetsTheFoldersDefault() throws Exception {
+        Path thresholds = dir().resolve("thresholds.table.csv");
+        String original = file("thresholds.table.csv");
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(thresholds);
+        try {
+            // Each PUT is made on a file of another mode: the edit on 0644, the way back on 0640.
+            String edited = original.replace("keep the names.", "keep the names. (mode kept)");
+            Files.setPosixFilePermissions(thresholds, PosixFilePermissions.fromString("rw-r--r--"));
+            putFile("thresholds.table.csv", edited, false, 200);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(thresholds)))
+                    .as("mode after a PUT")
+                    .isEqualTo("rw-r--r--");
+            Files.setPosixFilePermissions(thresholds, PosixFilePermissions.fromString("rw-r-----"));
+            putFile("thresholds.table.csv", original, false, 200);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(thresholds)))
+                    .as("mode after a PUT")
+                    .isEqualTo("rw-r-----");
+        } finally {
+            Files.setPosixFilePermissions(thresholds, before);
+        }
+
+        Path probe = Files.createFile(dir().resolve(".probe"));
+        Set<PosixFilePermission> fresh = Files.getPosixFilePermissions(probe);
+        Files.delete(probe);
+        String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
+        putFile("extra-terms.table.csv", extra, false, 201);
+        try {
+            assertThat(Files.getPosixFilePermissions(dir().resolve("extra-terms.table.csv")))
+                    .as("a new file gets the mode any new file of the folder gets, not a temporary file's 0600")
+                    .isEqualTo(fresh);
+        } finally {
+            expect(200, deleteCurrent("extra-terms.table.csv"));
+        }
+    }
+
+    // ---- reload through the rule tests ----
+
+    @Test
+    void aReloadWhoseRuleTestsFailIsRefusedAndRecordedUnlessForced() throws Exception {
+        Path thresholds = dir().resolve("thresholds.table.csv");
+        String original = file("thresholds.table.csv");
+        String before = rules.current().hash();
+        try {
+            Files.writeString(thresholds, Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000"));
+            JsonNode refused = problem(409, post("/api/v1/rules/reload"));
+            assertThat(refused.path("failures").toString()).contains("CLAIM-001.json", "missing CLAIM-001");
+            assertThat(rules.current().hash()).as("not put in force").isEqualTo(before);
+            JsonNode entry = history().path("items").get(0);
+            assertThat(entry.path("id").asLong())
+                    .isEqualTo(refused.path("change").asLong());
+            assertThat(entry.path("action").asText()).isEqualTo("RELOAD");
+            assertThat(entry.path("who").asText()).isEqualTo("officer");
+            assertThat(entry.path("outcome").asText()).isEqualTo("REFUSED");
+            assertThat(entry.path("forced").asBoolean()).isFalse();
+            assertThat(entry.path("hashBefore").asText()).isEqualTo(before);
+            assertThat(entry.path("failures").toString()).contains("CLAIM-001.json");
+            JsonNode folder = expect(200, get("/api/v1/rules/files"));
+            assertThat(folder.path("lastTestFailures").toString()).contains("CLAIM-001.json");
+            assertThat(folder.path("folderHash").asText())
+                    .isNotEqualTo(folder.path("ruleSetHash").asText());
+
+            // The same folder again: refused again, recorded once.
+            long total = history().path("total").asLong();
+            problem(409, post("/api/v1/rules/reload"));
+            assertThat(history().path("total").asLong()).isEqualTo(total);
+            assertThat(rules.current().hash()).isEqualTo(before);
+
+            JsonNode forced = expect(200, post("/api/v1/rules/reload").param("force", "true"));
+            assertThat(forced.path("applied").asBoolean()).isTrue();
+            assertThat(forced.path("forced").asBoolean()).isTrue();
+            assertThat(forced.path("failures").toString()).contains("CLAIM-001.json");
+            assertThat(forced.path("change").path("action").asText()).isEqualTo("RELOAD");
+            assertThat(forced.path("change").path("outcome").asText()).isEqualTo("APPLIED");
+            assertThat(forced.path("change").path("forced").asBoolean()).isTrue();
+            assertThat(rules.current().hash()).isNotEqualTo(before);
+            assertThat(expect(200, get("/api/v1/rules/files")).path("lastTestFailures"))
+                    .isEmpty();
+        } finally {
+            Files.writeString(thresholds, original);
+            expect(200, post("/api/v1/rules/reload"));
+        }
+        assertThat(rules.current().hash()).isEqualTo(before);
+    }
+
+    private JsonNode history() throws Exception {
+        return expect(200, get("/api/v1/rules/history").param("size", "5"));
     }
 
     // ---- history ----

@@ -134,6 +134,8 @@ abstract class RuleHistoryContract {
         assertThat(c.hashAfter()).isEqualTo(after);
         assertThat(c.files()).containsExactly("thresholds.table.csv");
         assertThat(c.forced()).isFalse();
+        assertThat(c.outcome()).isEqualTo(RuleHistory.Outcome.APPLIED);
+        assertThat(c.failures()).as("the rule tests ran and passed").isEmpty();
         assertThat(c.diff().catalog().isEmpty()).isTrue();
         assertThat(c.diff().files().get(0).cells())
                 .map(Object::toString)
@@ -143,6 +145,48 @@ abstract class RuleHistoryContract {
                 .endsWith("' → '" + value + "'");
         assertThat(history.hasSnapshot(before)).isTrue();
         assertThat(history.hasSnapshot(after)).isTrue();
+    }
+
+    @Test
+    void anEditPickedUpByTheFileWatcherWhoseRuleTestsFailStaysOutOfForceAndIsRecordedAsRefused() throws Exception {
+        String before = rules.current().hash();
+        String table = Files.readString(thresholds());
+        try {
+            Files.writeString(thresholds(), Fixtures.withThreshold(table, "AUDIENCE_OVERCLAIM_PCT", "1000"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while ((rules.lastTestFailures().isEmpty()
+                            || history.history(0, 1).items().get(0).outcome() != RuleHistory.Outcome.REFUSED)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(rules.lastTestFailures())
+                    .as("the watcher ran the rule tests")
+                    .isNotEmpty();
+            assertThat(rules.current().hash())
+                    .as("a failing edit is not put in force")
+                    .isEqualTo(before);
+
+            ChangeRecord c = history.history(0, 1).items().get(0);
+            assertThat(c.action()).isEqualTo(Action.FILE_CHANGE);
+            assertThat(c.who()).isEqualTo("file change");
+            assertThat(c.outcome()).isEqualTo(RuleHistory.Outcome.REFUSED);
+            assertThat(c.forced()).isFalse();
+            assertThat(c.hashBefore()).isEqualTo(before);
+            assertThat(c.hashAfter()).isNotEqualTo(before);
+            assertThat(c.files()).containsExactly("thresholds.table.csv");
+            assertThat(c.failures()).anySatisfy(f -> assertThat(f).contains("CLAIM-001.json", "missing CLAIM-001"));
+            assertThat(history.lastHash()).as("the last rule set put in force").contains(before);
+        } finally {
+            Files.writeString(thresholds(), table);
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!rules.lastTestFailures().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(rules.lastTestFailures())
+                .as("the folder is back as in force")
+                .isEmpty();
+        assertThat(rules.current().hash()).isEqualTo(before);
     }
 
     @Test
