@@ -83,6 +83,31 @@ class EvaluationBoundsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theSameSubmissionSentAgainUnderItsKeyAnswersTheSameProblem() throws Exception {
+        byte[] body = BoundsFixtures.campaignWithPosts(20);
+        JsonNode first = assertProblem(
+                mvc.perform(submission(body)
+                                .header("Idempotency-Key", "bounds-1")
+                                .with(NORTHWIND.basic()))
+                        .andReturn(),
+                422);
+        JsonNode again = assertProblem(
+                mvc.perform(submission(body)
+                                .header("Idempotency-Key", "bounds-1")
+                                .with(NORTHWIND.basic()))
+                        .andReturn(),
+                422);
+        assertThat(again.path("submissionId").asText())
+                .isEqualTo(first.path("submissionId").asText());
+        assertThat(again.path("detail").asText()).contains("1000 rule firings");
+        assertThat(store.state(first.path("submissionId").asText())
+                        .orElseThrow()
+                        .attempts())
+                .as("not tried again")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCaptionOverTheCapIsRejectedNamingTheField() throws Exception {
         ObjectNode c = (ObjectNode) mapper.readTree(BoundsFixtures.campaignWithPosts(1));
         ((ObjectNode) c.get("posts").get(0)).put("text", "#ad kg down " + "1".repeat(20_000));

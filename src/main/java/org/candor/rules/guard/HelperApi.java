@@ -222,6 +222,12 @@ public final class HelperApi {
     static final Set<String> ACCUMULATE_FUNCTIONS =
             Set.of("count", "sum", "average", "min", "max", "collectList", "collectSet", "countDistinct");
 
+    /** Names rule files use again and again; a failed look-up costs an exception each time. */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Optional<Class<?>>> LOADED =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(20_000)
+                    .build();
+
     private static final HelperApi INSTANCE = new HelperApi(false);
     private static final HelperApi TABLES = new HelperApi(true);
 
@@ -319,8 +325,12 @@ public final class HelperApi {
         return false;
     }
 
-    /** Loads a class without initialising it: nothing of it runs. */
+    /** Loads a class without initialising it: nothing of it runs. Answers are remembered. */
     static Optional<Class<?>> load(String fqn) {
+        return LOADED.get(fqn, HelperApi::lookUp);
+    }
+
+    private static Optional<Class<?>> lookUp(String fqn) {
         ClassLoader loader = HelperApi.class.getClassLoader();
         String name = fqn;
         while (true) {

@@ -21,7 +21,11 @@ final class Refusals {
     }
 
     void add(int line, String message) {
-        problems.add(new BuildProblem(file, Math.max(line, 0), 0, message));
+        add(line, 0, message);
+    }
+
+    void add(int line, int column, String message) {
+        problems.add(new BuildProblem(file, Math.max(line, 0), Math.max(column, 0), message));
     }
 
     static List<BuildProblem> list(Set<BuildProblem> problems) {

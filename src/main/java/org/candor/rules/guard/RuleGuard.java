@@ -90,6 +90,7 @@ public final class RuleGuard {
             "date-effective",
             "date-expires");
 
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
     private final JavaParser java = new JavaParser(new ParserConfiguration()
@@ -187,7 +188,14 @@ public final class RuleGuard {
         if (parser.hasErrors() || pkg == null) {
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError pe ? pe.getRow() : 0;
-                refusals.add(line, "the file cannot be parsed: " + error.getMessage());
+                int column = error instanceof ParserError pe ? pe.getCol() : 0;
+                // The parser's text says "Line 7:32"; its column field is not always set.
+                Matcher lc = LINE_COLUMN.matcher(error.getMessage());
+                if (column <= 0 && lc.find() && (line <= 0 || Integer.parseInt(lc.group(1)) == line)) {
+                    line = Integer.parseInt(lc.group(1));
+                    column = Integer.parseInt(lc.group(2));
+                }
+                refusals.add(line, column, "the file cannot be parsed: " + error.getMessage());
             }
             if (!parser.hasErrors()) {
                 refusals.add(0, "the file cannot be parsed");
