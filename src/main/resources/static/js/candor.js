@@ -28,9 +28,20 @@ document.addEventListener("DOMContentLoaded", function () {
       input.reportValidity();
     });
   });
-  // A form being sent cannot be sent twice.
+  // A form being sent cannot be sent twice, and says what it is doing while the answer comes.
   document.querySelectorAll("form[method=post]").forEach(function (form) {
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      var label = (button && button.getAttribute("data-progress")) || form.getAttribute("data-progress");
+      if (label) {
+        var status = document.createElement("p");
+        status.className = "progress";
+        status.setAttribute("role", "status");
+        status.id = "progress";
+        status.textContent = label;
+        form.appendChild(status);
+        form.setAttribute("aria-busy", "true");
+      }
       setTimeout(function () {
         form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
       }, 0);

@@ -98,6 +98,43 @@ public final class CampaignTemplate {
         return HEADERS.getOrDefault(sheet, List.of());
     }
 
+    /**
+     * A campaign that fails, to show what findings look like: the example with an unproven
+     * product claim and an affiliate link whose commission is not disclosed.
+     */
+    public static Campaign failingExample() {
+        Campaign ok = example();
+        Post feed = ok.posts().get(0);
+        Post failing = new Post(
+                feed.id(),
+                feed.influencer(),
+                feed.platform(),
+                feed.format(),
+                feed.language(),
+                "Three weeks with the Acme night serum, clinically proven to reduce wrinkles!",
+                feed.platformDisclosureLabel(),
+                feed.imageOverlay(),
+                feed.imageAlteration(),
+                feed.featuresPeopleUnder25(),
+                feed.video(),
+                feed.frames(),
+                List.of(new Link("https://acme.example/p?ref=jane", true)),
+                List.of(new ProductClaim("clinically proven to reduce wrinkles", List.of())),
+                feed.reusedContent(),
+                feed.publishedAt());
+        List<Post> posts = new java.util.ArrayList<>(ok.posts());
+        posts.set(0, failing);
+        return ok.withPosts(posts);
+    }
+
+    /** The file name of the template filled with the failing example. */
+    public static final String FAILING_FILE_NAME = "candor-campaign-failing-example.xlsx";
+
+    /** Writes the template filled with the failing example, to see what findings look like. */
+    public void writeFailing(OutputStream out) throws IOException {
+        new WorkbookCampaignWriter().write(failingExample(), out);
+    }
+
     /** Writes the template, filled with the example campaign. */
     public void write(OutputStream out) throws IOException {
         new WorkbookCampaignWriter().write(example(), out);
@@ -105,7 +142,8 @@ public final class CampaignTemplate {
 
     /**
      * The example campaign of the template: the SPEC's example (Jane Doe's feed post for Acme
-     * Skincare), with a reel and a story added so that every sheet has rows. It is valid.
+     * Skincare), put right so that it passes the default rules when uploaded unchanged, with a reel
+     * and a story added so that every sheet has rows. {@link #failingExample()} shows a failing one.
      */
     public static Campaign example() {
         String verifier = "compliance@northwind";
@@ -116,7 +154,7 @@ public final class CampaignTemplate {
                 false,
                 new Relationship(RelationshipKind.PAID, true, false),
                 true,
-                new Audience(120_000L, 98_000L, 2.4, 12.5, 8.0, LocalDate.of(2026, 9, 30), "platform insights export"),
+                new Audience(120_000L, 118_000L, 2.4, 12.5, 8.0, LocalDate.of(2026, 9, 30), "platform insights export"),
                 List.of(
                         new Claim(
                                 "c1",
@@ -146,7 +184,7 @@ public final class CampaignTemplate {
                 Platform.INSTAGRAM,
                 PostFormat.FEED,
                 "en",
-                "#ad Three weeks with the Acme night serum ...",
+                "#ad Three weeks with the Acme night serum. I earn a commission on sales from the link.",
                 false,
                 null,
                 ImageAlteration.NONE,
@@ -154,7 +192,14 @@ public final class CampaignTemplate {
                 null,
                 List.of(),
                 List.of(new Link("https://acme.example/p?ref=jane", true)),
-                List.of(new ProductClaim("clinically proven to reduce wrinkles", List.of())),
+                List.of(new ProductClaim(
+                        "clinically proven to reduce wrinkles",
+                        List.of(new Evidence(
+                                EvidenceKind.TEST_REPORT,
+                                "Clinical study, 8 weeks, 60 participants",
+                                "study CS-2026-031",
+                                verifier,
+                                LocalDate.of(2026, 8, 20))))),
                 List.of(new ReusedContent(ReusedContentKind.IMAGE, "photo by lens.lab", "lens.lab", true, true, null)),
                 Instant.parse("2026-10-02T10:00:00Z"));
         Post reel = new Post(
@@ -168,7 +213,7 @@ public final class CampaignTemplate {
                 null,
                 ImageAlteration.NONE,
                 false,
-                new Video(45, List.of(new VideoDisclosure(0, true, true, 5, "Paid partnership with Acme"))),
+                new Video(45, List.of(new VideoDisclosure(0, true, true, 45, "#ad Paid partnership with Acme"))),
                 List.of(),
                 List.of(),
                 List.of(new ProductClaim(
@@ -188,7 +233,7 @@ public final class CampaignTemplate {
                 Platform.INSTAGRAM,
                 PostFormat.STORY,
                 "en",
-                "Week 3 with the night serum",
+                "#ad Week 3 with the night serum. I earn a commission on sales from the link.",
                 true,
                 null,
                 ImageAlteration.NONE,

@@ -37,6 +37,8 @@ public record EvaluationQuery(
 
     /** What a list can be ordered by. */
     public enum Sort {
+        /** Campaigns, the most recently evaluated first, each with its evaluations newest first. */
+        CAMPAIGN,
         EVALUATED_AT,
         REFERENCE,
         AGENCY,

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
+import org.candor.system.DatabaseProbe;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,12 @@ public class SubmissionStore {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
 
-    public SubmissionStore(JdbcClient jdbc, ObjectMapper mapper) {
+    private final DatabaseProbe probe;
+
+    public SubmissionStore(JdbcClient jdbc, ObjectMapper mapper, DatabaseProbe probe) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.probe = probe;
     }
 
     private static OffsetDateTime ts(Instant i) {
@@ -51,8 +55,10 @@ public class SubmissionStore {
      * Stores a submission under the Idempotency-Key its user sent (null for none).
      *
      * @throws org.springframework.dao.DuplicateKeyException when the user already sent that key
+     * @throws org.candor.system.StorageUnavailableException when the database could not keep it
      */
     public void insert(Submission s, String idempotencyKey) {
+        probe.requireWritable();
         jdbc.sql(
                         """
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
@@ -332,7 +338,8 @@ public class SubmissionStore {
         String inner = "SELECT id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails, warnings,"
                 + " infos, waived, evaluated_at, evaluated_by" + (withResult ? ", result" : "")
                 + ", ROW_NUMBER() OVER (PARTITION BY agency, reference"
-                + " ORDER BY evaluated_at DESC, id DESC) AS rn FROM evaluation"
+                + " ORDER BY evaluated_at DESC, id DESC) AS rn, MAX(evaluated_at) OVER (PARTITION BY agency, reference)"
+                + " AS campaign_at FROM evaluation"
                 + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses));
         List<String> outer = new ArrayList<>();
         if (q.latest()) {
@@ -350,6 +357,7 @@ public class SubmissionStore {
         EvaluationQuery.Sort sort = q.sort() == null ? EvaluationQuery.Sort.EVALUATED_AT : q.sort();
         String column =
                 switch (sort) {
+                    case CAMPAIGN -> "q.campaign_at" + dir + ", q.agency, q.reference";
                     case EVALUATED_AT -> "q.evaluated_at";
                     case REFERENCE -> "LOWER(q.reference)";
                     case AGENCY -> "LOWER(q.agency)";

@@ -11,11 +11,14 @@ import org.candor.campaign.Problem;
 import org.candor.intake.CampaignTemplate;
 import org.candor.submission.AgencyMismatchException;
 import org.candor.submission.EvaluationBusyException;
+import org.candor.submission.EvaluationFilter;
 import org.candor.submission.EvaluationQuery;
 import org.candor.submission.EvaluationStoppedException;
+import org.candor.submission.EvaluationSummary;
 import org.candor.submission.Evaluations;
 import org.candor.submission.IntakeService;
 import org.candor.submission.MalformedSubmissionException;
+import org.candor.submission.Page;
 import org.candor.submission.StoredEvaluation;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
@@ -54,19 +57,82 @@ class AgencyPages {
     }
 
     @GetMapping
-    String home(@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+    String home(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(defaultValue = "all") String view,
+            Authentication auth,
+            Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute(
+                "verdictFilter", verdict == null ? "" : verdict.strip().toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("view", "latest".equalsIgnoreCase(view) ? "latest" : "all");
         return form(accounts.of(auth), Math.max(page, 0), model);
     }
+
+    /**
+     * One line of the agency's list: an evaluation, and what it was in its campaign's story.
+     *
+     * @param kind "latest" for the campaign's newest evaluation, else "re-evaluation" (the same
+     *     submission judged again) or "resubmission" (a new submission of the campaign) or
+     *     "first submission"
+     * @param newGroup whether it starts a campaign's group of lines
+     */
+    public record Line(EvaluationSummary e, boolean newGroup, String kind) {}
 
     private String form(Account account, int page, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("maxBytes", maxBytes);
         // a form sent twice (a double click, a resent page) makes one evaluation
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        model.addAttribute(
-                "evaluations",
-                evaluations.list(new EvaluationQuery(null, null, null, null, null), page, PAGE_SIZE, account));
+        model.addAttribute("verdicts", org.candor.evaluation.Verdict.values());
+        String view = (String) model.getAttribute("view");
+        Page<EvaluationSummary> list;
+        try {
+            EvaluationQuery q = new EvaluationQuery(
+                    null,
+                    null,
+                    EvaluationFilter.verdict((String) model.getAttribute("verdictFilter")),
+                    null,
+                    null,
+                    "latest".equals(view),
+                    null,
+                    Pages.blankToNull((String) model.getAttribute("q")),
+                    EvaluationQuery.Sort.CAMPAIGN,
+                    true);
+            list = evaluations.list(q, page, PAGE_SIZE, account);
+        } catch (IllegalArgumentException bad) {
+            model.addAttribute("filterRefusal", bad.getMessage());
+            list = new Page<>(List.of(), 0, PAGE_SIZE, 0);
+        }
+        model.addAttribute("evaluations", list);
+        model.addAttribute("lines", lines(list.items()));
         return "agency";
+    }
+
+    static List<Line> lines(List<EvaluationSummary> items) {
+        List<Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            EvaluationSummary e = items.get(i);
+            boolean newGroup = i == 0 || !sameCampaign(items.get(i - 1), e);
+            String kind;
+            if (e.latest()) {
+                kind = "latest";
+            } else if (i + 1 < items.size() && sameCampaign(items.get(i + 1), e)) {
+                kind = items.get(i + 1).submissionId().equals(e.submissionId()) ? "re-evaluation" : "resubmission";
+            } else if (i + 1 < items.size()) {
+                kind = "first submission";
+            } else {
+                kind = "earlier";
+            }
+            lines.add(new Line(e, newGroup, kind));
+        }
+        return lines;
+    }
+
+    private static boolean sameCampaign(EvaluationSummary a, EvaluationSummary b) {
+        return a.agency().equals(b.agency()) && a.reference().equals(b.reference());
     }
 
     @GetMapping("/template.xlsx")
@@ -74,6 +140,13 @@ class AgencyPages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().write(out);
         return Pages.download(new Evaluations.Download(CampaignTemplate.FILE_NAME, out.toByteArray()));
+    }
+
+    @GetMapping("/failing-example.xlsx")
+    ResponseEntity<byte[]> failingExample() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CampaignTemplate().writeFailing(out);
+        return Pages.download(new Evaluations.Download(CampaignTemplate.FAILING_FILE_NAME, out.toByteArray()));
     }
 
     @PostMapping("/submit")
@@ -124,6 +197,7 @@ class AgencyPages {
             model.addAttribute("refusal", "The service is busy: " + e.getMessage() + ".");
         }
         model.addAttribute("json", hasJson ? json : "");
+        model.addAttribute("view", "all");
         return form(account, 0, model);
     }
 }

@@ -1,29 +1,48 @@
 package org.candor.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.candor.campaign.CampaignReader;
+import org.candor.campaign.Post;
 import org.candor.submission.Evaluations;
+import org.candor.submission.ReevaluationService;
 import org.candor.submission.StoredEvaluation;
+import org.candor.submission.Submission;
+import org.candor.submission.SubmissionStore;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
+import org.candor.system.NotFoundException;
 import org.candor.system.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One evaluation's page and its report, for every role; an agency sees only its own agency's
- * (another's is "not found", as in the API).
+ * (another's is "not found", as in the API). The page shows each post's caption as it was judged,
+ * and officers and managers can re-evaluate the submission under the rules in force.
  */
 @Controller
 class EvaluationPages {
     private final Evaluations evaluations;
     private final Accounts accounts;
+    private final SubmissionStore store;
+    private final ReevaluationService reevaluations;
+    private final CampaignReader reader = new CampaignReader();
 
-    EvaluationPages(Evaluations evaluations, Accounts accounts) {
+    EvaluationPages(
+            Evaluations evaluations, Accounts accounts, SubmissionStore store, ReevaluationService reevaluations) {
         this.evaluations = evaluations;
         this.accounts = accounts;
+        this.store = store;
+        this.reevaluations = reevaluations;
     }
 
     @GetMapping("/evaluations/{id}")
@@ -34,7 +53,58 @@ class EvaluationPages {
         model.addAttribute("result", e.result());
         model.addAttribute("view", EvaluationView.of(e.result()));
         model.addAttribute("officer", account.role() == Role.OFFICER);
+        model.addAttribute("mayReevaluate", account.role() != Role.AGENCY);
+        model.addAttribute("captions", captions(e));
+        model.addAttribute(
+                "latestId",
+                store.latestEvaluation(e.submissionId())
+                        .map(StoredEvaluation::id)
+                        .orElse(e.id()));
         return "evaluation";
+    }
+
+    /** Each post's text as submitted, by post id; empty when the submission cannot be read back. */
+    private Map<String, String> captions(StoredEvaluation e) {
+        Map<String, String> captions = new LinkedHashMap<>();
+        store.submission(e.submissionId()).ifPresent(s -> {
+            try {
+                for (Post p : reader.read(s.payload().getBytes(StandardCharsets.UTF_8))
+                        .posts()) {
+                    if (p.text() != null && !p.text().isBlank()) {
+                        captions.put(p.id(), p.text());
+                    }
+                }
+            } catch (RuntimeException unreadable) {
+                // A submission stored under an older format: the page goes without captions.
+            }
+        });
+        return captions;
+    }
+
+    @PostMapping("/evaluations/{id}/reevaluate")
+    String reevaluate(
+            @PathVariable String id,
+            Authentication auth,
+            RedirectAttributes redirect,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Account account = accounts.of(auth);
+        if (account.role() == Role.AGENCY) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("status", 403);
+            model.addAttribute("error", "Forbidden");
+            model.addAttribute("detail", "Officers and managers re-evaluate; an agency submits the campaign again.");
+            return "error";
+        }
+        StoredEvaluation e = evaluations.visible(id, account);
+        Submission s = store.submission(e.submissionId())
+                .orElseThrow(() -> new NotFoundException("no submission for evaluation " + id));
+        StoredEvaluation again = reevaluations.reevaluate(e, s, account, ReevaluationService.Rules.CURRENT);
+        redirect.addFlashAttribute(
+                "notice",
+                "Re-evaluated under the rules in force: " + again.result().verdict() + " (the earlier evaluation is"
+                        + " kept).");
+        return "redirect:/evaluations/" + again.id();
     }
 
     @GetMapping("/evaluations/{id}/report.xlsx")

@@ -68,13 +68,32 @@ class RulePages {
         model.addAttribute("total", catalog.size());
         model.addAttribute("hash", rules.current().hash());
         model.addAttribute("lastErrors", rules.lastErrors());
+        Map<String, byte[]> files = rules.files();
+        model.addAttribute("fileOf", fileOfEachRule(files));
         model.addAttribute("lastTestFailures", rules.lastTestFailures());
         model.addAttribute(
                 "files",
-                rules.files().entrySet().stream()
+                files.entrySet().stream()
                         .map(e -> new RuleFile(e.getKey(), e.getValue().length, editable(e.getKey())))
                         .toList());
         return "officer/rules";
+    }
+
+    private static final java.util.regex.Pattern RULE_ID =
+            java.util.regex.Pattern.compile("@id\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+    /** The DRL file that declares each rule id ({@code @id("DISC-001")}), by id. */
+    static Map<String, String> fileOfEachRule(Map<String, byte[]> files) {
+        Map<String, String> fileOf = new java.util.HashMap<>();
+        files.forEach((name, bytes) -> {
+            if (name.endsWith(".drl")) {
+                var m = RULE_ID.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                while (m.find()) {
+                    fileOf.putIfAbsent(m.group(1), name);
+                }
+            }
+        });
+        return fileOf;
     }
 
     /** Whether the rule's id, title, category, severity or source contains every word of the query. */
@@ -217,6 +236,64 @@ class RulePages {
         c.diff().files().forEach(f -> lines.put(f.file(), diffLines(f.text())));
         model.addAttribute("diffLines", lines);
         return "officer/change";
+    }
+
+    /**
+     * Puts the rules back as they were before a change: the files of the rule set before it are
+     * written again, and files it did not have are deleted, through the same checks as a save (it
+     * must build, and rule tests must pass). The revert is itself recorded as a change.
+     */
+    @PostMapping("/history/{id}/revert")
+    String revert(
+            @PathVariable long id,
+            org.springframework.security.core.Authentication auth,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
+            throws java.io.IOException {
+        RuleHistory.ChangeRecord c = history.find(id).orElseThrow(() -> new NotFoundException("no change " + id));
+        Map<String, byte[]> before =
+                c.hashBefore() == null ? null : history.files(c.hashBefore()).orElse(null);
+        if (before == null) {
+            redirect.addFlashAttribute(
+                    "refusal", "Change " + id + " cannot be reverted: the rules before it were not recorded.");
+            return "redirect:/officer/history/" + id;
+        }
+        Map<String, byte[]> now = rules.files();
+        Map<String, byte[]> put = new java.util.TreeMap<>();
+        before.forEach((name, content) -> {
+            if (!java.util.Arrays.equals(content, now.get(name))) {
+                put.put(name, content);
+            }
+        });
+        java.util.Set<String> delete = new java.util.TreeSet<>(now.keySet());
+        delete.removeAll(before.keySet());
+        if (put.isEmpty() && delete.isEmpty()) {
+            redirect.addFlashAttribute(
+                    "notice", "Nothing to revert: the rules in force are already those before change " + id + ".");
+            return "redirect:/officer/history";
+        }
+        try {
+            RuleAdministration.RuleChangeResult r = admin.apply(
+                    new RuleChanges.Edit(put, delete),
+                    RuleHistory.Action.PUT,
+                    false,
+                    accounts.of(auth).username());
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Change " + id + " reverted: " + String.join(", ", new java.util.TreeSet<>(put.keySet()))
+                            + (delete.isEmpty() ? "" : "; deleted " + String.join(", ", delete)) + ". Rule set now "
+                            + r.hashAfter()
+                                    .substring(0, Math.min(12, r.hashAfter().length())) + ".");
+            return "redirect:/officer/history";
+        } catch (RuleAdministration.FailingRuleTestsException e) {
+            redirect.addFlashAttribute(
+                    "refusal",
+                    "Not reverted: " + e.failures().size() + " rule test(s) would fail with the rules before change "
+                            + id + ".");
+        } catch (org.candor.rules.RuleBuildException e) {
+            redirect.addFlashAttribute(
+                    "refusal", "Not reverted: the rules before change " + id + " no longer build: " + e.getMessage());
+        }
+        return "redirect:/officer/history/" + id;
     }
 
     /** The lines of a unified diff, each with its kind for colouring: add, del, hunk or context. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -152,6 +153,57 @@ class AgencyPagesTest extends BrowserTestSupport {
         assertThat(paths).contains("$.productCategory", "$.influencers[0].audience.followers");
         assertThat(browser.driver.getPageSource()).doesNotContain("Exception");
         browser.screenshot("agency-problems");
+    }
+
+    @Test
+    @Order(5)
+    void theTemplatesExamplePassesUnchangedAndTheResultShowsTheCaptionsItJudged() throws IOException {
+        Path xlsx = tmp.resolve("candor-campaign.xlsx");
+        try (var out = Files.newOutputStream(xlsx)) {
+            new org.candor.intake.CampaignTemplate().write(out);
+        }
+        browser.open("/agency");
+        assertThat(browser.find("#failing-example-link").getAttribute("href")).endsWith("/agency/failing-example.xlsx");
+        browser.find("#file").sendKeys(xlsx.toAbsolutePath().toString());
+        browser.clickAndWait("#submit");
+        assertThat(browser.text("#verdict")).isEqualTo("PASS");
+        assertThat(browser.all("blockquote.caption"))
+                .extracting(WebElement::getText)
+                .anyMatch(t -> t.startsWith("#ad Three weeks with the Acme night serum"));
+
+        browser.open("/agency");
+        Path failing = browser.download("#failing-example-link", ".xlsx");
+        assertThat(new org.candor.intake.WorkbookCampaignReader().read(failing))
+                .isEqualTo(org.candor.intake.CampaignTemplate.failingExample());
+    }
+
+    @Test
+    @Order(5)
+    void theListGroupsEachCampaignsEvaluationsMarksTheLatestAndCanBeSearched() {
+        browser.open("/agency");
+        List<WebElement> rows = browser.all("#evaluations tbody tr[data-reference='" + REFERENCE + "']");
+        assertThat(rows)
+                .as("the JSON file and the workbook of the same campaign")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.get(0).getAttribute("class")).contains("latest");
+        assertThat(rows.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualTo("latest");
+        assertThat(rows.subList(1, rows.size()))
+                .allSatisfy(r -> assertThat(r.getAttribute("class")).contains("earlier"));
+        assertThat(rows.get(1).getAttribute("data-kind")).isIn("resubmission", "first submission", "earlier");
+        assertThat(rows.get(0).getText()).contains("by northwind");
+        browser.screenshot("agency-list");
+
+        browser.type("#search-reference", "greenbowl-jan");
+        browser.clickAndWait("#apply-evaluation-filter");
+        assertThat(browser.all("#evaluations tbody tr"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getAttribute("data-reference")).isEqualTo(REFERENCE));
+        new org.openqa.selenium.support.ui.Select(browser.find("#filter-view")).selectByValue("latest");
+        browser.clickAndWait("#apply-evaluation-filter");
+        assertThat(browser.all("#evaluations tbody tr")).hasSize(1);
+        browser.type("#search-reference", "no such campaign");
+        browser.clickAndWait("#apply-evaluation-filter");
+        assertThat(browser.text("#none")).isEqualTo("Nothing matches.");
     }
 
     @Test

@@ -54,6 +54,16 @@ class OfficerPagesTest extends BrowserTestSupport {
         assertThat(browser.path()).isEqualTo("/officer/rules");
         int total = catalogRows().size();
         assertThat(total).isEqualTo(40);
+        WebElement disc001 = browser.find("#catalog tbody tr[data-rule='DISC-001'] td.id");
+        assertThat(disc001.findElement(By.cssSelector("a.rule-file")).getAttribute("href"))
+                .as("a catalog row links to its rule file")
+                .endsWith("/officer/rules/files/disclosure.drl");
+        assertThat(disc001.getCssValue("white-space")).isEqualTo("nowrap");
+        Object lines = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript(
+                        "return arguments[0].getClientRects().length;",
+                        browser.find("#catalog tbody tr[data-rule='DISC-001'] td.id code"));
+        assertThat(((Number) lines).intValue()).as("the id stays on one line").isEqualTo(1);
         browser.screenshot("officer-catalog");
 
         browser.type("#q", "disclosure warn");
@@ -103,7 +113,7 @@ class OfficerPagesTest extends BrowserTestSupport {
 
     @Test
     @Order(3)
-    void theHistoryShowsWhoChangedWhatWithTheDiff() {
+    void theHistoryShowsWhoChangedWhatWithTheDiffAndRevertsIt() throws IOException {
         browser.open("/officer/history");
         WebElement latest = browser.find("#history tbody tr");
         assertThat(latest.findElement(By.cssSelector(".who")).getText()).isEqualTo("officer");
@@ -119,6 +129,16 @@ class OfficerPagesTest extends BrowserTestSupport {
                 .contains("+" + COMMENT);
         assertThat(browser.all("pre.diff .d-del")).isEmpty();
         browser.screenshot("officer-change");
+
+        Path file = RULES.resolve("attribution.drl");
+        String before = Files.readString(file).replace(COMMENT + "\n", "");
+        browser.clickAndWait("#revert");
+        assertThat(browser.path()).isEqualTo("/officer/history");
+        assertThat(browser.text("#notice")).contains("reverted").contains("attribution.drl");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(browser.find("#history tbody tr .files").getText())
+                .as("the revert is recorded as a change")
+                .isEqualTo("attribution.drl");
     }
 
     @Test
@@ -217,6 +237,20 @@ class OfficerPagesTest extends BrowserTestSupport {
         assertThat(browser.find(".finding[data-rule='DISC-012']").getAttribute("class"))
                 .as("the ended waiver no longer covers the finding")
                 .doesNotContain("sev-waived");
+    }
+
+    @Test
+    @Order(6)
+    void anOfficerReevaluatesFromTheEvaluationPage() {
+        browser.open("/evaluations/" + evaluationId);
+        browser.clickAndWait("#reevaluate");
+        assertThat(browser.path()).startsWith("/evaluations/").isNotEqualTo("/evaluations/" + evaluationId);
+        assertThat(browser.text("#notice")).contains("Re-evaluated under the rules in force");
+        assertThat(browser.text("#evaluated-by")).isEqualTo("officer");
+        assertThat(browser.all("#not-latest")).isEmpty();
+        browser.screenshot("officer-reevaluated");
+        browser.open("/evaluations/" + evaluationId);
+        assertThat(browser.text("#not-latest")).contains("A newer evaluation");
     }
 
     @Test

@@ -182,6 +182,31 @@ class PageAccessTest extends WebTestSupport {
     }
 
     @Test
+    void onlyOfficersAndManagersReevaluateFromThePages() throws Exception {
+        String id = ids.get("{northwind}");
+        for (String agency : List.of("northwind", "lumen")) {
+            MvcResult r = mvc.perform(post("/evaluations/" + id + "/reevaluate")
+                            .session(sessions.get(agency))
+                            .with(csrf()))
+                    .andReturn();
+            assertThat(r.getResponse().getStatus()).as(agency).isEqualTo(403);
+        }
+        MvcResult unknown = mvc.perform(post("/evaluations/" + ids.get("{unknown}") + "/reevaluate")
+                        .session(sessions.get("manager"))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        MvcResult manager = mvc.perform(post("/evaluations/" + id + "/reevaluate")
+                        .session(sessions.get("manager"))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(manager.getResponse().getStatus()).isEqualTo(302);
+        assertThat(manager.getResponse().getRedirectedUrl())
+                .startsWith("/evaluations/")
+                .isNotEqualTo("/evaluations/" + id);
+    }
+
+    @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
         MvcResult r = mvc.perform(get("/login")).andReturn();
         assertThat(r.getResponse().getHeader("Content-Security-Policy"))
