@@ -12,8 +12,10 @@ import org.candor.submission.EvaluationStoppedException;
 import org.candor.submission.IdempotencyKeyReusedException;
 import org.candor.submission.MalformedSubmissionException;
 import org.candor.submission.Submission;
+import org.candor.system.BodyTimeoutException;
 import org.candor.system.NotFoundException;
 import org.candor.system.PayloadTooLargeException;
+import org.candor.system.ServerBusyException;
 import org.candor.system.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -79,6 +82,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Malformed submission", e.getMessage(), request);
     }
 
+    @ExceptionHandler(BodyTimeoutException.class)
+    ResponseEntity<ProblemDetail> slowBody(BodyTimeoutException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.REQUEST_TIMEOUT, "Request timeout", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ServerBusyException.class)
+    ResponseEntity<ProblemDetail> serverBusy(ServerBusyException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), request));
+    }
+
     /** An evaluation stopped at a bound: 422, naming the submission, now stored as ERROR. */
     @ExceptionHandler(EvaluationStoppedException.class)
     ProblemDetail stopped(EvaluationStoppedException e, HttpServletRequest request) {
@@ -127,7 +147,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * The database cannot be used now (closed, full, gone, unreachable): 503 with {@code
      * Retry-After}. What the client sent may or may not have been stored, and the answer says so.
      */
-    @ExceptionHandler({DataAccessException.class, StorageUnavailableException.class})
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, StorageUnavailableException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
         log.error("storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", STORAGE_DETAIL, request);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
+import org.candor.system.DatabaseProbe;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,12 @@ public class SubmissionStore {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
 
-    public SubmissionStore(JdbcClient jdbc, ObjectMapper mapper) {
+    private final DatabaseProbe probe;
+
+    public SubmissionStore(JdbcClient jdbc, ObjectMapper mapper, DatabaseProbe probe) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.probe = probe;
     }
 
     private static OffsetDateTime ts(Instant i) {
@@ -51,8 +55,10 @@ public class SubmissionStore {
      * Stores a submission under the Idempotency-Key its user sent (null for none).
      *
      * @throws org.springframework.dao.DuplicateKeyException when the user already sent that key
+     * @throws org.candor.system.StorageUnavailableException when the database could not keep it
      */
     public void insert(Submission s, String idempotencyKey) {
+        probe.requireWritable();
         jdbc.sql(
                         """
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,16 +20,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies at {@code candor.max-request-size}: a declared length above it is refused
  * with 413 before anything is read, and a body without a declared length stops being read there.
+ * It also bounds how request bodies hold worker threads ({@link EdgeProperties}): a body must
+ * arrive within {@code candor.edge.body-read-timeout} of its first read (else 408), and at most
+ * {@code candor.edge.max-body-reads} bodies are read at once (one more is 503 at once). A body is
+ * counted from the moment the application reads it, that is after sign-in, so requests refused
+ * before (401, 403) take no place; and Tomcat swallows nothing of their bodies ({@code
+ * max-swallow-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeFilter extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper mapper;
+    private final long deadlineNanos;
+    private final Duration timeout;
+    private final Semaphore reads;
 
-    RequestSizeFilter(CandorProperties properties, ObjectMapper mapper) {
+    RequestSizeFilter(CandorProperties properties, EdgeProperties edge, ObjectMapper mapper) {
         this.limit = properties.maxRequestSize().toBytes();
         this.mapper = mapper;
+        this.timeout = edge.bodyReadTimeout();
+        this.deadlineNanos = edge.bodyReadTimeout().toNanos();
+        this.reads = new Semaphore(edge.maxBodyReads());
     }
 
     @Override
@@ -42,28 +56,55 @@ class RequestSizeFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        Limited limited = new Limited(request);
+        try {
+            chain.doFilter(limited, response);
+        } finally {
+            limited.release();
+        }
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
-        private final long limit;
+    private final class Limited extends HttpServletRequestWrapper {
         private ServletInputStream stream;
+        private boolean permit;
+        private long started;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request) {
             super(request);
-            this.limit = limit;
+        }
+
+        /** Takes a place among the bodies being read, or refuses the request: 503. */
+        private void begin() {
+            if (!reads.tryAcquire()) {
+                throw new ServerBusyException();
+            }
+            permit = true;
+            started = System.nanoTime();
+        }
+
+        void release() {
+            if (permit) {
+                permit = false;
+                reads.release();
+            }
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
+                if (getContentLengthLong() > 0 || getHeader("Transfer-Encoding") != null) {
+                    begin();
+                }
                 stream = new ServletInputStream() {
                     private long read;
 
                     private void count(long n) {
                         if (n > 0 && (read += n) > limit) {
                             throw new PayloadTooLargeException(limit);
+                        }
+                        if (permit && System.nanoTime() - started > deadlineNanos) {
+                            throw new BodyTimeoutException(timeout);
                         }
                     }
 

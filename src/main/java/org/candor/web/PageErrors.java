@@ -1,15 +1,19 @@
 package org.candor.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.candor.rules.RuleEditException;
 import org.candor.system.NotFoundException;
 import org.candor.system.PayloadTooLargeException;
+import org.candor.system.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -50,6 +54,20 @@ class PageErrors {
         model.addAttribute("status", 413);
         model.addAttribute("error", "Too large");
         model.addAttribute("detail", e.getMessage());
+        return "error";
+    }
+
+    @ExceptionHandler({StorageUnavailableException.class, DataAccessException.class, TransactionException.class})
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        log.error("storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        response.setHeader("Retry-After", "30");
+        model.addAttribute("status", 503);
+        model.addAttribute("error", "Storage unavailable");
+        model.addAttribute(
+                "detail",
+                "The service cannot use its database right now; try again in a minute. What you sent may or may"
+                        + " not have been stored: look for it in your evaluations before sending it again.");
         return "error";
     }
 
