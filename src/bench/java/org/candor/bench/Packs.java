@@ -27,7 +27,7 @@ public final class Packs {
     }
 
     /**
-     * A temporary folder with the decision tables of the default pack and its DRL files cut down to
+     * A temporary folder with the policy tables of the default pack and its DRL files cut down to
      * the subset's rules (package, imports, globals and functions kept), untouched otherwise.
      */
     public static Path subsetPack() {
@@ -36,7 +36,7 @@ public final class Packs {
             try (Stream<Path> files = Files.list(defaultPack())) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
-                    if (name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx")) {
+                    if (name.endsWith(".table.csv") || name.endsWith(".table.xlsx")) {
                         Files.copy(f, dir.resolve(name));
                     } else if (name.endsWith(".drl")) {
                         String kept = keepRules(Files.readString(f), SUBSET);

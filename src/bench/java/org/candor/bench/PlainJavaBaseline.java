@@ -89,11 +89,11 @@ public final class PlainJavaBaseline {
                                 + p.getPlatform() + " preview",
                         h.excerpt());
             }
-            if (connected && d.getBuriedAmong() >= l.getBuriedHashtagRun()) {
+            if (connected && d.getBuriedAmong() >= l.get("BURIED_HASHTAG_RUN")) {
                 Hit h = d.getFirstClearInCaption();
                 add(out, "DISC-004", p.getSubject(),
                         "disclosure '" + h.text() + "' sits among " + d.getBuriedAmong()
-                                + " other hashtags closing the caption (limit " + Limits.fmt(l.getBuriedHashtagRun()) + ")",
+                                + " other hashtags closing the caption (limit " + Limits.fmt(l.get("BURIED_HASHTAG_RUN")) + ")",
                         h.excerpt());
             }
             if (!p.getUnsubstantiatedClaims().isEmpty() || !p.getUnsubstantiatedPhrases().isEmpty()) {
@@ -111,7 +111,7 @@ public final class PlainJavaBaseline {
                                 : p.getUnsubstantiatedPhrases().get(0).excerpt());
             }
         }
-        double factor = 1 + l.getAudienceOverclaimPct() / 100;
+        double factor = 1 + l.get("AUDIENCE_OVERCLAIM_PCT") / 100;
         for (InfluencerFact i : facts.influencers()) {
             if (i.getFollowers() != null
                     && i.getVerifiedFollowers() != null
@@ -119,7 +119,7 @@ public final class PlainJavaBaseline {
                 double over = 100.0 * (i.getFollowers() - i.getVerifiedFollowers()) / Math.max(1, i.getVerifiedFollowers());
                 add(out, "CLAIM-001", i.getSubject(),
                         String.format("states %,d followers, %.1f%% above the %,d verified (limit %s%%)",
-                                i.getFollowers(), over, i.getVerifiedFollowers(), Limits.fmt(l.getAudienceOverclaimPct())),
+                                i.getFollowers(), over, i.getVerifiedFollowers(), Limits.fmt(l.get("AUDIENCE_OVERCLAIM_PCT"))),
                         "audience.followers " + i.getFollowers() + ", verifiedFollowers " + i.getVerifiedFollowers()
                                 + (i.getVerificationSource() != null ? " (" + i.getVerificationSource() + ")" : ""));
             }
@@ -142,7 +142,7 @@ public final class PlainJavaBaseline {
                 add(out, "CLAIM-001", cl.getSubject(),
                         String.format("claims %s %s, %.1f%% above the verified %s (limit %s%%)",
                                 cl.getKind().name().toLowerCase(), Limits.fmt(claimed), over, Limits.fmt(verified),
-                                Limits.fmt(l.getAudienceOverclaimPct())),
+                                Limits.fmt(l.get("AUDIENCE_OVERCLAIM_PCT"))),
                         "\"" + cl.getStatement() + "\"");
             }
         }

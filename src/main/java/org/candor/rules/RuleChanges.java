@@ -52,7 +52,7 @@ import org.springframework.stereotype.Service;
 public class RuleChanges implements RuleService.Listener {
     private static final Logger log = LoggerFactory.getLogger(RuleChanges.class);
 
-    private static final String[] EXTENSIONS = {".drl", ".drl.csv", ".drl.xlsx"};
+    private static final String[] EXTENSIONS = {".drl", ".table.csv", ".table.xlsx", ".drl.csv", ".drl.xlsx"};
 
     private final RuleService rules;
     private final RuleHistory history;
@@ -197,7 +197,8 @@ public class RuleChanges implements RuleService.Listener {
     /**
      * Refuses a name that is not a rule file directly inside the rules folder: empty, with a
      * path separator, {@code ..}, a drive or an absolute path, hidden (the loader skips those),
-     * or not ending in .drl, .drl.csv or .drl.xlsx.
+     * or not ending in .drl, .table.csv or .table.xlsx (or .drl.csv, .drl.xlsx: an old decision
+     * table can still be named, to delete it; building refuses it).
      *
      * @return the name
      * @throws RuleEditException with {@link RuleEditException.Reason#BAD_NAME}
@@ -216,7 +217,7 @@ public class RuleChanges implements RuleService.Listener {
         } else if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             why = "a file name may not contain control characters";
         } else if (Arrays.stream(EXTENSIONS).noneMatch(name::endsWith)) {
-            why = "a rule file's name ends in .drl, .drl.csv or .drl.xlsx";
+            why = "a rule file's name ends in .drl, .table.csv or .table.xlsx";
         } else if (name.length() > 200) {
             why = "a file name may have 200 characters at most";
         }

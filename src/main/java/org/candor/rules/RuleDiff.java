@@ -25,8 +25,8 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * How one set of rule files differs from another, as an officer reads it: the rules added,
  * removed and changed (when both sides were built), then each file added, removed or changed. A
- * DRL file's change is a unified text diff; a decision table's ({@code .drl.csv}, {@code
- * .drl.xlsx}) is the list of cells that changed, e.g. {@code thresholds.drl.csv!B14: '10' → '12'}.
+ * DRL file's change is a unified text diff; a table's ({@code .table.csv}, {@code .table.xlsx})
+ * is the list of cells that changed, e.g. {@code thresholds.table.csv!B4: '10' → '12'}.
  *
  * @param catalog how the rules' metadata differ; null when either side was not built
  * @param files every file that differs, by path
@@ -68,7 +68,7 @@ public record RuleDiff(CatalogDiff catalog, List<FileDiff> files) {
      * @param cell the cell reference, e.g. {@code B14}
      */
     public record CellChange(String file, String sheet, String cell, String before, String after) {
-        /** {@code thresholds.drl.csv!B14: '10' → '12'}; a workbook's cell names its sheet too. */
+        /** {@code thresholds.table.csv!B4: '10' → '12'}; a workbook's cell names its sheet too. */
         @Override
         public String toString() {
             return file + "!" + (sheet == null ? "" : sheet + "!") + cell + ": '" + before + "' → '" + after + "'";

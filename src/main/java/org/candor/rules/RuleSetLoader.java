@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.candor.rules.guard.RuleGuard;
 import org.candor.rules.policy.Policy;
-import org.candor.rules.policy.PolicyBuilder;
 import org.candor.rules.policy.PolicyException;
 import org.candor.rules.policy.PolicyProblem;
+import org.candor.rules.policy.PolicyTables;
 import org.candor.rules.policy.RowOrigin;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -41,28 +41,33 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EqualityBehaviorOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.Resource;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
 
 /**
- * Builds a {@link RuleSet} from a rules folder: every {@code *.drl}, {@code *.drl.xlsx} and
- * {@code *.drl.csv} below it, except the {@code tests/} folder. Validation comes first and is
- * all or nothing: a file that does not compile, a policy table row that makes no sense, or a rule
- * without its metadata fails the whole build with every problem named by file and line. Before
- * anything is compiled, the {@link RuleGuard} holds every DRL file against the helper API: this is
- * the one place rule sets are built (startup, reload, watcher, validate, rule tests, editor, CLI).
+ * Builds a {@link RuleSet} from a rules folder: every {@code *.drl} file below it (the rules) and
+ * every {@code *.table.csv} and {@code *.table.xlsx} (the policy tables: plain data, read by
+ * {@link PolicyTables}, never compiled), except the {@code tests/} folder. Validation comes first
+ * and is all or nothing: a file that does not compile, a table cell that is not a value of its
+ * column, a threshold a rule names that no table defines, or a rule without its metadata fails the
+ * whole build with every problem named by file and line. A Drools decision table
+ * ({@code *.drl.csv}, {@code *.drl.xlsx}), whose cells ran as code, is refused with how to
+ * convert it. Before anything is compiled, the {@link RuleGuard} holds every DRL file against the
+ * helper API: this is the one place rule sets are built (startup, reload, watcher, validate, rule
+ * tests, editor, CLI).
  */
 public final class RuleSetLoader {
 
-    /** Package of the decision tables that hold the policy data (terms, folds, thresholds). */
-    public static final String POLICY_PACKAGE = "candor.policy";
-    /** Agenda group of the policy rows, so they run once per build and never during evaluation. */
-    public static final String POLICY_AGENDA_GROUP = "candor-policy";
+    private static final String[] EXTENSIONS = {".drl", ".table.csv", ".table.xlsx", ".drl.csv", ".drl.xlsx"};
+    /** Drools decision tables: read so that they can be refused, never built. */
+    private static final String[] LEGACY_TABLES = {".drl.csv", ".drl.xlsx"};
+    /**
+     * A threshold a rule names: {@code get("ADULT_AGE")} on the Limits fact. Checked against the
+     * thresholds tables so that a rule cannot name one that does not exist; the guard against code
+     * in rules is elsewhere, this only points at a typo before the rule runs.
+     */
+    private static final Pattern THRESHOLD_USE = Pattern.compile("\\bget\\(\\s*\"([A-Za-z0-9_]+)\"\\s*\\)");
 
-    private static final String[] EXTENSIONS = {".drl", ".drl.xlsx", ".drl.csv"};
     private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
     /** Where the parser says "Line 7:32" in its text, the column it leaves out of the message. */
     private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
@@ -99,6 +104,25 @@ public final class RuleSetLoader {
         return Arrays.stream(EXTENSIONS).anyMatch(lower::endsWith);
     }
 
+    /** A Drools decision table, refused since its cells are code. */
+    public static boolean isLegacyTable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(LEGACY_TABLES).anyMatch(lower::endsWith);
+    }
+
+    /** Why a decision table is refused, and how to turn it into a policy table. */
+    static String legacyTableMessage(String name) {
+        String base =
+                name.substring(0, name.length() - (name.toLowerCase(Locale.ROOT).endsWith(".drl.csv") ? 8 : 9));
+        String ext = name.toLowerCase(Locale.ROOT).endsWith(".drl.csv") ? ".table.csv" : ".table.xlsx";
+        return "Drools decision tables are no longer read: their cells were run as code. Policy tables are plain"
+                + " data now: rename the file to " + base + ext + ", delete the RuleSet, Import, Variables,"
+                + " Dialect, RULEFLOW-GROUP, RuleTable, ACTION and code rows (keep Notes rows if you like), so that"
+                + " the title row (Term/Phrase, Meaning, Language, Jurisdiction, Why; Platform, Format, Characters,"
+                + " Line breaks, Why; or Threshold, Value, What it means) comes next, then the data rows; then"
+                + " delete " + name;
+    }
+
     /** The content hash of a set of rule files: SHA-256 over sorted paths and contents. */
     public static String hash(Map<String, byte[]> files) {
         try {
@@ -127,11 +151,32 @@ public final class RuleSetLoader {
         }
         // Rule code is checked before the engine sees it: compiling DRL runs parts of it (metadata,
         // policy rows), and a rule set that is built can be run by validate and the rule tests.
-        List<BuildProblem> refused = guard.check(files);
+        // Drools decision tables ran their cells as code: refused, whatever the guard finds in them.
+        List<BuildProblem> refused = new ArrayList<>();
+        for (String name : files.keySet()) {
+            if (isLegacyTable(name)) {
+                refused.add(new BuildProblem(name, 0, 0, legacyTableMessage(name)));
+            }
+        }
+        refused.addAll(guard.check(files));
         if (!refused.isEmpty()) {
             throw new RuleBuildException(refused);
         }
         String hash = hash(files);
+        List<BuildProblem> problems = new ArrayList<>();
+        Map<String, byte[]> drl = new TreeMap<>();
+        Map<String, byte[]> tables = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            if (PolicyTables.isTable(e.getKey())) {
+                tables.put(e.getKey(), e.getValue());
+            } else {
+                drl.put(e.getKey(), e.getValue());
+            }
+        }
+        Policy policy = readPolicy(tables, problems);
+        if (policy != null) {
+            checkThresholdNames(drl, policy, problems);
+        }
         KieServices ks = KieServices.get();
         // A release id of its own per build: disposing one build never touches another, even of
         // the same files.
@@ -144,17 +189,18 @@ public final class RuleSetLoader {
                 module.newKieBaseModel("candor").setDefault(true).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
         kbase.addPackage("*");
         kfs.writeKModuleXML(module.toXML());
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        for (Map.Entry<String, byte[]> e : drl.entrySet()) {
             Resource resource =
                     ks.getResources().newByteArrayResource(e.getValue()).setSourcePath(e.getKey());
             kfs.write("src/main/resources/" + e.getKey(), resource);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
-        List<BuildProblem> problems = new ArrayList<>();
+        List<BuildProblem> compile = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problemOf(m));
+            compile.add(problemOf(m));
         }
-        dropEchoes(problems);
+        dropEchoes(compile);
+        problems.addAll(compile);
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleBuildException(problems);
@@ -162,18 +208,10 @@ public final class RuleSetLoader {
         KieContainer container = ks.newKieContainer(releaseId);
         try {
             KieBase base = container.getKieBase();
-            Policy policy = readPolicy(base, problems);
             Map<String, RuleMeta> index = new HashMap<>();
             List<RuleMeta> catalog = catalog(base, index, problems);
             if (!problems.isEmpty()) {
                 throw new RuleBuildException(problems);
-            }
-            // The policy tables have been read. Their rows are rules without conditions: left in the
-            // knowledge base, every evaluation's session would match all of them on creation (a
-            // few hundred activations, never fired: their group is never focused and they are in no
-            // catalog). Judging needs the policy object only.
-            if (base.getKiePackage(POLICY_PACKAGE) != null) {
-                base.removeKiePackage(POLICY_PACKAGE);
             }
             Map<String, byte[]> contents = new TreeMap<>();
             files.forEach((name, bytes) -> contents.put(name, bytes.clone()));
@@ -217,32 +255,42 @@ public final class RuleSetLoader {
         return null;
     }
 
-    /** Runs the policy tables' rows once into a {@link PolicyBuilder}. */
-    private static Policy readPolicy(KieBase base, List<BuildProblem> problems) {
-        PolicyBuilder builder = new PolicyBuilder();
-        KieSession session = base.newKieSession();
+    /** Reads the policy tables; null, with the problems added, when they hold bad values. */
+    private static Policy readPolicy(Map<String, byte[]> tables, List<BuildProblem> problems) {
         try {
-            session.setGlobal("policy", builder);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    Rule rule = event.getMatch().getRule();
-                    builder.atRow(RowOrigin.ofRule(fileOf(rule), rule.getName()));
-                }
-            });
-            session.getAgenda().getAgendaGroup(POLICY_AGENDA_GROUP).setFocus();
-            session.fireAllRules(match -> POLICY_PACKAGE.equals(match.getRule().getPackageName()));
-            return builder.build();
+            return PolicyTables.read(tables);
         } catch (PolicyException e) {
             for (PolicyProblem p : e.details()) {
                 problems.add(problemOf(p));
             }
             return null;
-        } catch (RuntimeException e) {
-            problems.add(new BuildProblem(null, 0, 0, "policy tables could not be read: " + e.getMessage()));
-            return null;
-        } finally {
-            session.dispose();
+        }
+    }
+
+    /** Every threshold a rule file names literally must have a row in a thresholds table. */
+    private static void checkThresholdNames(Map<String, byte[]> drl, Policy policy, List<BuildProblem> problems) {
+        for (Map.Entry<String, byte[]> e : drl.entrySet()) {
+            String text = new String(e.getValue(), StandardCharsets.UTF_8);
+            Matcher m = THRESHOLD_USE.matcher(text);
+            while (m.find()) {
+                String name = m.group(1);
+                if (name.equals(name.toUpperCase(Locale.ROOT))
+                        && !policy.thresholds().containsKey(name)) {
+                    int line = 1
+                            + (int) text.substring(0, m.start())
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count();
+                    int column = m.start() - text.lastIndexOf('\n', m.start() - 1);
+                    problems.add(new BuildProblem(
+                            e.getKey(),
+                            line,
+                            column,
+                            "the rule reads the threshold '" + name + "', but no thresholds table has a row named "
+                                    + name + "; add the row or use one of "
+                                    + policy.thresholds().keySet()));
+                }
+            }
         }
     }
 
@@ -268,23 +316,36 @@ public final class RuleSetLoader {
         return p.message().startsWith("Parser returned a null Package");
     }
 
-    /** A policy problem as a build problem: its file and row, and the table in the message. */
+    /**
+     * A policy problem as a build problem: its file, row and column, and in the message the row,
+     * the column's letter and title, and the sheet of a workbook.
+     */
     private static BuildProblem problemOf(PolicyProblem p) {
         RowOrigin o = p.origin();
         if (o == RowOrigin.NONE) {
             return new BuildProblem(null, 0, 0, "policy tables: " + p.message());
         }
-        String where = (o.row() > 0 ? "row " + o.row() + " of " : "") + "table '" + o.table() + "'";
-        return new BuildProblem(o.file(), o.row(), 0, where + ": " + p.message());
+        StringBuilder where = new StringBuilder();
+        if (o.sheet() != null) {
+            where.append("sheet '").append(o.sheet()).append("', ");
+        }
+        if (o.row() > 0) {
+            where.append("row ").append(o.row());
+        }
+        if (p.column() > 0) {
+            where.append(where.isEmpty() ? "" : ", ")
+                    .append("column ")
+                    .append(p.columnLetter())
+                    .append(p.columnTitle() == null ? "" : " '" + p.columnTitle() + "'");
+        }
+        String message = where.isEmpty() ? p.message() : where + ": " + p.message();
+        return new BuildProblem(o.file(), o.row(), p.column(), message);
     }
 
     private static List<RuleMeta> catalog(KieBase base, Map<String, RuleMeta> index, List<BuildProblem> problems) {
         Map<String, RuleMeta> byId = new LinkedHashMap<>();
         Map<String, String> firstRuleOfId = new HashMap<>();
         for (KiePackage pkg : base.getKiePackages()) {
-            if (POLICY_PACKAGE.equals(pkg.getName())) {
-                continue;
-            }
             for (Rule rule : pkg.getRules()) {
                 RuleMeta meta = metaOf(rule, problems);
                 if (meta == null) {

@@ -65,7 +65,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | POST   | /api/v1/evaluations/{northwind}/reevaluate?rules=original |                          | 401  | 401   | 403       | 403   | 201     | 201     |
             | POST   | /api/v1/waivers/{waiver}/expire                           |                          | 401  | 401   | 403       | 403   | 200     | 403     |
             | GET    | /api/v1/templates/campaign.xlsx                           |                          | 401  | 401   | 200       | 200   | 200     | 200     |
-            | GET    | /api/v1/rules/files/thresholds.drl.csv                    |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | GET    | /api/v1/rules/files/thresholds.table.csv                    |                          | 401  | 401   | 403       | 403   | 200     | 403     |
             | PUT    | /api/v1/rules/files/notes.txt                             |                          | 401  | 401   | 403       | 403   | 400     | 403     |
             | DELETE | /api/v1/rules/files/x..drl                                |                          | 401  | 401   | 403       | 403   | 400     | 403     |
             | POST   | /api/v1/rules/validate                                    | rule-change.json         | 401  | 401   | 403       | 403   | 200     | 403     |
@@ -211,7 +211,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                         "/api/v1/waivers",
                         "/api/v1/reports/portfolio.xlsx",
                         "/api/v1/rules",
-                        "/api/v1/rules/files/thresholds.drl.csv",
+                        "/api/v1/rules/files/thresholds.table.csv",
                         "/api/v1/rules/reload",
                         "/api/v1/rules/validate",
                         "/api/v1/rules/test",

@@ -207,12 +207,12 @@ class LoadWithReloadsIT {
                 switch (k % 3) {
                     case 0 -> {
                         // Read as an officer does, with its version, and change that version.
-                        HttpResponse<String> read = officer.get("/api/v1/rules/files/thresholds.drl.csv");
+                        HttpResponse<String> read = officer.get("/api/v1/rules/files/thresholds.table.csv");
                         String table = read.body();
                         String edited = table.replaceAll(
                                 "keep the names\\.[^\"]*\"", "keep the names. (load edit " + n + "-" + k + ")\"");
                         HttpResponse<String> r = officer.put(
-                                "/api/v1/rules/files/thresholds.drl.csv",
+                                "/api/v1/rules/files/thresholds.table.csv",
                                 "text/plain",
                                 edited.getBytes(StandardCharsets.UTF_8),
                                 read.headers().firstValue("ETag").orElseThrow());

@@ -73,7 +73,7 @@ class RuleChangeCrashTest {
     }
 
     private byte[] thresholdsWith(String value) throws Exception {
-        String table = Files.readString(rules.rulesDir().resolve("thresholds.drl.csv"));
+        String table = Files.readString(rules.rulesDir().resolve("thresholds.table.csv"));
         String changed = table.replaceAll(
                 "\"LIVE_DISCLOSURE_REPEAT_SECONDS\",\"\\d+\"", "\"LIVE_DISCLOSURE_REPEAT_SECONDS\",\"" + value + "\"");
         assertThat(changed).isNotEqualTo(table);
@@ -102,7 +102,7 @@ class RuleChangeCrashTest {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread officer = new Thread(() -> {
             try {
-                RuleChanges.Proposal p = changes.propose(RuleChanges.Edit.put("thresholds.drl.csv", changed));
+                RuleChanges.Proposal p = changes.propose(RuleChanges.Edit.put("thresholds.table.csv", changed));
                 changes.commit(p, Action.PUT, "officer-ann", List.of());
             } catch (Throwable e) {
                 failed.set(e);
@@ -115,14 +115,14 @@ class RuleChangeCrashTest {
                 .isTrue();
 
         // The process dies here: the new file is in place; the change is written down as pending.
-        assertThat(Files.readAllBytes(rules.rulesDir().resolve("thresholds.drl.csv")))
+        assertThat(Files.readAllBytes(rules.rulesDir().resolve("thresholds.table.csv")))
                 .isEqualTo(changed);
         List<ChangeRecord> pending = history.pending();
         assertThat(pending).singleElement().satisfies(c -> {
             assertThat(c.who()).isEqualTo("officer-ann");
             assertThat(c.action()).isEqualTo(Action.PUT);
             assertThat(c.outcome()).isEqualTo(Outcome.PENDING);
-            assertThat(c.files()).containsExactly("thresholds.drl.csv");
+            assertThat(c.files()).containsExactly("thresholds.table.csv");
         });
         long recorded = history.history(0, 1).total();
 
@@ -151,7 +151,7 @@ class RuleChangeCrashTest {
         String lastRecorded = history.lastHash().orElseThrow();
         // Written down as pending, and the service died before the file was renamed into place.
         try (RuleChanges.Proposal p =
-                changes.propose(RuleChanges.Edit.put("thresholds.drl.csv", thresholdsWith("1202")))) {
+                changes.propose(RuleChanges.Edit.put("thresholds.table.csv", thresholdsWith("1202")))) {
             history.snapshot(p.ruleSet());
             history.record(new NewChange(
                     Action.PUT,

@@ -24,7 +24,7 @@ class RuleGateTest {
         service.current(); // the first build, as the folder is now
         // The gate fails every rule set whose DISC-004 hashtag limit is 9.
         service.gate(candidate ->
-                new String(candidate.contents().get("thresholds.drl.csv")).contains("\"BURIED_HASHTAG_RUN\",\"9\"")
+                new String(candidate.contents().get("thresholds.table.csv")).contains("\"BURIED_HASHTAG_RUN\",\"9\"")
                         ? List.of("DISC-004.json — nine hashtags: missing DISC-004")
                         : List.of());
         service.addListener(new RuleService.Listener() {
@@ -76,12 +76,12 @@ class RuleGateTest {
             throws Exception {
         Path dir = RuleReloadTest.smallPack(root);
         RuleService service = gatedService(dir);
-        String original = Files.readString(dir.resolve("thresholds.drl.csv"));
+        String original = Files.readString(dir.resolve("thresholds.table.csv"));
         String before = service.current().hash();
 
         RuleReloadTest.goodEdit(dir, 6);
         assertThat(service.reload("file change").refused()).isTrue();
-        Files.writeString(dir.resolve("thresholds.drl.csv"), original);
+        Files.writeString(dir.resolve("thresholds.table.csv"), original);
         RuleService.ReloadResult back = service.reload("file change");
         assertThat(back.applied()).isFalse();
         assertThat(back.refused()).isFalse();

@@ -25,14 +25,17 @@ import org.springframework.util.unit.DataSize;
 /** Reloads under load: never a half-loaded rule set, never a broken one, nothing leaked. */
 class RuleReloadTest {
 
+    /** A service on the folder, its first build done: the tests edit the folder right after. */
     static RuleService serviceOn(Path dir) {
-        return new RuleService(
+        RuleService service = new RuleService(
                 new CandorProperties(dir, dir.resolve("../reports"), 2000, DataSize.ofMegabytes(5), List.of()));
+        service.current();
+        return service;
     }
 
     /** A good edit: the DISC-004 hashtag limit changed to another valid value. */
     static void goodEdit(Path dir, int i) throws Exception {
-        Path t = dir.resolve("thresholds.drl.csv");
+        Path t = dir.resolve("thresholds.table.csv");
         String s = Files.readString(t)
                 .replaceAll("\"BURIED_HASHTAG_RUN\",\"\\d+\"", "\"BURIED_HASHTAG_RUN\",\"" + (3 + i % 7) + "\"");
         Files.writeString(t, s);
@@ -61,10 +64,10 @@ class RuleReloadTest {
      */
     static Path smallPack(Path root) throws Exception {
         Path dir = Files.createDirectories(root.resolve("rules"));
-        for (String f : List.of("thresholds.drl.csv", "caption-folds.drl.csv", "claims.drl")) {
+        for (String f : List.of("thresholds.table.csv", "caption-folds.table.csv", "claims.drl")) {
             Files.copy(TestPacks.DEFAULT.resolve(f), dir.resolve(f));
         }
-        Files.copy(Path.of("src/test/resources/rulesets/one-term.drl.csv"), dir.resolve("one-term.drl.csv"));
+        Files.copy(Path.of("src/test/resources/rulesets/one-term.table.csv"), dir.resolve("one-term.table.csv"));
         return dir;
     }
 

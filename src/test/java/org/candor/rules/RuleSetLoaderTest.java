@@ -66,26 +66,34 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void aPolicyRowWithAnUnknownThresholdNamesTheTableRow(@TempDir Path dir) {
-        TestPacks.tablesPlus(dir, "bad-threshold-row.drl.csv");
-        assertThatThrownBy(() -> loader.load(dir))
-                .isInstanceOf(RuleBuildException.class)
-                .hasMessageContaining("bad-threshold-row.drl.csv")
-                .hasMessageContaining("'NOT_A_THRESHOLD' is not a threshold");
+    void aNewThresholdIsANewRowAndNeedsNoCode(@TempDir Path dir) {
+        TestPacks.tablesPlus(dir, "extra-threshold.table.csv");
+        RuleSet built = loader.load(dir);
+        try {
+            assertThat(built.policy().threshold("EXTRA_LIMIT")).isEqualTo(5.0);
+            assertThat(built.policy().thresholds().get("EXTRA_LIMIT").description())
+                    .isEqualTo("a name the checks do not know yet");
+            assertThatThrownBy(() -> built.policy().threshold("NO_SUCH_LIMIT"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no threshold named 'NO_SUCH_LIMIT'")
+                    .hasMessageContaining("EXTRA_LIMIT");
+        } finally {
+            RuleSetLoader.dispose(built);
+        }
     }
 
     @Test
     void aPolicyRowWithAnUnknownMeaningIsRefused(@TempDir Path dir) {
-        TestPacks.tablesPlus(dir, "bad-meaning-row.drl.csv");
+        TestPacks.tablesPlus(dir, "bad-meaning-row.table.csv");
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(RuleBuildException.class)
-                .hasMessageContaining("'SORT_OF_CLEAR' is not a meaning");
+                .hasMessageContaining("'SORT_OF_CLEAR' is not one of [CLEAR, VAGUE");
     }
 
     @Test
     void aMissingThresholdIsRefused(@TempDir Path dir) throws Exception {
         TestPacks.copyOfDefault(dir);
-        Path thresholds = dir.resolve("thresholds.drl.csv");
+        Path thresholds = dir.resolve("thresholds.table.csv");
         String without = Files.readString(thresholds)
                 .lines()
                 .filter(l -> !l.startsWith("\"ADULT_AGE\""))
@@ -93,7 +101,15 @@ class RuleSetLoaderTest {
         Files.writeString(thresholds, without);
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(RuleBuildException.class)
-                .hasMessageContaining("threshold ADULT_AGE is not set");
+                .extracting(e -> ((RuleBuildException) e).problems(), list(BuildProblem.class))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("audience.drl");
+                    assertThat(p.line()).isPositive();
+                    assertThat(p.message())
+                            .startsWith("the rule reads the threshold 'ADULT_AGE', but no thresholds table has a row"
+                                    + " named ADULT_AGE");
+                });
     }
 
     @Test

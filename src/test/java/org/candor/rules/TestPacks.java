@@ -34,10 +34,10 @@ public final class TestPacks {
         }
     }
 
-    /** The default pack's decision tables in {@code dir}, plus the named fixture files. */
+    /** The default pack's policy tables in {@code dir}, plus the named fixture files. */
     public static Path tablesPlus(Path dir, String... fixtures) {
         try (Stream<Path> files = Files.list(DEFAULT)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".drl.csv")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".table.csv")).toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
             for (String fixture : fixtures) {

@@ -144,9 +144,9 @@ class OfficerPagesTest extends BrowserTestSupport {
     @Test
     @Order(4)
     void aChangeThatFailsRuleTestsIsNotSavedUnlessForced() throws IOException {
-        Path file = RULES.resolve("thresholds.drl.csv");
+        Path file = RULES.resolve("thresholds.table.csv");
         String original = Files.readString(file);
-        browser.open("/officer/rules/files/thresholds.drl.csv");
+        browser.open("/officer/rules/files/thresholds.table.csv");
         String broken = original.replace("\"FAKE_FOLLOWERS_WARN_PCT\",\"15\"", "\"FAKE_FOLLOWERS_WARN_PCT\",\"29\"");
         assertThat(broken).isNotEqualTo(original);
         browser.paste("#content", broken);

@@ -48,7 +48,7 @@ class PageAccessTest extends WebTestSupport {
             | /manager/portfolio.xlsx                   | login | 403       | 403    | 200     | 200     |
             | /manager?verdict=MAYBE                    | login | 403       | 403    | 400     | 400     |
             | /officer/rules                            | login | 403       | 403    | 200     | 403     |
-            | /officer/rules/files/thresholds.drl.csv   | login | 403       | 403    | 200     | 403     |
+            | /officer/rules/files/thresholds.table.csv   | login | 403       | 403    | 200     | 403     |
             | /officer/rules/files/nothing.drl          | login | 403       | 403    | 404     | 403     |
             | /officer/history                          | login | 403       | 403    | 200     | 403     |
             | /officer/waivers                          | login | 403       | 403    | 200     | 403     |

@@ -1,14 +1,15 @@
 package org.candor.rules.policy;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The data the checks run on: term lists, caption folds and thresholds, read from the decision
- * tables of the rule pack. Immutable and shared by every evaluation under one rule set.
+ * The data the checks run on: term lists, caption folds and thresholds, read from the policy
+ * tables of the rule pack ({@link PolicyTables}). Immutable and shared by every evaluation under
+ * one rule set.
  */
 public final class Policy {
 
@@ -17,13 +18,13 @@ public final class Policy {
 
     private final List<Term> terms;
     private final List<Fold> folds;
-    private final Map<Threshold, Double> thresholds;
+    private final Map<String, Threshold> thresholds;
     private final Set<String> languagesWithClearTerms;
 
-    Policy(List<Term> terms, List<Fold> folds, Map<Threshold, Double> thresholds) {
+    Policy(List<Term> terms, List<Fold> folds, Map<String, Threshold> thresholds) {
         this.terms = List.copyOf(terms);
         this.folds = List.copyOf(folds);
-        this.thresholds = new EnumMap<>(thresholds);
+        this.thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         this.languagesWithClearTerms = terms.stream()
                 .filter(t -> t.meaning() == Meaning.CLEAR)
                 .map(Term::language)
@@ -38,12 +39,23 @@ public final class Policy {
         return folds;
     }
 
-    public double threshold(Threshold name) {
-        return thresholds.get(name);
+    /**
+     * The value of the threshold named {@code name} in the thresholds tables.
+     *
+     * @throws IllegalArgumentException naming the thresholds known when no row has that name
+     */
+    public double threshold(String name) {
+        Threshold t = name == null ? null : thresholds.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no threshold named '" + name
+                    + "' in the thresholds tables; add a row for it, or use one of " + thresholds.keySet());
+        }
+        return t.value();
     }
 
-    public Map<Threshold, Double> thresholds() {
-        return Map.copyOf(thresholds);
+    /** Every threshold by name, in the order of the tables. */
+    public Map<String, Threshold> thresholds() {
+        return thresholds;
     }
 
     /** Whether the tables hold clear disclosure terms for a language, so it can be judged. */

@@ -2,7 +2,6 @@ package org.candor.rules.policy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +10,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Collects the rows of the policy decision tables. Each table row is a rule whose actions call
- * this builder, one call per column; {@link #build()} checks the whole and names every bad row:
- * values the checks cannot use, rows that repeat another row, and rows that contradict another
- * row with the same key.
+ * Collects the rows of the policy tables, each already read as typed values ({@link
+ * PolicyTables}); {@link #build()} checks the whole and names every bad row: rows that repeat
+ * another row, and rows that contradict another row with the same key.
  *
  * <p>The keys: a term is known by its phrase (case and spacing ignored, as matching ignores them;
  * a pattern as written), its language, its jurisdiction and its meaning's {@link
@@ -24,65 +22,34 @@ import java.util.function.Function;
  */
 public final class PolicyBuilder {
 
-    private final List<TermRow> termRows = new ArrayList<>();
-    private final List<FoldRow> foldRows = new ArrayList<>();
+    private final List<TermAt> termsAt = new ArrayList<>();
+    private final List<FoldAt> foldsAt = new ArrayList<>();
     private final List<ThresholdAt> thresholdRows = new ArrayList<>();
     private final List<PolicyProblem> problems = new ArrayList<>();
-    private RowOrigin currentRow = RowOrigin.NONE;
 
-    /** Called before each table row runs, so that problems can name the row. */
-    public void atRow(RowOrigin origin) {
-        this.currentRow = origin == null ? RowOrigin.NONE : origin;
+    public void term(Term term, RowOrigin origin) {
+        termsAt.add(new TermAt(term, origin));
     }
 
-    public TermRow term(String phrase) {
-        TermRow row = new TermRow(this, currentRow, phrase);
-        termRows.add(row);
-        return row;
+    public void fold(Fold fold, RowOrigin origin) {
+        foldsAt.add(new FoldAt(fold, origin));
     }
 
-    public FoldRow fold(String platform) {
-        FoldRow row = new FoldRow(this, currentRow, platform);
-        foldRows.add(row);
-        return row;
+    public void threshold(Threshold threshold, RowOrigin origin) {
+        thresholdRows.add(new ThresholdAt(threshold.name(), threshold.value(), threshold, origin));
     }
 
-    public ThresholdRow threshold(String name) {
-        return new ThresholdRow(this, currentRow, name);
+    public void problem(PolicyProblem problem) {
+        problems.add(problem);
     }
 
     void problem(RowOrigin origin, String message) {
         problems.add(new PolicyProblem(origin, message));
     }
 
-    /** How many problems are known so far; a row compares before and after checking itself. */
-    int problemCount() {
-        return problems.size();
-    }
-
-    void setThreshold(Threshold name, double value, RowOrigin origin) {
-        thresholdRows.add(new ThresholdAt(name, value, origin));
-    }
-
     public Policy build() {
-        List<Term> terms = new ArrayList<>();
-        List<TermAt> termsAt = new ArrayList<>();
-        for (TermRow row : termRows) {
-            Term t = row.toTerm();
-            if (t != null) {
-                terms.add(t);
-                termsAt.add(new TermAt(t, row.origin()));
-            }
-        }
-        List<Fold> folds = new ArrayList<>();
-        List<FoldAt> foldsAt = new ArrayList<>();
-        for (FoldRow row : foldRows) {
-            Fold f = row.toFold();
-            if (f != null) {
-                folds.add(f);
-                foldsAt.add(new FoldAt(f, row.origin()));
-            }
-        }
+        List<Term> terms = termsAt.stream().map(TermAt::term).toList();
+        List<Fold> folds = foldsAt.stream().map(FoldAt::fold).toList();
         // Rows are compared in the order of their files and rows, not the order they ran in, so
         // the later of two rows is the one named.
         Map<List<Object>, TermAt> termKeys = new LinkedHashMap<>();
@@ -106,19 +73,14 @@ public final class PolicyBuilder {
                 repeatedFold(first, at.fold(), at.origin());
             }
         }
-        Map<Threshold, Double> thresholds = new EnumMap<>(Threshold.class);
-        Map<Threshold, ThresholdAt> thresholdKeys = new EnumMap<>(Threshold.class);
+        Map<String, Threshold> thresholds = new LinkedHashMap<>();
+        Map<String, ThresholdAt> thresholdKeys = new LinkedHashMap<>();
         for (ThresholdAt at : sorted(thresholdRows, ThresholdAt::origin)) {
             ThresholdAt first = thresholdKeys.putIfAbsent(at.name(), at);
             if (first == null) {
-                thresholds.put(at.name(), at.value());
+                thresholds.put(at.name(), at.threshold());
             } else {
                 repeatedThreshold(first, at);
-            }
-        }
-        for (Threshold t : Threshold.values()) {
-            if (!thresholds.containsKey(t)) {
-                problem(RowOrigin.NONE, "threshold " + t + " is not set in the thresholds table");
             }
         }
         if (terms.stream().noneMatch(t -> t.meaning() == Meaning.CLEAR)) {
@@ -132,6 +94,7 @@ public final class PolicyBuilder {
 
     private static final Comparator<RowOrigin> BY_FILE_AND_ROW = Comparator.comparing(
                     RowOrigin::file, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(RowOrigin::sheet, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparingInt(RowOrigin::row);
 
     private static <T> List<T> sorted(List<T> rows, Function<T, RowOrigin> origin) {
@@ -140,7 +103,7 @@ public final class PolicyBuilder {
         return copy;
     }
 
-    private record ThresholdAt(Threshold name, double value, RowOrigin origin) {}
+    private record ThresholdAt(String name, double value, Threshold threshold, RowOrigin origin) {}
 
     private void repeatedThreshold(ThresholdAt first, ThresholdAt at) {
         if (Double.compare(first.value(), at.value()) == 0) {
@@ -208,13 +171,5 @@ public final class PolicyBuilder {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value)
                 : Double.toString(value);
-    }
-
-    static String text(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        return v.isEmpty() ? null : v;
     }
 }

@@ -42,7 +42,7 @@ class PatternPrefilterTest {
     /** The PERSONAL_RESULT rows of the default pack: regular expressions an officer edits. */
     private static List<String> defaultPackPatterns() throws IOException {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("rules/claim-phrases.drl.csv"))) {
+        for (String line : Files.readAllLines(Path.of("rules/claim-phrases.table.csv"))) {
             for (String meaning : List.of("PERSONAL_RESULT", "MEDICINAL")) {
                 String marker = "\",\"" + meaning + "\"";
                 if (line.contains(marker)) {

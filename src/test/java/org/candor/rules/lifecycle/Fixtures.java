@@ -40,12 +40,12 @@ public final class Fixtures {
         try {
             Files.createDirectories(dir.resolve("tests"));
             for (String f :
-                    List.of("thresholds.drl.csv", "caption-folds.drl.csv", "claims.drl", "tests/CLAIM-001.json")) {
+                    List.of("thresholds.table.csv", "caption-folds.table.csv", "claims.drl", "tests/CLAIM-001.json")) {
                 Files.copy(RULES.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
             Files.copy(
-                    Path.of("src/test/resources/rulesets/one-term.drl.csv"),
-                    dir.resolve("one-term.drl.csv"),
+                    Path.of("src/test/resources/rulesets/one-term.table.csv"),
+                    dir.resolve("one-term.table.csv"),
                     StandardCopyOption.REPLACE_EXISTING);
             return dir;
         } catch (IOException e) {

@@ -166,18 +166,19 @@ class RuleAdminApiTest {
     @Test
     void onlyOfficersMayReadOrChangeTheRuleFiles() throws Exception {
         byte[] body = change(
-                "extra-terms.drl.csv", new String(Fixtures.resource("extra-terms.drl.csv"), StandardCharsets.UTF_8));
+                "extra-terms.table.csv",
+                new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8));
         // Request builders keep what is added to them: a fresh one for each call.
         List<Supplier<MockHttpServletRequestBuilder>> requests = List.of(
                 () -> get("/api/v1/rules/files"),
-                () -> get("/api/v1/rules/files/thresholds.drl.csv"),
+                () -> get("/api/v1/rules/files/thresholds.table.csv"),
                 () -> get("/api/v1/rules/history"),
                 () -> json(post("/api/v1/rules/validate"), body),
                 () -> json(post("/api/v1/rules/test"), body),
-                () -> put("/api/v1/rules/files/extra-terms.drl.csv")
+                () -> put("/api/v1/rules/files/extra-terms.table.csv")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content("x"),
-                () -> delete("/api/v1/rules/files/thresholds.drl.csv"),
+                () -> delete("/api/v1/rules/files/thresholds.table.csv"),
                 () -> post("/api/v1/rules/reload"));
         String hash = rules.current().hash();
         for (Supplier<MockHttpServletRequestBuilder> request : requests) {
@@ -189,8 +190,8 @@ class RuleAdminApiTest {
             assertThat(anonymous.getResponse().getStatus()).isEqualTo(401);
         }
         assertThat(rules.current().hash()).isEqualTo(hash);
-        assertThat(dir().resolve("extra-terms.drl.csv")).doesNotExist();
-        assertThat(dir().resolve("thresholds.drl.csv")).exists();
+        assertThat(dir().resolve("extra-terms.table.csv")).doesNotExist();
+        assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
     // ---- reading ----
@@ -202,15 +203,15 @@ class RuleAdminApiTest {
         assertThat(list.path("folderHash").asText()).isEqualTo(rules.current().hash());
         List<String> names = new ArrayList<>();
         list.path("files").forEach(f -> names.add(f.path("name").asText()));
-        assertThat(names).contains("thresholds.drl.csv", "disclosure.drl").noneMatch(n -> n.startsWith("tests"));
-        JsonNode thresholds = list.path("files").get(names.indexOf("thresholds.drl.csv"));
-        assertThat(thresholds.path("size").asLong()).isEqualTo(Files.size(dir().resolve("thresholds.drl.csv")));
+        assertThat(names).contains("thresholds.table.csv", "disclosure.drl").noneMatch(n -> n.startsWith("tests"));
+        JsonNode thresholds = list.path("files").get(names.indexOf("thresholds.table.csv"));
+        assertThat(thresholds.path("size").asLong()).isEqualTo(Files.size(dir().resolve("thresholds.table.csv")));
         assertThat(thresholds.path("sha256").asText()).matches("[0-9a-f]{64}");
 
-        MvcResult r = perform(get("/api/v1/rules/files/thresholds.drl.csv"), OFFICER);
+        MvcResult r = perform(get("/api/v1/rules/files/thresholds.table.csv"), OFFICER);
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getContentType()).startsWith("text/csv");
-        assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(file("thresholds.drl.csv"));
+        assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(file("thresholds.table.csv"));
 
         problem(404, get("/api/v1/rules/files/missing.drl"));
         problem(400, get("/api/v1/rules/files/notes.txt"));
@@ -274,13 +275,13 @@ class RuleAdminApiTest {
     @Test
     void validateTakesUploadedFilesAndDeletions() throws Exception {
         MockMultipartFile upload = new MockMultipartFile(
-                "files", "extra-terms.drl.csv", "text/csv", Fixtures.resource("extra-terms.drl.csv"));
+                "files", "extra-terms.table.csv", "text/csv", Fixtures.resource("extra-terms.table.csv"));
         JsonNode v = expect(200, multipart("/api/v1/rules/validate").file(upload));
         assertThat(v.path("ok").asBoolean()).isTrue();
-        assertThat(v.path("changes").get(0).path("file").asText()).isEqualTo("extra-terms.drl.csv");
+        assertThat(v.path("changes").get(0).path("file").asText()).isEqualTo("extra-terms.table.csv");
         assertThat(v.path("changes").get(0).path("change").asText()).isEqualTo("ADDED");
 
-        JsonNode gone = expect(200, multipart("/api/v1/rules/validate").param("delete", "thresholds.drl.csv"));
+        JsonNode gone = expect(200, multipart("/api/v1/rules/validate").param("delete", "thresholds.table.csv"));
         assertThat(gone.path("ok").asBoolean()).isFalse();
         assertThat(gone.path("errors").toString()).contains("threshold ADULT_AGE is not set");
 
@@ -288,15 +289,15 @@ class RuleAdminApiTest {
                 200,
                 json(
                         post("/api/v1/rules/validate"),
-                        mapper.writeValueAsBytes(Map.of("delete", List.of("thresholds.drl.csv")))));
+                        mapper.writeValueAsBytes(Map.of("delete", List.of("thresholds.table.csv")))));
         assertThat(viaJson.path("ok").asBoolean()).isFalse();
-        assertThat(dir().resolve("thresholds.drl.csv")).exists();
+        assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
     @Test
     void ruleTestsRunAgainstAProposedChangeCaseByCase() throws Exception {
-        String tooLenient = Fixtures.withThreshold(file("thresholds.drl.csv"), "AUDIENCE_OVERCLAIM_PCT", "1000");
-        JsonNode run = expect(200, json(post("/api/v1/rules/test"), change("thresholds.drl.csv", tooLenient)));
+        String tooLenient = Fixtures.withThreshold(file("thresholds.table.csv"), "AUDIENCE_OVERCLAIM_PCT", "1000");
+        JsonNode run = expect(200, json(post("/api/v1/rules/test"), change("thresholds.table.csv", tooLenient)));
         assertThat(run.path("ok").asBoolean()).isFalse();
         assertThat(run.path("failed").asInt()).isPositive();
         assertThat(run.path("summary").asText()).matches("\\d+ passed, \\d+ failed");
@@ -451,28 +452,28 @@ class RuleAdminApiTest {
         assertThat(rules.current().hash()).isEqualTo(hash);
 
         // A decision table row that repeats another is refused the same way, by file and row.
-        String duplicate = file("thresholds.drl.csv") + "\"BURIED_HASHTAG_RUN\",\"3\",\"again\"\n";
-        JsonNode rows = problem(422, putOnCurrent("thresholds.drl.csv", duplicate));
-        assertThat(rows.path("errors").get(0).path("file").asText()).isEqualTo("thresholds.drl.csv");
+        String duplicate = file("thresholds.table.csv") + "\"BURIED_HASHTAG_RUN\",\"3\",\"again\"\n";
+        JsonNode rows = problem(422, putOnCurrent("thresholds.table.csv", duplicate));
+        assertThat(rows.path("errors").get(0).path("file").asText()).isEqualTo("thresholds.table.csv");
         assertThat(rows.path("errors").get(0).path("line").asInt()).isEqualTo(23);
-        assertThat(rows.path("errors").get(0).path("message").asText()).contains("duplicate row", "row 20");
+        assertThat(rows.path("errors").get(0).path("message").asText()).contains("duplicate row", "row 10");
     }
 
     @Test
     void aChangeThatFailsRuleTestsIsRefusedUnlessForcedAndAForcedChangeIsRecorded() throws Exception {
-        String original = file("thresholds.drl.csv");
+        String original = file("thresholds.table.csv");
         String before = rules.current().hash();
         String tooLenient = Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000");
 
-        JsonNode refused = problem(409, putOnCurrent("thresholds.drl.csv", tooLenient));
+        JsonNode refused = problem(409, putOnCurrent("thresholds.table.csv", tooLenient));
         assertThat(refused.path("failures")).anySatisfy(f -> {
             assertThat(f.path("file").asText()).isEqualTo("CLAIM-001.json");
             assertThat(f.path("detail").asText()).contains("missing CLAIM-001");
         });
-        assertThat(file("thresholds.drl.csv")).isEqualTo(original);
+        assertThat(file("thresholds.table.csv")).isEqualTo(original);
         assertThat(rules.current().hash()).isEqualTo(before);
 
-        JsonNode forced = putFile("thresholds.drl.csv", tooLenient, true, 200);
+        JsonNode forced = putFile("thresholds.table.csv", tooLenient, true, 200);
         try {
             assertThat(forced.path("applied").asBoolean()).isTrue();
             assertThat(forced.path("forced").asBoolean()).isTrue();
@@ -492,8 +493,8 @@ class RuleAdminApiTest {
                             .get(0)
                             .path("cell")
                             .asText())
-                    .isEqualTo("B13");
-            assertThat(file("thresholds.drl.csv")).isEqualTo(tooLenient);
+                    .isEqualTo("B3");
+            assertThat(file("thresholds.table.csv")).isEqualTo(tooLenient);
 
             JsonNode latest = expect(200, get("/api/v1/rules/history").param("size", "1"))
                     .path("items")
@@ -502,7 +503,7 @@ class RuleAdminApiTest {
             assertThat(latest.path("forced").asBoolean()).isTrue();
             assertThat(latest.path("failures").toString()).contains("CLAIM-001.json");
         } finally {
-            putFile("thresholds.drl.csv", original, false, 200);
+            putFile("thresholds.table.csv", original, false, 200);
         }
         assertThat(rules.current().hash()).isEqualTo(before);
         JsonNode restored = expect(200, get("/api/v1/rules/history").param("size", "1"))
@@ -515,29 +516,29 @@ class RuleAdminApiTest {
     @Test
     void aNewFileIsCreatedAndCanBeDeleted() throws Exception {
         String before = rules.current().hash();
-        String extra = new String(Fixtures.resource("extra-terms.drl.csv"), StandardCharsets.UTF_8);
-        MvcResult created = perform(putOnCurrent("extra-terms.drl.csv", extra), OFFICER);
+        String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
+        MvcResult created = perform(putOnCurrent("extra-terms.table.csv", extra), OFFICER);
         assertThat(created.getResponse().getStatus())
                 .as(created.getResponse().getContentAsString())
                 .isEqualTo(201);
-        assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/v1/rules/files/extra-terms.drl.csv");
-        assertThat(file("extra-terms.drl.csv")).isEqualTo(extra);
+        assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/v1/rules/files/extra-terms.table.csv");
+        assertThat(file("extra-terms.table.csv")).isEqualTo(extra);
         try (var files = Files.list(dir())) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
         String withExtra = rules.current().hash();
         assertThat(withExtra).isNotEqualTo(before);
 
-        JsonNode same = putFile("extra-terms.drl.csv", extra, false, 200);
+        JsonNode same = putFile("extra-terms.table.csv", extra, false, 200);
         assertThat(same.path("applied").asBoolean())
                 .as("the same content changes nothing")
                 .isFalse();
         assertThat(same.has("change")).isFalse();
 
-        JsonNode deleted = expect(200, deleteCurrent("extra-terms.drl.csv"));
+        JsonNode deleted = expect(200, deleteCurrent("extra-terms.table.csv"));
         assertThat(deleted.path("applied").asBoolean()).isTrue();
         assertThat(deleted.path("change").path("action").asText()).isEqualTo("DELETE");
-        assertThat(deleted.path("change").path("files").get(0).asText()).isEqualTo("extra-terms.drl.csv");
+        assertThat(deleted.path("change").path("files").get(0).asText()).isEqualTo("extra-terms.table.csv");
         assertThat(deleted.path("change")
                         .path("diff")
                         .path("files")
@@ -546,17 +547,17 @@ class RuleAdminApiTest {
                         .asText())
                 .isEqualTo("REMOVED");
         assertThat(deleted.path("hashBefore").asText()).isEqualTo(withExtra);
-        assertThat(dir().resolve("extra-terms.drl.csv")).doesNotExist();
+        assertThat(dir().resolve("extra-terms.table.csv")).doesNotExist();
         assertThat(rules.current().hash()).isEqualTo(before);
 
-        problem(404, delete("/api/v1/rules/files/extra-terms.drl.csv"));
+        problem(404, delete("/api/v1/rules/files/extra-terms.table.csv"));
     }
 
     @Test
     void deletingAFileTheRulesNeedIsRefused() throws Exception {
-        JsonNode p = problem(422, deleteCurrent("thresholds.drl.csv"));
+        JsonNode p = problem(422, deleteCurrent("thresholds.table.csv"));
         assertThat(p.path("errors").toString()).contains("threshold ADULT_AGE is not set");
-        assertThat(dir().resolve("thresholds.drl.csv")).exists();
+        assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
     @Test
@@ -605,15 +606,16 @@ class RuleAdminApiTest {
 
     @Test
     void aFileIsSentWithItsVersionAndAnswersAConditionalGet() throws Exception {
-        MvcResult r = perform(get("/api/v1/rules/files/thresholds.drl.csv"), OFFICER);
+        MvcResult r = perform(get("/api/v1/rules/files/thresholds.table.csv"), OFFICER);
         String etag = r.getResponse().getHeader("ETag");
-        assertThat(etag).isEqualTo(etag("thresholds.drl.csv")).matches("\"[0-9a-f]{64}\"");
-        MvcResult same = perform(get("/api/v1/rules/files/thresholds.drl.csv").header("If-None-Match", etag), OFFICER);
+        assertThat(etag).isEqualTo(etag("thresholds.table.csv")).matches("\"[0-9a-f]{64}\"");
+        MvcResult same =
+                perform(get("/api/v1/rules/files/thresholds.table.csv").header("If-None-Match", etag), OFFICER);
         assertThat(same.getResponse().getStatus()).isEqualTo(304);
         assertThat(same.getResponse().getContentAsByteArray()).isEmpty();
         JsonNode list = expect(200, get("/api/v1/rules/files"));
         list.path("files").forEach(f -> {
-            if (f.path("name").asText().equals("thresholds.drl.csv")) {
+            if (f.path("name").asText().equals("thresholds.table.csv")) {
                 assertThat("\"" + f.path("sha256").asText() + "\"").isEqualTo(etag);
             }
         });
@@ -696,37 +698,37 @@ class RuleAdminApiTest {
 
     @Test
     void creatingAFileNeedsIfNoneMatchAndNeverOverwritesOne() throws Exception {
-        String extra = new String(Fixtures.resource("extra-terms.drl.csv"), StandardCharsets.UTF_8);
+        String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
         problem(
                 428,
-                put("/api/v1/rules/files/extra-terms.drl.csv")
+                put("/api/v1/rules/files/extra-terms.table.csv")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(extra));
         problem(
                 412,
-                put("/api/v1/rules/files/extra-terms.drl.csv")
+                put("/api/v1/rules/files/extra-terms.table.csv")
                         .header("If-Match", "*")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(extra));
-        assertThat(dir().resolve("extra-terms.drl.csv")).doesNotExist();
+        assertThat(dir().resolve("extra-terms.table.csv")).doesNotExist();
         MvcResult created = perform(
-                put("/api/v1/rules/files/extra-terms.drl.csv")
+                put("/api/v1/rules/files/extra-terms.table.csv")
                         .header("If-None-Match", "*")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(extra),
                 OFFICER);
         try {
             assertThat(created.getResponse().getStatus()).isEqualTo(201);
-            assertThat(created.getResponse().getHeader("ETag")).isEqualTo(etag("extra-terms.drl.csv"));
+            assertThat(created.getResponse().getHeader("ETag")).isEqualTo(etag("extra-terms.table.csv"));
             problem(
                     412,
-                    put("/api/v1/rules/files/extra-terms.drl.csv")
+                    put("/api/v1/rules/files/extra-terms.table.csv")
                             .header("If-None-Match", "*")
                             .contentType(MediaType.TEXT_PLAIN)
                             .content(extra + "\n"));
-            assertThat(file("extra-terms.drl.csv")).isEqualTo(extra);
+            assertThat(file("extra-terms.table.csv")).isEqualTo(extra);
         } finally {
-            expect(200, deleteCurrent("extra-terms.drl.csv"));
+            expect(200, deleteCurrent("extra-terms.table.csv"));
         }
     }
 
@@ -734,19 +736,19 @@ class RuleAdminApiTest {
 
     @Test
     void aChangedFileKeepsItsFileModeAndANewFileGetsTheFoldersDefault() throws Exception {
-        Path thresholds = dir().resolve("thresholds.drl.csv");
-        String original = file("thresholds.drl.csv");
+        Path thresholds = dir().resolve("thresholds.table.csv");
+        String original = file("thresholds.table.csv");
         Set<PosixFilePermission> before = Files.getPosixFilePermissions(thresholds);
         try {
             // Each PUT is made on a file of another mode: the edit on 0644, the way back on 0640.
             String edited = original.replace("keep the names.", "keep the names. (mode kept)");
             Files.setPosixFilePermissions(thresholds, PosixFilePermissions.fromString("rw-r--r--"));
-            putFile("thresholds.drl.csv", edited, false, 200);
+            putFile("thresholds.table.csv", edited, false, 200);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(thresholds)))
                     .as("mode after a PUT")
                     .isEqualTo("rw-r--r--");
             Files.setPosixFilePermissions(thresholds, PosixFilePermissions.fromString("rw-r-----"));
-            putFile("thresholds.drl.csv", original, false, 200);
+            putFile("thresholds.table.csv", original, false, 200);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(thresholds)))
                     .as("mode after a PUT")
                     .isEqualTo("rw-r-----");
@@ -757,14 +759,14 @@ class RuleAdminApiTest {
         Path probe = Files.createFile(dir().resolve(".probe"));
         Set<PosixFilePermission> fresh = Files.getPosixFilePermissions(probe);
         Files.delete(probe);
-        String extra = new String(Fixtures.resource("extra-terms.drl.csv"), StandardCharsets.UTF_8);
-        putFile("extra-terms.drl.csv", extra, false, 201);
+        String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);
+        putFile("extra-terms.table.csv", extra, false, 201);
         try {
-            assertThat(Files.getPosixFilePermissions(dir().resolve("extra-terms.drl.csv")))
+            assertThat(Files.getPosixFilePermissions(dir().resolve("extra-terms.table.csv")))
                     .as("a new file gets the mode any new file of the folder gets, not a temporary file's 0600")
                     .isEqualTo(fresh);
         } finally {
-            expect(200, deleteCurrent("extra-terms.drl.csv"));
+            expect(200, deleteCurrent("extra-terms.table.csv"));
         }
     }
 
@@ -772,8 +774,8 @@ class RuleAdminApiTest {
 
     @Test
     void aReloadWhoseRuleTestsFailIsRefusedAndRecordedUnlessForced() throws Exception {
-        Path thresholds = dir().resolve("thresholds.drl.csv");
-        String original = file("thresholds.drl.csv");
+        Path thresholds = dir().resolve("thresholds.table.csv");
+        String original = file("thresholds.table.csv");
         String before = rules.current().hash();
         try {
             Files.writeString(thresholds, Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000"));
@@ -885,8 +887,8 @@ class RuleAdminApiTest {
         assertThat(originalHash).isEqualTo(rules.current().hash());
         assertThat(ruleIds(evaluation)).contains("CLAIM-001");
 
-        String original = file("thresholds.drl.csv");
-        putFile("thresholds.drl.csv", Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000"), true, 200);
+        String original = file("thresholds.table.csv");
+        putFile("thresholds.table.csv", Fixtures.withThreshold(original, "AUDIENCE_OVERCLAIM_PCT", "1000"), true, 200);
         try {
             String currentHash = rules.current().hash();
             assertThat(currentHash).isNotEqualTo(originalHash);
@@ -914,7 +916,7 @@ class RuleAdminApiTest {
 
             problem(400, post("/api/v1/evaluations/{id}/reevaluate", id).param("rules", "yesterday"));
         } finally {
-            putFile("thresholds.drl.csv", original, false, 200);
+            putFile("thresholds.table.csv", original, false, 200);
         }
         assertThat(rules.current().hash()).isEqualTo(originalHash);
     }

@@ -46,21 +46,21 @@ class RuleDiffTest {
 
     @Test
     void aCsvTableChangeListsTheCellsThatChanged() {
-        String before = Fixtures.read(Fixtures.RULES.resolve("thresholds.drl.csv"));
+        String before = Fixtures.read(Fixtures.RULES.resolve("thresholds.table.csv"));
         String after = Fixtures.withThreshold(before, "BURIED_HASHTAG_RUN", "4");
         after = Fixtures.withThreshold(after, "AUDIENCE_OVERCLAIM_PCT", "12");
-        RuleDiff diff = RuleDiff.between(files("thresholds.drl.csv", before), files("thresholds.drl.csv", after));
+        RuleDiff diff = RuleDiff.between(files("thresholds.table.csv", before), files("thresholds.table.csv", after));
 
         FileDiff f = diff.files().get(0);
         assertThat(f.text()).isNull();
         assertThat(f.cells())
                 .map(Object::toString)
-                .containsExactly("thresholds.drl.csv!B13: '10' → '12'", "thresholds.drl.csv!B20: '3' → '4'");
+                .containsExactly("thresholds.table.csv!B3: '10' → '12'", "thresholds.table.csv!B10: '3' → '4'");
         assertThat(diff.lines())
                 .containsExactly(
-                        "changed thresholds.drl.csv",
-                        "    thresholds.drl.csv!B13: '10' → '12'",
-                        "    thresholds.drl.csv!B20: '3' → '4'");
+                        "changed thresholds.table.csv",
+                        "    thresholds.table.csv!B3: '10' → '12'",
+                        "    thresholds.table.csv!B10: '3' → '4'");
     }
 
     @Test
@@ -69,15 +69,16 @@ class RuleDiffTest {
                 "\"Term\",\"Why\"\r\n\"ad, or advert\",\"says \"\"ad\"\"\"\r\n\"x\",\"two\nlines\"\r\n\"last\",\"\"\r\n";
         String after =
                 "Term,Why\n\"ad, or advert\",\"says \"\"advert\"\"\"\n\"x\",\"two\nlines\"\nlast,\"kept, now\"\n";
-        RuleDiff diff = RuleDiff.between(files("t.drl.csv", before), files("t.drl.csv", after));
+        RuleDiff diff = RuleDiff.between(files("t.table.csv", before), files("t.table.csv", after));
         assertThat(diff.files().get(0).cells())
                 .map(Object::toString)
-                .containsExactly("t.drl.csv!B2: 'says \"ad\"' → 'says \"advert\"'", "t.drl.csv!B4: '' → 'kept, now'");
+                .containsExactly(
+                        "t.table.csv!B2: 'says \"ad\"' → 'says \"advert\"'", "t.table.csv!B4: '' → 'kept, now'");
     }
 
     @Test
     void aTableRewrittenWithOtherQuotesOnlyIsSaidToHaveNoCellChanged() {
-        RuleDiff diff = RuleDiff.between(files("t.drl.csv", "\"a\",\"b\"\n"), files("t.drl.csv", "a,b\r\n"));
+        RuleDiff diff = RuleDiff.between(files("t.table.csv", "\"a\",\"b\"\n"), files("t.table.csv", "a,b\r\n"));
         assertThat(diff.files().get(0).cells()).isEmpty();
         assertThat(diff.files().get(0).note()).contains("no cell changed");
     }
@@ -97,15 +98,15 @@ class RuleDiffTest {
     @Test
     void addedAndRemovedFilesAreNamed() {
         RuleDiff diff = RuleDiff.between(
-                files("a.drl", "rule a", "same.drl", "same", "old.drl.csv", "x"),
-                files("same.drl", "same", "b.drl", "rule b", "new.drl.csv", "y"));
+                files("a.drl", "rule a", "same.drl", "same", "old.table.csv", "x"),
+                files("same.drl", "same", "b.drl", "rule b", "new.table.csv", "y"));
         assertThat(diff.files())
                 .extracting(FileDiff::file, FileDiff::change)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("a.drl", ChangeKind.REMOVED),
                         org.assertj.core.groups.Tuple.tuple("b.drl", ChangeKind.ADDED),
-                        org.assertj.core.groups.Tuple.tuple("new.drl.csv", ChangeKind.ADDED),
-                        org.assertj.core.groups.Tuple.tuple("old.drl.csv", ChangeKind.REMOVED));
+                        org.assertj.core.groups.Tuple.tuple("new.table.csv", ChangeKind.ADDED),
+                        org.assertj.core.groups.Tuple.tuple("old.table.csv", ChangeKind.REMOVED));
         assertThat(diff.fileNames()).doesNotContain("same.drl");
         assertThat(RuleDiff.between(files("same.drl", "same"), files("same.drl", "same"))
                         .isEmpty())

@@ -63,7 +63,7 @@ abstract class RuleHistoryContract {
     }
 
     private Path thresholds() {
-        return rules.rulesDir().resolve("thresholds.drl.csv");
+        return rules.rulesDir().resolve("thresholds.table.csv");
     }
 
     /** Commits a change of the live-stream threshold through {@link RuleChanges}, as the API does. */
@@ -71,7 +71,7 @@ abstract class RuleHistoryContract {
         String table = Files.readString(thresholds());
         byte[] changed = Fixtures.withThreshold(table, "LIVE_DISCLOSURE_REPEAT_SECONDS", "" + NEXT.getAndIncrement())
                 .getBytes(StandardCharsets.UTF_8);
-        RuleChanges.Proposal p = changes.propose(RuleChanges.Edit.put("thresholds.drl.csv", changed));
+        RuleChanges.Proposal p = changes.propose(RuleChanges.Edit.put("thresholds.table.csv", changed));
         RuleChanges.Outcome o = changes.commit(p, Action.PUT, who, failures);
         assertThat(o.reload().applied()).isTrue();
         return o.change().orElseThrow();
@@ -90,7 +90,7 @@ abstract class RuleHistoryContract {
         assertThat(startup.hashBefore()).as("the first start of a new database").isNull();
         assertThat(startup.files())
                 .containsExactlyInAnyOrder(
-                        "caption-folds.drl.csv", "claims.drl", "one-term.drl.csv", "thresholds.drl.csv");
+                        "caption-folds.table.csv", "claims.drl", "one-term.table.csv", "thresholds.table.csv");
         Map<String, byte[]> kept = history.files(startup.hashAfter()).orElseThrow();
         assertThat(kept.keySet())
                 .containsExactlyElementsOf(startup.files().stream().sorted().toList());
@@ -132,7 +132,7 @@ abstract class RuleHistoryContract {
         assertThat(c.who()).isEqualTo("file change");
         assertThat(c.hashBefore()).isEqualTo(before);
         assertThat(c.hashAfter()).isEqualTo(after);
-        assertThat(c.files()).containsExactly("thresholds.drl.csv");
+        assertThat(c.files()).containsExactly("thresholds.table.csv");
         assertThat(c.forced()).isFalse();
         assertThat(c.outcome()).isEqualTo(RuleHistory.Outcome.APPLIED);
         assertThat(c.failures()).as("the rule tests ran and passed").isEmpty();
@@ -141,7 +141,7 @@ abstract class RuleHistoryContract {
                 .map(Object::toString)
                 .singleElement()
                 .asString()
-                .startsWith("thresholds.drl.csv!B19: '")
+                .startsWith("thresholds.table.csv!B9: '")
                 .endsWith("' → '" + value + "'");
         assertThat(history.hasSnapshot(before)).isTrue();
         assertThat(history.hasSnapshot(after)).isTrue();
@@ -173,7 +173,7 @@ abstract class RuleHistoryContract {
             assertThat(c.forced()).isFalse();
             assertThat(c.hashBefore()).isEqualTo(before);
             assertThat(c.hashAfter()).isNotEqualTo(before);
-            assertThat(c.files()).containsExactly("thresholds.drl.csv");
+            assertThat(c.files()).containsExactly("thresholds.table.csv");
             assertThat(c.failures()).anySatisfy(f -> assertThat(f).contains("CLAIM-001.json", "missing CLAIM-001"));
             assertThat(history.lastHash()).as("the last rule set put in force").contains(before);
         } finally {

@@ -37,7 +37,7 @@ class RulesCliTest {
     void validatePrintsEveryProblemAsFileLineColumnAndExitsTwo(@TempDir Path dir) throws Exception {
         Fixtures.smallPack(dir);
         Files.write(dir.resolve("broken.drl"), Fixtures.resource("broken.drl"));
-        Files.write(dir.resolve("duplicate-thresholds.drl.csv"), Fixtures.resource("duplicate-thresholds.drl.csv"));
+        Files.write(dir.resolve("duplicate-thresholds.table.csv"), Fixtures.resource("duplicate-thresholds.table.csv"));
         Run r = run("rules", "validate", dir.toString());
         assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
         assertThat(r.out()).isEmpty();
@@ -49,15 +49,15 @@ class RulesCliTest {
     @Test
     void validateReportsATableRowByFileAndRow(@TempDir Path dir) throws Exception {
         Fixtures.smallPack(dir);
-        Files.write(dir.resolve("duplicate-thresholds.drl.csv"), Fixtures.resource("duplicate-thresholds.drl.csv"));
+        Files.write(dir.resolve("duplicate-thresholds.table.csv"), Fixtures.resource("duplicate-thresholds.table.csv"));
         Run r = run("rules", "validate", dir.toString());
         assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
         assertThat(r.err().lines())
                 .contains(
-                        "thresholds.drl.csv:20: row 20 of table 'Thresholds': duplicate row: BURIED_HASHTAG_RUN is set to 3"
-                                + " here and in duplicate-thresholds.drl.csv row 12; delete one of the two rows",
-                        "thresholds.drl.csv:22: row 22 of table 'Thresholds': conflicting rows: ADULT_AGE is set to 18 here"
-                                + " but to 21 in duplicate-thresholds.drl.csv row 13; keep one value");
+                        "thresholds.table.csv:10: row 10: duplicate row: BURIED_HASHTAG_RUN is set to 3"
+                                + " here and in duplicate-thresholds.table.csv row 2; delete one of the two rows",
+                        "thresholds.table.csv:12: row 12: conflicting rows: ADULT_AGE is set to 18 here"
+                                + " but to 21 in duplicate-thresholds.table.csv row 3; keep one value");
     }
 
     @Test
@@ -80,7 +80,7 @@ class RulesCliTest {
     void diffPrintsTheCatalogAndEachFileAndExitsOne(@TempDir Path root) throws Exception {
         Path a = Fixtures.smallPack(root.resolve("a"));
         Path b = Fixtures.smallPack(root.resolve("b"));
-        Path thresholds = b.resolve("thresholds.drl.csv");
+        Path thresholds = b.resolve("thresholds.table.csv");
         Fixtures.write(thresholds, Fixtures.withThreshold(Fixtures.read(thresholds), "BURIED_HASHTAG_RUN", "4"));
         Path claims = b.resolve("claims.drl");
         Fixtures.write(
@@ -89,7 +89,7 @@ class RulesCliTest {
                         .replace(
                                 "@title(\"Audience overstated\")",
                                 "@title(\"Audience claimed above the verified figure\")"));
-        Files.write(b.resolve("extra-terms.drl.csv"), Fixtures.resource("extra-terms.drl.csv"));
+        Files.write(b.resolve("extra-terms.table.csv"), Fixtures.resource("extra-terms.table.csv"));
 
         Run r = run("rules", "diff", a.toString(), b.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(CandorCli.FAIL);
@@ -102,9 +102,9 @@ class RulesCliTest {
                         "    --- a/claims.drl",
                         "    -    @title(\"Audience overstated\")",
                         "    +    @title(\"Audience claimed above the verified figure\")",
-                        "added extra-terms.drl.csv",
-                        "changed thresholds.drl.csv",
-                        "    thresholds.drl.csv!B20: '3' → '4'");
+                        "added extra-terms.table.csv",
+                        "changed thresholds.table.csv",
+                        "    thresholds.table.csv!B10: '3' → '4'");
     }
 
     @Test
