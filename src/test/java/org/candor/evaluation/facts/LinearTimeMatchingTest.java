@@ -77,7 +77,8 @@ class LinearTimeMatchingTest {
         ObjectNode json = (ObjectNode)
                 mapper.readTree(Files.readAllBytes(Path.of("src/test/resources/campaigns/spec-example.json")));
         String caption = "#ad kg down " + "1".repeat(LONGEST_CAPTION - 12);
-        ((ObjectNode) json.withArray("posts").get(0)).put("text", caption);
+        // the longest caption the format allows is an article's
+        ((ObjectNode) json.withArray("posts").get(0)).put("format", "ARTICLE").put("text", caption);
         Campaign campaign = new CampaignReader().read(mapper.writeValueAsBytes(json));
         EvaluationResult r = new Evaluator().evaluate(campaign, PACK);
         assertThat(r.findings()).extracting(Finding::ruleId).isNotEmpty();

@@ -283,7 +283,7 @@ class RuleAdminApiTest {
 
         JsonNode gone = expect(200, multipart("/api/v1/rules/validate").param("delete", "thresholds.table.csv"));
         assertThat(gone.path("ok").asBoolean()).isFalse();
-        assertThat(gone.path("errors").toString()).contains("threshold ADULT_AGE is not set");
+        assertThat(gone.path("errors").toString()).contains("no thresholds table has a row named ADULT_AGE");
 
         JsonNode viaJson = expect(
                 200,
@@ -455,7 +455,7 @@ class RuleAdminApiTest {
         String duplicate = file("thresholds.table.csv") + "\"BURIED_HASHTAG_RUN\",\"3\",\"again\"\n";
         JsonNode rows = problem(422, putOnCurrent("thresholds.table.csv", duplicate));
         assertThat(rows.path("errors").get(0).path("file").asText()).isEqualTo("thresholds.table.csv");
-        assertThat(rows.path("errors").get(0).path("line").asInt()).isEqualTo(23);
+        assertThat(rows.path("errors").get(0).path("line").asInt()).isEqualTo(13);
         assertThat(rows.path("errors").get(0).path("message").asText()).contains("duplicate row", "row 10");
     }
 
@@ -556,7 +556,7 @@ class RuleAdminApiTest {
     @Test
     void deletingAFileTheRulesNeedIsRefused() throws Exception {
         JsonNode p = problem(422, deleteCurrent("thresholds.table.csv"));
-        assertThat(p.path("errors").toString()).contains("threshold ADULT_AGE is not set");
+        assertThat(p.path("errors").toString()).contains("no thresholds table has a row named ADULT_AGE");
         assertThat(dir().resolve("thresholds.table.csv")).exists();
     }
 
