@@ -15,12 +15,12 @@ class NoSignInTest {
     @Test
     void withNoUsersConfiguredTheServiceRefusesToStartWithAClearMessage() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(CandorApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:nosignin-" + UUID.randomUUID(),
-                        "candor.rules-watch.enabled=false",
-                        "candor.reports-dir=target/nosignin-reports")
-                .run()
+                .run(
+                        // command-line arguments: they win over application.properties, as for a real start
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:nosignin-" + UUID.randomUUID(),
+                        "--candor.rules-watch.enabled=false",
+                        "--candor.reports-dir=target/nosignin-reports")
                 .close());
         Throwable cause = failure;
         while (cause != null && !(cause instanceof NoSignInConfiguredException)) {
