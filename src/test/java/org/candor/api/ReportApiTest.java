@@ -37,7 +37,7 @@ class ReportApiTest extends ApiTestSupport {
 
         Path file = properties
                 .reportsDir()
-                .resolve("ACME-SPRING-26-" + e.path("ruleSetHash").asText().substring(0, 12) + ".xlsx");
+                .resolve("Northwind_Media_" + e.path("id").asText() + "_ACME-SPRING-26.xlsx");
         assertThat(file).exists();
         try (XSSFWorkbook wb = Workbooks.open(Files.readAllBytes(file))) {
             assertThat(Workbooks.labelValues(wb.getSheet("Summary")))
