@@ -1,19 +1,24 @@
 package org.candor.report;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.Verdict;
 import org.candor.rules.Category;
+import org.candor.rules.Severity;
 
 /**
  * The figures of a portfolio report, counted from the evaluations' own verdicts and findings:
@@ -45,6 +50,24 @@ final class PortfolioStats {
      */
     record RuleTally(String ruleId, String title, Category category, int findings, int campaigns) {}
 
+    /**
+     * The campaigns evaluated in one calendar month (UTC), each counted once by its newest
+     * evaluation of that month.
+     *
+     * @param evaluations every evaluation of the month, resubmissions and re-evaluations included
+     * @param warnings WARN findings in the campaigns' newest evaluations of the month
+     */
+    record MonthTally(YearMonth month, int campaigns, int evaluations, int passed, int failed, int warnings) {
+
+        /** Passed over campaigns; null when there are none. */
+        Double passRate() {
+            return campaigns == 0 ? null : (double) passed / campaigns;
+        }
+    }
+
+    /** Findings of one category across the portfolio (the sum of its rules' findings). */
+    record CategoryTally(Category category, int findings) {}
+
     private static final Comparator<String> BY_NAME =
             Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
 
@@ -53,6 +76,8 @@ final class PortfolioStats {
     private final List<Group> byAgency;
     private final List<Group> byBrand;
     private final List<RuleTally> topFindings;
+    private final List<MonthTally> byMonth;
+    private final List<CategoryTally> byCategory;
 
     PortfolioStats(List<PortfolioEntry> entries) {
         List<EvaluationResult> results = latestPerCampaign(entries);
@@ -61,6 +86,8 @@ final class PortfolioStats {
         this.byAgency = groups(results, EvaluationResult::agency);
         this.byBrand = groups(results, EvaluationResult::brand);
         this.topFindings = tally(results);
+        this.byMonth = months(entries);
+        this.byCategory = categories(topFindings);
     }
 
     /**
@@ -102,6 +129,51 @@ final class PortfolioStats {
     /** Every rule that produced a finding, the most findings first, then by rule id. */
     List<RuleTally> topFindings() {
         return topFindings;
+    }
+
+    /** Every month with an evaluation, the newest month first. */
+    List<MonthTally> byMonth() {
+        return byMonth;
+    }
+
+    /** Every category with a finding, the most findings first, then in the categories' order. */
+    List<CategoryTally> byCategory() {
+        return byCategory;
+    }
+
+    private static List<MonthTally> months(List<PortfolioEntry> entries) {
+        Map<YearMonth, List<PortfolioEntry>> byMonth = new TreeMap<>(Comparator.reverseOrder());
+        for (PortfolioEntry e : entries) {
+            Instant at = e.result().evaluatedAt();
+            if (at != null) {
+                byMonth.computeIfAbsent(YearMonth.from(at.atZone(ZoneOffset.UTC)), m -> new ArrayList<>())
+                        .add(e);
+            }
+        }
+        List<MonthTally> months = new ArrayList<>();
+        byMonth.forEach((month, inMonth) -> {
+            List<EvaluationResult> latest = latestPerCampaign(inMonth);
+            Group g = group("", latest);
+            int warnings = 0;
+            for (EvaluationResult r : latest) {
+                warnings += r.counts() == null ? 0 : r.count(Severity.WARN.name());
+            }
+            months.add(new MonthTally(month, g.campaigns(), inMonth.size(), g.passed(), g.failed(), warnings));
+        });
+        return List.copyOf(months);
+    }
+
+    private static List<CategoryTally> categories(List<RuleTally> rules) {
+        Map<Category, Integer> findings = new EnumMap<>(Category.class);
+        for (RuleTally t : rules) {
+            if (t.category() != null) {
+                findings.merge(t.category(), t.findings(), Integer::sum);
+            }
+        }
+        return findings.entrySet().stream()
+                .map(e -> new CategoryTally(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(CategoryTally::findings).reversed())
+                .toList();
     }
 
     private static Group group(String name, List<EvaluationResult> results) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.candor.report.ExcelReportWriter;
@@ -95,6 +97,12 @@ public class Evaluations {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return new Download("portfolio.xlsx", out.toByteArray());
+        return new Download(
+                PortfolioReportWriter.fileNameFor(agency, brand, day(from), day(to), LocalDate.now(ZoneOffset.UTC)),
+                out.toByteArray());
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -304,10 +304,15 @@ abstract class ApiFlowContract {
                     start.toString());
             assertThat(a.status().value()).isEqualTo(200);
             assertThat(a.headers().getContentType()).hasToString(ApiTestSupport.XLSX);
-            assertThat(a.headers().getContentDisposition().getFilename()).isEqualTo("portfolio.xlsx");
+            assertThat(a.headers().getContentDisposition().getFilename())
+                    .startsWith("candor-portfolio-agency-")
+                    .contains("-from-" + java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC))
+                    .endsWith(".xlsx");
             try (XSSFWorkbook wb = Workbooks.open(a.body())) {
                 List<Map<String, String>> rows = Workbooks.table(wb.getSheet("Evaluations"));
-                assertThat(rows).extracting(row -> row.get("Id")).containsExactlyElementsOf(agency.getValue());
+                List<String> newestFirst = new ArrayList<>(agency.getValue());
+                java.util.Collections.reverse(newestFirst);
+                assertThat(rows).extracting(row -> row.get("Id")).containsExactlyElementsOf(newestFirst);
                 assertThat(rows).allSatisfy(row -> assertThat(row.get("Agency")).isEqualTo(agency.getKey()));
                 assertThat(Workbooks.labelValues(wb.getSheet("Summary")))
                         .containsEntry(

@@ -37,7 +37,7 @@ class ReportApiTest extends ApiTestSupport {
 
         Path file = properties
                 .reportsDir()
-                .resolve("ACME-SPRING-26-" + e.path("ruleSetHash").asText().substring(0, 12) + ".xlsx");
+                .resolve("Northwind_Media_" + e.path("id").asText() + "_ACME-SPRING-26.xlsx");
         assertThat(file).exists();
         try (XSSFWorkbook wb = Workbooks.open(Files.readAllBytes(file))) {
             assertThat(Workbooks.labelValues(wb.getSheet("Summary")))
@@ -138,7 +138,10 @@ class ReportApiTest extends ApiTestSupport {
 
         ContentDisposition cd = disposition(r);
         assertThat(cd.isAttachment()).isTrue();
-        assertThat(cd.getFilename()).isEqualTo("portfolio.xlsx");
+        assertThat(cd.getFilename())
+                .isEqualTo("candor-portfolio-agency-northwind-media-brand-"
+                        + brand.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                        + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".xlsx");
         try (XSSFWorkbook wb = Workbooks.open(r.getResponse().getContentAsByteArray())) {
             Map<String, String> summary = Workbooks.labelValues(wb.getSheet("Summary"));
             assertThat(summary)
@@ -147,22 +150,28 @@ class ReportApiTest extends ApiTestSupport {
                     .containsEntry("Failed", "1");
             assertThat(summary.get("Scope")).contains("agency Northwind Media").contains("brand " + brand);
             List<Map<String, String>> rows = Workbooks.table(wb.getSheet("Evaluations"));
-            assertThat(rows).extracting(row -> row.get("Id")).containsExactly(id(nw1), id(nw2));
+            assertThat(rows).as("newest first").extracting(row -> row.get("Id")).containsExactly(id(nw2), id(nw1));
             assertThat(rows).allSatisfy(row -> assertThat(row)
                     .containsEntry("Agency", "Northwind Media")
                     .containsEntry("Brand", brand)
                     .containsEntry("Submitted by", "northwind"));
-            assertThat(rows).extracting(row -> row.get("Verdict")).containsExactly("FAIL", "PASS");
+            assertThat(rows).extracting(row -> row.get("Verdict")).containsExactly("PASS", "FAIL");
+            assertThat(wb.getSheet("Charts").getDrawingPatriarch().getCharts())
+                    .extracting(c -> c.getTitleText().getString())
+                    .contains("Verdicts by month", "Pass rate by agency");
             assertThat(Workbooks.table(wb.getSheet("By agency")))
                     .extracting(row -> row.get("Agency"))
                     .containsExactly("Northwind Media");
         }
 
         MvcResult everyone = download("/api/v1/reports/portfolio.xlsx?" + b + "&from=" + before, OFFICER);
+        assertThat(disposition(everyone).getFilename())
+                .startsWith("candor-portfolio-brand-")
+                .contains("-from-" + java.time.LocalDate.ofInstant(before, java.time.ZoneOffset.UTC) + "-");
         try (XSSFWorkbook wb = Workbooks.open(everyone.getResponse().getContentAsByteArray())) {
             assertThat(Workbooks.table(wb.getSheet("Evaluations")))
                     .extracting(row -> row.get("Id"))
-                    .containsExactly(id(nw1), id(nw2), id(lumen));
+                    .containsExactly(id(lumen), id(nw2), id(nw1));
         }
 
         MvcResult none = download("/api/v1/reports/portfolio.xlsx?" + b + "&to=" + before, MANAGER);

@@ -20,17 +20,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 
 class PortfolioReportWriterTest {
 
@@ -68,7 +74,8 @@ class PortfolioReportWriterTest {
         Path file = write(entries, SCOPE);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             assertThat(sheetNames(wb))
-                    .containsExactly("Summary", "Evaluations", "By agency", "By brand", "Top findings");
+                    .containsExactly(
+                            "Summary", "Evaluations", "By month", "By agency", "By brand", "Top findings", "Charts");
             Sheet s = wb.getSheet("Summary");
             assertThat(summaryValue(s, "Scope").getStringCellValue()).isEqualTo(SCOPE);
             assertThat(summaryValue(s, "Campaigns").getNumericCellValue()).isEqualTo(3);
@@ -174,7 +181,7 @@ class PortfolioReportWriterTest {
     }
 
     @Test
-    void evaluationsListEachEvaluationInTheOrderGiven() throws Exception {
+    void evaluationsListEachEvaluationNewestFirstTheLaterEntryFirstAmongEqualTimes() throws Exception {
         Path file = write(threeCampaigns(), SCOPE);
         String hash = pack().hash().substring(0, 12);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
@@ -193,7 +200,7 @@ class PortfolioReportWriterTest {
                             "Rule set",
                             "Submitted by");
             assertThat(s.getLastRowNum()).isEqualTo(3);
-            assertThat(texts(s.getRow(1)))
+            assertThat(texts(s.getRow(3)))
                     .containsExactly(
                             "ev-1",
                             "ACME-SPRING-26",
@@ -219,7 +226,7 @@ class PortfolioReportWriterTest {
                             "0",
                             hash,
                             "sam@northwind.example");
-            assertThat(texts(s.getRow(3)).subList(0, 7))
+            assertThat(texts(s.getRow(1)).subList(0, 7))
                     .containsExactly(
                             "ev-3",
                             "ACME-GLOW-26",
@@ -228,9 +235,9 @@ class PortfolioReportWriterTest {
                             "2026-10-20T14:05:09Z",
                             "FAIL",
                             "2");
-            assertThat(fillOf(s.getRow(1).getCell(5))).isEqualTo("FFC7CE");
+            assertThat(fillOf(s.getRow(3).getCell(5))).isEqualTo("FFC7CE");
             assertThat(fillOf(s.getRow(2).getCell(5))).isEqualTo("C6EFCE");
-            Cell submitter = s.getRow(3).getCell(10);
+            Cell submitter = s.getRow(1).getCell(10);
             assertThat(submitter.getCellType()).isEqualTo(CellType.STRING);
             assertThat(submitter.getStringCellValue()).isEqualTo("=ops@southwind.example");
             assertThat(submitter.getCellStyle().getQuotePrefixed()).isTrue();
@@ -315,7 +322,8 @@ class PortfolioReportWriterTest {
         Path file = write(List.of(), "2026-12-01 to 2026-12-31, agency Nobody");
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             assertThat(sheetNames(wb))
-                    .containsExactly("Summary", "Evaluations", "By agency", "By brand", "Top findings");
+                    .containsExactly(
+                            "Summary", "Evaluations", "By month", "By agency", "By brand", "Top findings", "Charts");
             Sheet s = wb.getSheet("Summary");
             assertThat(summaryValue(s, "Scope").getStringCellValue())
                     .isEqualTo("2026-12-01 to 2026-12-31, agency Nobody");
@@ -339,6 +347,14 @@ class PortfolioReportWriterTest {
             assertAutoFilter(wb.getSheet("Evaluations"), "A1:K1");
             assertAutoFilter(wb.getSheet("By agency"), "A1:E1");
             assertAutoFilter(wb.getSheet("Top findings"), "A1:E1");
+            assertThat(wb.getSheet("By month").getLastRowNum()).isZero();
+            assertThat(texts(wb.getSheet("By month").getRow(0)))
+                    .containsExactly("Month", "Campaigns", "Evaluations", "PASS", "FAIL", "WARN", "Pass rate");
+            XSSFSheet charts = wb.getSheet("Charts");
+            assertThat(charts.getLastRowNum()).as("only the category header").isZero();
+            assertThat(charts.getDrawingPatriarch().getCharts())
+                    .as("no chart without data")
+                    .isEmpty();
         }
     }
 
@@ -362,6 +378,181 @@ class PortfolioReportWriterTest {
                     .isEqualTo("-2");
             assertNoFormulas(wb, file);
         }
+    }
+
+    /**
+     * One campaign failed, fixed and failed again over three months, another campaign in
+     * November and a third in September, listed oldest first.
+     */
+    private static List<PortfolioEntry> overThreeMonths() {
+        EvaluationResult failed = evaluate(ReportFixtures.SPEC_EXAMPLE);
+        EvaluationResult fixed = evaluateCampaign("clean.json");
+        EvaluationResult other = evaluateCampaign("southwind.json");
+        return List.of(
+                new PortfolioEntry("sep", "sam", as(fixed, "R2", "2026-09-30T23:59:59Z")),
+                new PortfolioEntry("oct-1", "jane", as(failed, "R1", "2026-10-05T10:00:00Z")),
+                new PortfolioEntry("oct-2", "jane", as(fixed, "R1", "2026-10-09T10:00:00Z")),
+                new PortfolioEntry("nov-1", "ops", as(other, other.reference(), "2026-11-02T00:00:00Z")),
+                new PortfolioEntry("nov-2", "officer", as(failed, "R1", "2026-11-20T10:00:00Z")));
+    }
+
+    @Test
+    void byMonthCountsEachMonthsCampaignsByTheirNewestEvaluationNewestMonthFirst() throws Exception {
+        List<PortfolioEntry> entries = overThreeMonths();
+        EvaluationResult failed = entries.get(1).result();
+        EvaluationResult fixed = entries.get(2).result();
+        EvaluationResult other = entries.get(3).result();
+        assertThat(fixed.verdict()).as("precondition").isEqualTo(Verdict.PASS);
+        assertThat(other.verdict()).as("precondition").isEqualTo(Verdict.FAIL);
+        Path file = write(entries, SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("By month");
+            assertThat(texts(s.getRow(0)))
+                    .containsExactly("Month", "Campaigns", "Evaluations", "PASS", "FAIL", "WARN", "Pass rate");
+            assertThat(s.getLastRowNum()).isEqualTo(3);
+            assertThat(texts(s.getRow(1)).subList(0, 6))
+                    .containsExactly(
+                            "2026-11",
+                            "2",
+                            "2",
+                            "0",
+                            "2",
+                            Integer.toString(other.count("WARN") + failed.count("WARN")));
+            assertThat(texts(s.getRow(2)).subList(0, 6))
+                    .as("the fix replaces the failure of the same month")
+                    .containsExactly("2026-10", "1", "2", "1", "0", Integer.toString(fixed.count("WARN")));
+            assertThat(texts(s.getRow(3)).subList(0, 6))
+                    .as("months are UTC months")
+                    .containsExactly("2026-09", "1", "1", "1", "0", Integer.toString(fixed.count("WARN")));
+            assertThat(s.getRow(1).getCell(6).getNumericCellValue()).isZero();
+            assertThat(s.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(s.getRow(2).getCell(6).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.0%");
+            assertHeaderFrozen(s);
+            assertAutoFilter(s, "A1:G4");
+        }
+    }
+
+    @Test
+    void evaluationsAreListedNewestFirst() throws Exception {
+        Path file = write(overThreeMonths(), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            List<String> ids = new java.util.ArrayList<>();
+            Sheet s = wb.getSheet("Evaluations");
+            for (int i = 1; i <= s.getLastRowNum(); i++) {
+                ids.add(texts(s.getRow(i)).get(0));
+            }
+            assertThat(ids).containsExactly("nov-2", "nov-1", "oct-2", "oct-1", "sep");
+        }
+    }
+
+    @Test
+    void chartsAreNativeExcelChartsOverTheSheetsCells() throws Exception {
+        Path file = write(overThreeMonths(), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = wb.getSheet("Charts");
+            List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+            assertThat(charts)
+                    .extracting(c -> c.getTitleText().getString())
+                    .containsExactly(
+                            "Verdicts by month", "Findings by rule", "Findings by category", "Pass rate by agency");
+
+            XSSFChart months = charts.get(0);
+            CTBarChart bars = months.getCTChart().getPlotArea().getBarChartArray(0);
+            assertThat(bars.getSerList())
+                    .extracting(ser -> ser.getTx().getStrRef().getF())
+                    .containsExactly("'By month'!$D$1", "'By month'!$E$1", "'By month'!$F$1");
+            XDDFChartData data = months.getChartSeries().get(0);
+            assertThat(data.getSeriesCount()).isEqualTo(3);
+            assertThat(data.getSeries(0).getCategoryData().getDataRangeReference())
+                    .isEqualTo("'By month'!$A$2:$A$4");
+            assertThat(data.getSeries(0).getValuesData().getDataRangeReference())
+                    .isEqualTo("'By month'!$D$2:$D$4");
+            assertThat(data.getSeries(1).getValuesData().getDataRangeReference())
+                    .isEqualTo("'By month'!$E$2:$E$4");
+            assertThat(data.getSeries(2).getValuesData().getDataRangeReference())
+                    .isEqualTo("'By month'!$F$2:$F$4");
+            Sheet byMonth = wb.getSheet("By month");
+            for (int i = 0; i < 3; i++) {
+                assertThat(data.getSeries(0).getCategoryData().getPointAt(i))
+                        .as("cached month %d", i)
+                        .isEqualTo(byMonth.getRow(i + 1).getCell(0).getStringCellValue());
+                assertThat(data.getSeries(1).getValuesData().getPointAt(i).doubleValue())
+                        .as("cached FAIL count %d", i)
+                        .isEqualTo(byMonth.getRow(i + 1).getCell(4).getNumericCellValue());
+            }
+            assertThat(months.getAxes().get(0).getOrientation())
+                    .as("newest month first in the sheet, so the axis runs backwards: time reads left to right")
+                    .isEqualTo(AxisOrientation.MAX_MIN);
+
+            Sheet top = wb.getSheet("Top findings");
+            int rules = top.getLastRowNum();
+            assertThat(rules).as("precondition").isPositive();
+            XDDFChartData byRule = charts.get(1).getChartSeries().get(0);
+            assertThat(byRule.getSeries(0).getCategoryData().getDataRangeReference())
+                    .isEqualTo("'Top findings'!$A$2:$A$" + (rules + 1));
+            assertThat(byRule.getSeries(0).getValuesData().getDataRangeReference())
+                    .isEqualTo("'Top findings'!$D$2:$D$" + (rules + 1));
+
+            int categories = sheet.getLastRowNum();
+            assertThat(texts(sheet.getRow(0))).containsExactly("Category", "Findings");
+            double sumByCategory = 0;
+            for (int i = 1; i <= categories; i++) {
+                sumByCategory += sheet.getRow(i).getCell(1).getNumericCellValue();
+            }
+            double sumByRule = 0;
+            for (int i = 1; i <= rules; i++) {
+                sumByRule += top.getRow(i).getCell(3).getNumericCellValue();
+            }
+            assertThat(sumByCategory).isEqualTo(sumByRule);
+            XDDFChartData byCategory = charts.get(2).getChartSeries().get(0);
+            assertThat(byCategory.getSeries(0).getCategoryData().getDataRangeReference())
+                    .isEqualTo("Charts!$A$2:$A$" + (categories + 1));
+            assertThat(byCategory.getSeries(0).getValuesData().getDataRangeReference())
+                    .isEqualTo("Charts!$B$2:$B$" + (categories + 1));
+
+            XDDFChartData byAgency = charts.get(3).getChartSeries().get(0);
+            assertThat(byAgency.getSeries(0).getCategoryData().getDataRangeReference())
+                    .isEqualTo("'By agency'!$A$2:$A$3");
+            assertThat(byAgency.getSeries(0).getValuesData().getDataRangeReference())
+                    .isEqualTo("'By agency'!$E$2:$E$3");
+            Sheet agencies = wb.getSheet("By agency");
+            for (int i = 0; i < 2; i++) {
+                assertThat(byAgency.getSeries(0).getValuesData().getPointAt(i).doubleValue())
+                        .isEqualTo(agencies.getRow(i + 1).getCell(4).getNumericCellValue());
+            }
+            assertNoFormulas(wb, file);
+        }
+    }
+
+    @Test
+    void fileNameSaysTheScopeAndTheDay() {
+        LocalDate today = LocalDate.parse("2026-12-03");
+        assertThat(PortfolioReportWriter.fileNameFor(null, null, null, null, today))
+                .isEqualTo("candor-portfolio-all-2026-12-03.xlsx");
+        assertThat(PortfolioReportWriter.fileNameFor(" ", "", null, null, today))
+                .isEqualTo("candor-portfolio-all-2026-12-03.xlsx");
+        assertThat(PortfolioReportWriter.fileNameFor(
+                        "Northwind Media",
+                        "Acme Skincare",
+                        LocalDate.parse("2026-10-01"),
+                        LocalDate.parse("2026-10-31"),
+                        today))
+                .isEqualTo(
+                        "candor-portfolio-agency-northwind-media-brand-acme-skincare-from-2026-10-01-to-2026-10-31-2026-12-03.xlsx");
+    }
+
+    @Test
+    void fileNameOfHostileFilterValuesIsPlainAndShort() {
+        LocalDate today = LocalDate.parse("2026-12-03");
+        assertThat(PortfolioReportWriter.fileNameFor("../../etc/passwd\\\"; x=\r\n", null, null, null, today))
+                .isEqualTo("candor-portfolio-agency-etc-passwd-x-2026-12-03.xlsx");
+        assertThat(PortfolioReportWriter.fileNameFor(null, "Crème Brûlée", null, null, today))
+                .isEqualTo("candor-portfolio-brand-creme-brulee-2026-12-03.xlsx");
+        assertThat(PortfolioReportWriter.fileNameFor("日本", null, null, null, today))
+                .isEqualTo("candor-portfolio-agency-x-2026-12-03.xlsx");
+        assertThat(PortfolioReportWriter.fileNameFor("a".repeat(500), null, null, null, today))
+                .isEqualTo("candor-portfolio-agency-" + "a".repeat(40) + "-2026-12-03.xlsx");
     }
 
     private static String titleOf(String ruleId) {

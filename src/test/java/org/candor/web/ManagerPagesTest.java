@@ -186,7 +186,8 @@ class ManagerPagesTest extends BrowserTestSupport {
         try (XSSFWorkbook wb = workbook(report)) {
             assertThat(Workbooks.labelValues(wb.getSheet("Summary"))).containsEntry("Campaign", reference);
         }
-        Path portfolio = browser.download("#download-portfolio", "portfolio.xlsx");
+        Path portfolio = browser.download("#download-portfolio", ".xlsx");
+        assertThat(portfolio.getFileName().toString()).startsWith("candor-portfolio-");
         try (XSSFWorkbook wb = workbook(portfolio)) {
             List<Map<String, String>> rows = Workbooks.table(wb.getSheet("Evaluations"));
             assertThat(rows).hasSize((int) recent);

@@ -1,0 +1,168 @@
+package org.candor.report;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.candor.report.PortfolioStats.CategoryTally;
+import org.candor.report.PortfolioStats.Group;
+import org.candor.report.PortfolioStats.MonthTally;
+import org.candor.report.PortfolioStats.RuleTally;
+import org.candor.report.Table.Column;
+
+/**
+ * The {@code Charts} sheet of the portfolio workbook: native Excel charts whose series refer to
+ * the cells of the other sheets (and carry their values, so viewers show them without
+ * recalculating). Verdicts by month, findings by rule, findings by category (whose small table is
+ * on this sheet) and pass rate by agency. A chart without data is left out.
+ */
+final class PortfolioCharts {
+
+    /** Where the charts start, right of the category table. */
+    private static final int FIRST_COLUMN = 3;
+
+    private static final int WIDTH_COLUMNS = 10;
+    private static final int HEIGHT_ROWS = 18;
+    private static final int GAP_ROWS = 2;
+
+    private PortfolioCharts() {}
+
+    static void write(XSSFSheet sheet, CellWriter cells, PortfolioStats stats) {
+        List<CategoryTally> categories = stats.byCategory();
+        Table table = new Table(sheet, cells, PortfolioReportWriter.CATEGORY_COLUMNS);
+        for (CategoryTally c : categories) {
+            table.line(Fill.NONE).text(c.category().name()).number(c.findings());
+        }
+        table.finish();
+
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        int[] slot = {0};
+        String month = PortfolioReportWriter.SHEETS.get(2);
+        List<MonthTally> months = stats.byMonth();
+        if (!months.isEmpty()) {
+            XSSFChart chart = chart(drawing, slot, PortfolioReportWriter.CHART_TITLES.get(0));
+            XDDFBarChartData data = bars(chart, true);
+            XDDFDataSource<String> axis =
+                    categories(month, 0, months, m -> m.month().toString());
+            series(data, axis, month, 3, months, MonthTally::passed);
+            series(data, axis, month, 4, months, MonthTally::failed);
+            series(data, axis, month, 5, months, MonthTally::warnings);
+            chart.plot(data);
+        }
+        String top = PortfolioReportWriter.SHEETS.get(5);
+        List<RuleTally> rules = stats.topFindings();
+        if (!rules.isEmpty()) {
+            XSSFChart chart = chart(drawing, slot, PortfolioReportWriter.CHART_TITLES.get(1));
+            XDDFBarChartData data = bars(chart, false);
+            series(data, categories(top, 0, rules, RuleTally::ruleId), top, 3, rules, RuleTally::findings);
+            chart.plot(data);
+        }
+        String charts = sheet.getSheetName();
+        if (!categories.isEmpty()) {
+            XSSFChart chart = chart(drawing, slot, PortfolioReportWriter.CHART_TITLES.get(2));
+            XDDFBarChartData data = bars(chart, false);
+            series(
+                    data,
+                    categories(charts, 0, categories, c -> c.category().name()),
+                    charts,
+                    1,
+                    categories,
+                    CategoryTally::findings);
+            chart.plot(data);
+        }
+        String agency = PortfolioReportWriter.SHEETS.get(3);
+        List<Group> agencies = stats.byAgency();
+        if (!agencies.isEmpty()) {
+            XSSFChart chart = chart(drawing, slot, PortfolioReportWriter.CHART_TITLES.get(3));
+            XDDFBarChartData data = bars(chart, false);
+            XDDFValueAxis rate = (XDDFValueAxis) data.getValueAxes().get(0);
+            rate.setMinimum(0);
+            rate.setMaximum(1);
+            rate.setNumberFormat("0%");
+            series(data, categories(agency, 0, agencies, Group::name), agency, 4, agencies, g -> g.passRate());
+            chart.plot(data);
+        }
+    }
+
+    private static XSSFChart chart(XSSFDrawing drawing, int[] slot, String title) {
+        int top = slot[0]++ * (HEIGHT_ROWS + GAP_ROWS);
+        XSSFChart chart = drawing.createChart(
+                drawing.createAnchor(0, 0, 0, 0, FIRST_COLUMN, top, FIRST_COLUMN + WIDTH_COLUMNS, top + HEIGHT_ROWS));
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        return chart;
+    }
+
+    /**
+     * Column bars over a category axis.
+     *
+     * @param reversed whether the rows run newest first, so the axis is drawn the other way round
+     *     and time reads from left to right
+     */
+    private static XDDFBarChartData bars(XSSFChart chart, boolean reversed) {
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        if (reversed) {
+            x.setOrientation(AxisOrientation.MAX_MIN);
+        }
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+        data.setBarDirection(BarDirection.COL);
+        data.setVaryColors(false);
+        return data;
+    }
+
+    private static <T> XDDFDataSource<String> categories(
+            String sheet, int column, List<T> rows, Function<T, String> value) {
+        String[] values = rows.stream().map(value).map(Cells::text).toArray(String[]::new);
+        return XDDFDataSourcesFactory.fromArray(values, range(sheet, column, rows.size()));
+    }
+
+    /** One series of the values in a column of a table sheet, titled by that column's header. */
+    private static <T> void series(
+            XDDFChartData data,
+            XDDFDataSource<String> categories,
+            String sheet,
+            int column,
+            List<T> rows,
+            ToDoubleFunction<T> value) {
+        Double[] values = rows.stream().map(r -> value.applyAsDouble(r)).toArray(Double[]::new);
+        XDDFChartData.Series series =
+                data.addSeries(categories, XDDFDataSourcesFactory.fromArray(values, range(sheet, column, rows.size())));
+        String header = header(sheet, column);
+        series.setTitle(header, new CellReference(sheet, 0, column, true, true));
+    }
+
+    private static String header(String sheet, int column) {
+        List<Column> columns =
+                switch (PortfolioReportWriter.SHEETS.indexOf(sheet)) {
+                    case 2 -> PortfolioReportWriter.MONTH_COLUMNS;
+                    case 3 -> PortfolioReportWriter.AGENCY_COLUMNS;
+                    case 5 -> PortfolioReportWriter.TOP_FINDING_COLUMNS;
+                    default -> PortfolioReportWriter.CATEGORY_COLUMNS;
+                };
+        return columns.get(column).header();
+    }
+
+    /** The rows below a table's header in one column, as an absolute reference with the sheet. */
+    private static String range(String sheet, int column, int rows) {
+        return new CellRangeAddress(1, rows, column, column).formatAsString(sheet, true);
+    }
+}
