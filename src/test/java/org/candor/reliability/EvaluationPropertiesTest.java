@@ -98,7 +98,9 @@ class EvaluationPropertiesTest {
         int i = which % campaign.posts().size();
         Post before = campaign.posts().get(i);
         Post after = withText(
-                before, clearDisclosureIn(before.language()) + " " + (before.text() == null ? "" : before.text()));
+                before,
+                clearDisclosureIn(before.language(), campaign.jurisdictions()) + " "
+                        + (before.text() == null ? "" : before.text()));
         List<Post> posts = new ArrayList<>(campaign.posts());
         posts.set(i, after);
 
@@ -124,9 +126,9 @@ class EvaluationPropertiesTest {
      * the disclosure is then in the caption, but still not on the content where it must be.
      */
     static final Map<String, Set<String>> REPLACES = Map.of(
-            // video, live, audio: no disclosure at all, or the platform label alone, becomes
-            // "disclosed only in the caption"
-            "DISC-005", Set.of("DISC-001", "DISC-010"),
+            // video, live, audio: no disclosure at all, a vague, late, buried or understated one,
+            // or the platform label alone, becomes "disclosed clearly only in the caption"
+            "DISC-005", Set.of("DISC-001", "DISC-002", "DISC-003", "DISC-004", "DISC-010", "DISC-013"),
             // FR: no French mention becomes "the mention is in the caption, not on the media"
             "DISC-016", Set.of("DISC-014"));
 
@@ -140,14 +142,22 @@ class EvaluationPropertiesTest {
         assertThat(b.verdict()).isEqualTo(a.verdict());
     }
 
-    /** A disclosure the pack holds clear in the post's language (SPEC: "in the post's language"). */
-    static String clearDisclosureIn(String language) {
+    /**
+     * A disclosure the pack holds clear in the post's language (SPEC: "in the post's language")
+     * and in every jurisdiction of the campaign: Germany accepts only a German label (UWG §5a(4)),
+     * so a German one follows the "#ad" that Ireland wants first.
+     */
+    static String clearDisclosureIn(String language, List<String> jurisdictions) {
         String lang = language == null ? "en" : language.substring(0, 2);
-        return switch (lang) {
-            case "fr" -> "Publicité";
-            case "de" -> "Werbung";
-            default -> "#ad";
-        };
+        String label =
+                switch (lang) {
+                    case "fr" -> "Publicité";
+                    case "de" -> "Werbung";
+                    default -> "#ad";
+                };
+        return jurisdictions != null && jurisdictions.contains("DE") && !label.equals("Werbung")
+                ? label + " Werbung"
+                : label;
     }
 
     private static List<String> disclosureFindings(EvaluationResult r, String subject) {

@@ -52,8 +52,12 @@ public final class DisclosureScan {
         this.hits = allHits.stream().filter(Hit::isDisclosureTerm).toList();
         this.platformLabel = platformLabel;
         this.fold = fold;
+        // A label read in the post's language needs to be clear where it is read, not everywhere:
+        // "#ad Werbung" on an English post for the US and Germany speaks to each in its language.
+        List<Hit> clearSomewhere = new ArrayList<>();
         for (Hit h : hits) {
             boolean clear = true;
+            boolean clearInOne = false;
             for (String j : jurisdictions) {
                 Meaning m = h.disclosureMeaningIn(j);
                 boolean ok = m == Meaning.CLEAR
@@ -64,12 +68,17 @@ public final class DisclosureScan {
                         || (m == Meaning.FAMILY_TIE && tie == RelationshipKind.FAMILY_OR_FRIEND);
                 if (!ok) {
                     clear = false;
+                } else {
+                    clearInOne = true;
                 }
                 if (m == Meaning.VAGUE && !vagueHits.contains(h)) {
                     vagueHits.add(h);
                 }
             }
             (clear ? clearHits : unclearHits).add(h);
+            if (clearInOne) {
+                clearSomewhere.add(h);
+            }
             if (h.means(Meaning.GIFT)) {
                 giftHits.add(h);
             }
@@ -112,7 +121,7 @@ public final class DisclosureScan {
         this.clearInPreview = inPreview;
         this.buriedAmong = buried(caption);
         this.languageJudged = language != null;
-        this.clearInPostLanguage = language == null || clearHits.stream().anyMatch(h -> h.inLanguage(language));
+        this.clearInPostLanguage = language == null || clearSomewhere.stream().anyMatch(h -> h.inLanguage(language));
     }
 
     static boolean withinFold(Hit h, Fold fold) {
