@@ -118,6 +118,9 @@ class LoadWithReloadsIT {
     @Autowired
     RuleService rules;
 
+    @Autowired
+    org.candor.submission.ReportArchive archive;
+
     final ObjectMapper json = new ObjectMapper();
     final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final Map<String, String> acknowledged = new ConcurrentHashMap<>(); // submission id -> evaluation id
@@ -244,6 +247,8 @@ class LoadWithReloadsIT {
                         count("reload", r.statusCode());
                         if (r.statusCode() == 200) {
                             reloads.incrementAndGet();
+                        } else {
+                            problems.add("reload " + r.statusCode() + " " + r.body());
                         }
                     }
                 }
@@ -289,6 +294,11 @@ class LoadWithReloadsIT {
             t.join(TimeUnit.SECONDS.toMillis(SECONDS + 120));
         }
         sampler.interrupt();
+        // The reports-folder copies are written off the request: let them land before the
+        // temporary folder that holds them is removed.
+        assertThat(archive.flush(java.time.Duration.ofSeconds(60)))
+                .as("report copies written")
+                .isTrue();
 
         // Nothing lost: every 201 is stored, evaluated once, and is the evaluation the client got.
         int lost = 0;
@@ -335,7 +345,9 @@ class LoadWithReloadsIT {
                 .isZero();
         assertThat(lost).as("acknowledged submissions lost or evaluated twice").isZero();
         assertThat(acknowledged.size()).as("submissions made").isPositive();
-        assertThat(goodEdits.get()).as("good edits applied").isPositive();
+        assertThat(goodEdits.get())
+                .as("good edits applied; problems: %s", problems)
+                .isPositive();
         assertThat(brokenEdits.get()).as("broken edits refused").isPositive();
         assertThat(statuses.keySet()).as("only the answers expected").allMatch(s -> Set.of(
                         "submit 201",

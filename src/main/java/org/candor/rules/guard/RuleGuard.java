@@ -93,9 +93,11 @@ public final class RuleGuard {
     private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
-    private final JavaParser java = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-            .setPreprocessUnicodeEscapes(true));
+    /** A parser keeps state while it parses: one per thread, as rule sets are checked concurrently. */
+    private static final ThreadLocal<JavaParser> JAVA =
+            ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                    .setPreprocessUnicodeEscapes(true)));
 
     /** Checks every {@code .drl} file of a rule set; returns the refused constructs, none when it is safe. */
     public List<BuildProblem> check(Map<String, byte[]> files) {
@@ -433,7 +435,7 @@ public final class RuleGuard {
             if (s.isBlank() || s.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 return true; // a bare word, such as @role(event), is a name, not code
             }
-            ParseResult<Expression> r = java.parseExpression(s);
+            ParseResult<Expression> r = JAVA.get().parseExpression(s);
             if (!r.isSuccessful() || r.getResult().isEmpty()) {
                 return false;
             }
@@ -641,7 +643,7 @@ public final class RuleGuard {
             ParseResult<? extends Node> r;
             try {
                 r = mode == CodeCheck.Mode.CODE
-                        ? java.parseExpression(expr)
+                        ? JAVA.get().parseExpression(expr)
                         : new MvelParser(new ParserConfiguration(), false)
                                 .parse(
                                         org.drools.mvel.parser.ParseStart.EXPRESSION,
@@ -663,7 +665,7 @@ public final class RuleGuard {
             if (body == null || body.isBlank()) {
                 return;
             }
-            ParseResult<BlockStmt> r = java.parseBlock("{" + body + "\n}");
+            ParseResult<BlockStmt> r = JAVA.get().parseBlock("{" + body + "\n}");
             Node root;
             if (r.isSuccessful() && r.getResult().isPresent()) {
                 root = r.getResult().get();

@@ -20,6 +20,25 @@ class RuleGuardTest {
         assertThat(guard.check(RuleSetLoader.readFolder(TestPacks.DEFAULT))).isEmpty();
     }
 
+    /** One guard serves every build: checks running at once on several threads see the same pack. */
+    @Test
+    void oneGuardChecksOnSeveralThreadsAtOnce() throws Exception {
+        Map<String, byte[]> pack = RuleSetLoader.readFolder(TestPacks.DEFAULT);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.List<org.candor.rules.BuildProblem>>> runs =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> guard.check(pack)));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void theHelperApiPassesAndBuilds() throws Exception {
         Map<String, byte[]> files = new TreeMap<>(RuleSetLoader.readFolder(TestPacks.DEFAULT));
