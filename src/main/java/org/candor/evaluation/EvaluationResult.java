@@ -34,6 +34,66 @@ public record EvaluationResult(
         waivers = waivers == null ? List.of() : List.copyOf(waivers);
     }
 
+    /** The same result under another campaign reference. */
+    public EvaluationResult withReference(String reference) {
+        return new EvaluationResult(
+                reference,
+                agency,
+                brand,
+                productCategory,
+                jurisdictions,
+                asOf,
+                evaluatedAt,
+                ruleSetHash,
+                verdict,
+                counts,
+                findings,
+                posts,
+                influencers,
+                checks,
+                waivers);
+    }
+
+    /** The same result for another agency. */
+    public EvaluationResult withAgency(String agency) {
+        return new EvaluationResult(
+                reference,
+                agency,
+                brand,
+                productCategory,
+                jurisdictions,
+                asOf,
+                evaluatedAt,
+                ruleSetHash,
+                verdict,
+                counts,
+                findings,
+                posts,
+                influencers,
+                checks,
+                waivers);
+    }
+
+    /** The same result as if evaluated at another time. */
+    public EvaluationResult withEvaluatedAt(Instant evaluatedAt) {
+        return new EvaluationResult(
+                reference,
+                agency,
+                brand,
+                productCategory,
+                jurisdictions,
+                asOf,
+                evaluatedAt,
+                ruleSetHash,
+                verdict,
+                counts,
+                findings,
+                posts,
+                influencers,
+                checks,
+                waivers);
+    }
+
     public int count(String key) {
         return counts.getOrDefault(key, 0);
     }

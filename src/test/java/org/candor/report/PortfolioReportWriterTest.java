@@ -92,22 +92,7 @@ class PortfolioReportWriterTest {
 
     /** The result as if made for another campaign reference at another time. */
     private static EvaluationResult as(EvaluationResult r, String reference, String at) {
-        return new EvaluationResult(
-                reference,
-                r.agency(),
-                r.brand(),
-                r.productCategory(),
-                r.jurisdictions(),
-                r.asOf(),
-                Instant.parse(at),
-                r.ruleSetHash(),
-                r.verdict(),
-                r.counts(),
-                r.findings(),
-                r.posts(),
-                r.influencers(),
-                r.checks(),
-                r.waivers());
+        return r.withReference(reference).withEvaluatedAt(Instant.parse(at));
     }
 
     @Test

@@ -85,22 +85,7 @@ final class ReportFixtures {
     }
 
     static EvaluationResult withReference(EvaluationResult r, String reference) {
-        return new EvaluationResult(
-                reference,
-                r.agency(),
-                r.brand(),
-                r.productCategory(),
-                r.jurisdictions(),
-                r.asOf(),
-                r.evaluatedAt(),
-                r.ruleSetHash(),
-                r.verdict(),
-                r.counts(),
-                r.findings(),
-                r.posts(),
-                r.influencers(),
-                r.checks(),
-                r.waivers());
+        return r.withReference(reference);
     }
 
     static EvaluationResult withFindings(EvaluationResult r, List<Finding> findings) {

@@ -80,23 +80,7 @@ class ReportArchiveTest {
     }
 
     static EvaluationResult ofAgency(String agency) {
-        EvaluationResult r = result;
-        return new EvaluationResult(
-                r.reference(),
-                agency,
-                r.brand(),
-                r.productCategory(),
-                r.jurisdictions(),
-                r.asOf(),
-                r.evaluatedAt(),
-                r.ruleSetHash(),
-                r.verdict(),
-                r.counts(),
-                r.findings(),
-                r.posts(),
-                r.influencers(),
-                r.checks(),
-                r.waivers());
+        return result.withAgency(agency);
     }
 
     @Test
