@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.CampaignValidator;
@@ -84,6 +85,7 @@ public class IntakeService {
     private final WaiverService waivers;
     private final EvaluationPool pool;
     private final int recoveryAttempts;
+    private volatile boolean stopping;
     private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "candor-recovery");
         t.setDaemon(true);
@@ -386,9 +388,18 @@ public class IntakeService {
         return recovery.submit(this::recover);
     }
 
+    /**
+     * Stops recovery for a graceful shutdown: the attempt under way is interrupted and given back
+     * (a stop is not the submission's fault), so the next start tries it again with its attempts
+     * intact. Only a process killed in an attempt leaves that attempt counted.
+     */
     @PreDestroy
-    void stopRecovery() {
+    void stopRecovery() throws InterruptedException {
+        stopping = true;
         recovery.shutdownNow();
+        if (!recovery.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("recovery did not stop within 10 s");
+        }
     }
 
     /**
@@ -433,13 +444,37 @@ public class IntakeService {
             try (EvaluationPool.Place place = pool.reserveWaiting()) {
                 return evaluate(place, s, campaignOf(s), "recovery", true) != null;
             } catch (EvaluationStoppedException e) {
+                if (stopping) {
+                    giveBackAttempt(s);
+                    return false;
+                }
                 log.error("submission {} could not be evaluated on recovery: {}", s.id(), e.getMessage());
                 return false;
             } catch (InterruptedException e) {
+                giveBackAttempt(s);
                 Thread.currentThread().interrupt();
                 return false;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    giveBackAttempt(s);
+                    return false;
+                }
                 log.error("submission {} could not be evaluated on recovery (attempt {})", s.id(), attempts + 1, e);
+            }
+        }
+    }
+
+    /** Gives back the attempt a graceful shutdown interrupted; the storage call runs uninterrupted. */
+    private void giveBackAttempt(Submission s) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.giveBackAttempt(s.id());
+            log.info("submission {} left RECEIVED by the shutdown; the next start evaluates it", s.id());
+        } catch (RuntimeException e) {
+            log.warn("submission {}: the interrupted attempt could not be given back: {}", s.id(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

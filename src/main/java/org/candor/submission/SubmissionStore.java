@@ -153,6 +153,17 @@ public class SubmissionStore {
     }
 
     /**
+     * Takes back one attempt of a submission still RECEIVED, when a graceful shutdown stopped it:
+     * the stop says nothing about the submission.
+     */
+    public void giveBackAttempt(String id) {
+        jdbc.sql("UPDATE submission SET attempts = attempts - 1 WHERE id = :id AND status = :received AND attempts > 0")
+                .param("id", id)
+                .param("received", Submission.RECEIVED)
+                .update();
+    }
+
+    /**
      * Marks a submission that is still RECEIVED as ERROR, with the reason.
      *
      * @return false when it is not RECEIVED (evaluated meanwhile)

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.candor.CandorApplication;
 import org.candor.evaluation.BoundsFixtures;
 import org.junit.jupiter.api.Test;
@@ -23,17 +26,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RecoveryBoundsTest {
 
     private static ConfigurableApplicationContext start(Path dir) {
+        return start(dir, "--candor.evaluation.max-firings=1000");
+    }
+
+    private static ConfigurableApplicationContext start(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/candor")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--candor.reports-dir=" + dir.resolve("reports"),
+                "--candor.rules-dir=" + dir.resolve("rules"),
+                "--candor.rules-watch.enabled=false",
+                "--candor.evaluation.recovery-attempts=3"));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(CandorApplication.class)
                 .profiles("demo")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/candor")
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--candor.reports-dir=" + dir.resolve("reports"),
-                        "--candor.rules-dir=" + dir.resolve("rules"),
-                        "--candor.rules-watch.enabled=false",
-                        "--candor.evaluation.max-firings=1000",
-                        "--candor.evaluation.recovery-attempts=3");
+                .run(args.toArray(String[]::new));
     }
 
     private static Submission received(String payload) {
@@ -63,7 +71,7 @@ class RecoveryBoundsTest {
             SubmissionStore store = first.getBean(SubmissionStore.class);
             // The start's own recovery runs on a single background thread: one more run queued
             // behind it returns once it is over, so none of the rows below is picked up here.
-            first.getBean(IntakeService.class).startRecovery().get(2, java.util.concurrent.TimeUnit.MINUTES);
+            first.getBean(IntakeService.class).startRecovery().get(2, TimeUnit.MINUTES);
             // As if the process died while each was being evaluated; the third died three times.
             for (Submission s : new Submission[] {pill, unreadable, exhausted, fine}) {
                 store.insert(s);
@@ -102,6 +110,32 @@ class RecoveryBoundsTest {
                     .as("nothing is left to recover")
                     .isZero();
             assertThat(store.state(pill.id()).orElseThrow().attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGracefulStopInAnAttemptGivesTheAttemptBack(@TempDir Path dir) throws Exception {
+        BoundsFixtures.pack(dir.resolve("rules"), "cross-product.drl");
+        // 200 posts make 8,000,000 firings: an evaluation that is still running when the stop comes.
+        Submission slow = received(new String(BoundsFixtures.campaignWithPosts(200), StandardCharsets.UTF_8));
+        try (ConfigurableApplicationContext first =
+                start(dir, "--candor.evaluation.max-firings=100000000", "--candor.evaluation.deadline=120s")) {
+            SubmissionStore store = first.getBean(SubmissionStore.class);
+            IntakeService intake = first.getBean(IntakeService.class);
+            intake.startRecovery().get(2, TimeUnit.MINUTES);
+            store.insert(slow);
+            intake.startRecovery();
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> store.state(slow.id()).orElseThrow().attempts() == 1);
+        }
+        try (ConfigurableApplicationContext second = start(dir)) {
+            SubmissionStore store = second.getBean(SubmissionStore.class);
+            await().atMost(Duration.ofMinutes(2)).until(() -> store.received().isEmpty());
+            SubmissionStore.State s = store.state(slow.id()).orElseThrow();
+            // The stop gave its attempt back: this start's is the first that counts.
+            assertThat(s.attempts()).isEqualTo(1);
+            assertThat(s.status()).isEqualTo(Submission.ERROR);
+            assertThat(s.error()).contains("1000 rule firings");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.candor.CandorApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,9 @@ class RecoveryTest {
         Instant at = Instant.parse("2026-10-01T09:00:00Z");
         try (ConfigurableApplicationContext first = start(data, dir.resolve("reports"))) {
             SubmissionStore store = first.getBean(SubmissionStore.class);
+            // The start's own recovery runs on one background thread: a second run queued behind it
+            // returns once it is over, so the row below is left for the next start.
+            first.getBean(IntakeService.class).startRecovery().get(2, TimeUnit.MINUTES);
             // As if the process died between storing the submission and storing its evaluation.
             store.insert(new Submission(
                     id,
