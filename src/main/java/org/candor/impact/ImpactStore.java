@@ -159,8 +159,8 @@ public class ImpactStore {
 
     /**
      * Claims the next job for a worker, skipping those other workers hold: a QUEUED job, or a
-     * RUNNING one whose worker showed no sign of life since {@code staleBefore}. The job's preview
-     * is RUNNING from its first claim on.
+     * RUNNING one whose worker showed no sign of life since {@code staleBefore}. Only the job's
+     * row is locked, and only until the claim commits; see {@link #started}.
      */
     @Transactional
     public Optional<Job> claim(String worker, Instant now, Instant staleBefore) {
@@ -190,11 +190,18 @@ public class ImpactStore {
                     .param("p", job.previewId())
                     .param("seq", job.seq())
                     .update();
-            jdbc.sql("UPDATE impact_preview SET status = 'RUNNING' WHERE id = :p AND status = 'QUEUED'")
-                    .param("p", job.previewId())
-                    .update();
         });
         return next;
+    }
+
+    /**
+     * Marks a preview RUNNING once a job of it is claimed: in a statement of its own, after the
+     * claim, so that claims of jobs of one preview never wait for each other on the preview's row.
+     */
+    public void started(String previewId) {
+        jdbc.sql("UPDATE impact_preview SET status = 'RUNNING' WHERE id = :p AND status = 'QUEUED'")
+                .param("p", previewId)
+                .update();
     }
 
     private static List<String> ids(String joined) {

@@ -162,6 +162,7 @@ public class ImpactWorkers {
             return false;
         }
         Job job = claimed.get();
+        store.started(job.previewId());
         try {
             List<ImpactChange> found = judge(job);
             if (found != null) {
