@@ -16,16 +16,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.InternalKnowledgePackage;
@@ -58,6 +62,8 @@ public final class RuleSetCache {
 
     private static final String MAGIC = "candor-rule-set/1";
     private static final String SUFFIX = ".ruleset";
+    /** The most entries the folder keeps: those used last; each is some hundreds of kilobytes. */
+    static final int MAX_ENTRIES = 32;
     /** The classes an entry may name: the engine's, the rules' fact types, and the JDK's. */
     private static final List<String> ALLOWED =
             List.of("java.", "org.drools.", "org.kie.", "org.mvel2.", "org.candor.");
@@ -174,6 +180,8 @@ public final class RuleSetCache {
             origin = file.toString();
             try {
                 entry = Files.readAllBytes(file);
+                // Used now: the last entries to be pruned.
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
             } catch (IOException e) {
                 log.warn("rule set cache entry {} cannot be read ({}); building the rules", file, e.getMessage());
                 return null;
@@ -231,6 +239,7 @@ public final class RuleSetCache {
         }
         try {
             writeEntry(dir, key, encode(key, contentHash, packages));
+            prune(dir, MAX_ENTRIES);
         } catch (IOException | RuntimeException e) {
             log.warn("rule set cache entry {} not written ({})", dir.resolve(key + SUFFIX), e.toString());
         }
@@ -257,6 +266,27 @@ public final class RuleSetCache {
             }
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Deletes the entries used longest ago beyond the most the folder keeps. */
+    static void prune(Path dir, int keep) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(dir)) {
+            entries = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .sorted(Comparator.comparing(RuleSetCache::lastUsed).reversed())
+                    .toList();
+        }
+        for (Path old : entries.subList(Math.min(keep, entries.size()), entries.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime lastUsed(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -273,4 +273,39 @@ class RuleSetCacheTest {
         assertThat(first.container()).isNotNull();
         assertThat(build(cache, defaultPack()).container()).as("no entry kept").isNotNull();
     }
+
+    @Test
+    void theFolderKeepsTheEntriesUsedLast() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Path entry = cacheDir.resolve(RuleSetCache.fileName("k" + i));
+            Files.write(entry, new byte[] {(byte) i});
+            Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Files.write(cacheDir.resolve("notes.txt"), new byte[] {1});
+        RuleSetCache.prune(cacheDir, 3);
+        try (Stream<Path> left = Files.list(cacheDir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            RuleSetCache.fileName("k4"),
+                            RuleSetCache.fileName("k3"),
+                            RuleSetCache.fileName("k2"),
+                            "notes.txt");
+        }
+    }
+
+    @Test
+    void theServiceRefusesACacheInsideItsRulesFolder() {
+        Path rules = cacheDir.resolve("rules");
+        assertThatThrownBy(() -> new RulesCacheProperties(true, rules.resolve(".cache")).cache(rules))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside the rules folder");
+        assertThat(new RulesCacheProperties(true, cacheDir.resolve("cache"))
+                        .cache(rules)
+                        .dir())
+                .isEqualTo(cacheDir.resolve("cache").toAbsolutePath());
+        assertThat(new RulesCacheProperties(false, cacheDir.resolve("cache"))
+                        .cache(rules)
+                        .dir())
+                .isNull();
+    }
 }
