@@ -91,16 +91,10 @@ class ImpactController {
                     p.scope(),
                     new Progress(p.done(), p.total()),
                     p.error(),
-                    flips(r.changes(), Verdict.FAIL),
-                    flips(r.changes(), Verdict.PASS),
+                    r.flipsTo(Verdict.FAIL),
+                    r.flipsTo(Verdict.PASS),
                     r.changes(),
                     "/api/v1/rules/impact/" + p.id() + "/impact.xlsx");
-        }
-
-        private static long flips(List<ImpactChange> changes, Verdict to) {
-            return changes.stream()
-                    .filter(c -> c.flipped() && c.verdictAfter() == to)
-                    .count();
         }
     }
 
@@ -163,7 +157,7 @@ class ImpactController {
     @GetMapping("/{id}/impact.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
-        ImpactService.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
+        org.candor.submission.Evaluations.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
         return ResponseEntity.ok()
                 .contentType(RuleAdminController.XLSX)
                 .header(

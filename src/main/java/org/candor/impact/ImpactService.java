@@ -12,6 +12,7 @@ import org.candor.report.ImpactReportWriter;
 import org.candor.rules.RuleChanges;
 import org.candor.rules.RuleService;
 import org.candor.submission.EvaluationQuery;
+import org.candor.submission.Evaluations;
 import org.candor.submission.SubmissionStore;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +50,14 @@ public class ImpactService {
     }
 
     /** A preview and what it found so far. */
-    public record Report(ImpactPreview preview, List<ImpactChange> changes) {}
+    public record Report(ImpactPreview preview, List<ImpactChange> changes) {
+        /** How many campaigns flip to this verdict: FAIL for those that pass now, PASS for those that fail. */
+        public long flipsTo(org.candor.evaluation.Verdict verdict) {
+            return changes.stream()
+                    .filter(c -> c.flipped() && c.verdictAfter() == verdict)
+                    .count();
+        }
+    }
 
     /**
      * Asks for a preview of a change over the campaigns of an agency and brand (parts of their
@@ -114,19 +122,16 @@ public class ImpactService {
         return store.find(id, clock.instant()).map(p -> new Report(p, store.changes(p.id())));
     }
 
-    /** A preview's workbook and the name it downloads under. */
-    public record Download(String fileName, byte[] content) {}
-
     /** A preview as a workbook (see {@link ImpactReportWriter}); empty when there is none of that id. */
-    public Optional<Download> workbook(String id) {
+    public Optional<Evaluations.Download> workbook(String id) {
         return report(id).map(r -> {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             try {
-                new ImpactReportWriter().write(r.preview(), r.changes(), out);
+                new ImpactReportWriter().write(r, out);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return new Download(ImpactReportWriter.fileNameFor(r.preview()), out.toByteArray());
+            return new Evaluations.Download(ImpactReportWriter.fileNameFor(r.preview()), out.toByteArray());
         });
     }
 

@@ -1,14 +1,14 @@
 package org.candor.impact;
 
+import static org.candor.submission.SubmissionStore.instant;
+import static org.candor.submission.SubmissionStore.ts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,19 +47,6 @@ public class ImpactStore {
 
     /** A claimed job: the campaigns (their latest evaluations) it judges, and who claimed it. */
     public record Job(String previewId, int seq, List<String> evaluationIds, int attempts, String worker) {}
-
-    private static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        if (t != null) {
-            return t.toInstant();
-        }
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
 
     /**
      * Stores a new preview with the rule files of both sides and its jobs, one per slice of

@@ -9,6 +9,7 @@ import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactChange;
 import org.candor.impact.ImpactChange.FindingRef;
 import org.candor.impact.ImpactPreview;
+import org.candor.impact.ImpactService;
 import org.candor.report.Table.Column;
 
 /**
@@ -42,17 +43,17 @@ public final class ImpactReportWriter {
             Column.wrapped("Message", 60));
 
     /** Writes the workbook to {@code out}, which is left open. */
-    public void write(ImpactPreview preview, List<ImpactChange> changes, OutputStream out) throws IOException {
-        Objects.requireNonNull(preview, "preview");
+    public void write(ImpactService.Report report, OutputStream out) throws IOException {
+        Objects.requireNonNull(report, "report");
         Objects.requireNonNull(out, "out");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ExcelReportWriter.ROW_WINDOW)) {
             try {
                 workbook.setCompressTempFiles(true);
                 workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("Candor");
                 CellWriter cells = new CellWriter(new Styles(workbook));
-                summary(new LabelValues(workbook.createSheet(SHEETS.get(0)), cells), preview, changes);
-                campaigns(new Table(workbook.createSheet(SHEETS.get(1)), cells, CAMPAIGN_COLUMNS), changes);
-                findings(new Table(workbook.createSheet(SHEETS.get(2)), cells, FINDING_COLUMNS), changes);
+                summary(new LabelValues(workbook.createSheet(SHEETS.get(0)), cells), report);
+                campaigns(new Table(workbook.createSheet(SHEETS.get(1)), cells, CAMPAIGN_COLUMNS), report.changes());
+                findings(new Table(workbook.createSheet(SHEETS.get(2)), cells, FINDING_COLUMNS), report.changes());
                 workbook.write(out);
             } finally {
                 workbook.dispose();
@@ -66,13 +67,9 @@ public final class ImpactReportWriter {
                 + preview.id().substring(0, Math.min(8, preview.id().length())) + ".xlsx";
     }
 
-    private static void summary(LabelValues sheet, ImpactPreview p, List<ImpactChange> changes) {
-        long toFail = changes.stream()
-                .filter(c -> c.flipped() && c.verdictAfter() == Verdict.FAIL)
-                .count();
-        long toPass = changes.stream()
-                .filter(c -> c.flipped() && c.verdictAfter() == Verdict.PASS)
-                .count();
+    private static void summary(LabelValues sheet, ImpactService.Report report) {
+        ImpactPreview p = report.preview();
+        List<ImpactChange> changes = report.changes();
         long stopped = changes.stream().filter(c -> c.stopped() != null).count();
         sheet.text("Preview", p.id())
                 .text("Status", p.status().name())
@@ -82,8 +79,8 @@ public final class ImpactReportWriter {
                 .number("Campaigns judged", p.done())
                 .number("Campaigns in scope", p.total())
                 .number("Campaigns judged differently", changes.size())
-                .number("PASS to FAIL", toFail)
-                .number("FAIL to PASS", toPass)
+                .number("PASS to FAIL", report.flipsTo(Verdict.FAIL))
+                .number("FAIL to PASS", report.flipsTo(Verdict.PASS))
                 .number("Stopped at a bound", stopped)
                 .text("Asked for by", p.requestedBy())
                 .text("Asked for at", Cells.time(p.createdAt()))

@@ -34,11 +34,13 @@ public class SubmissionStore {
         this.probe = probe;
     }
 
-    private static OffsetDateTime ts(Instant i) {
+    /** An instant as the databases take it: a UTC timestamp with time zone; null stays null. */
+    public static OffsetDateTime ts(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A timestamp column as an instant, from either database; null stays null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         if (t != null) {
             return t.toInstant();

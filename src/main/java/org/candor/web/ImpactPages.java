@@ -2,15 +2,13 @@ package org.candor.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactPreview;
 import org.candor.impact.ImpactService;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleChanges;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -30,9 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/officer")
 class ImpactPages {
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
     private final ImpactService impact;
     private final Accounts accounts;
 
@@ -81,16 +76,8 @@ class ImpactPages {
         }
         model.addAttribute("preview", r.preview());
         model.addAttribute("changes", r.changes());
-        model.addAttribute(
-                "passToFail",
-                r.changes().stream()
-                        .filter(c -> c.flipped() && c.verdictAfter() == org.candor.evaluation.Verdict.FAIL)
-                        .count());
-        model.addAttribute(
-                "failToPass",
-                r.changes().stream()
-                        .filter(c -> c.flipped() && c.verdictAfter() == org.candor.evaluation.Verdict.PASS)
-                        .count());
+        model.addAttribute("passToFail", r.flipsTo(Verdict.FAIL));
+        model.addAttribute("failToPass", r.flipsTo(Verdict.PASS));
         return "officer/impact";
     }
 
@@ -102,16 +89,7 @@ class ImpactPages {
 
     @GetMapping("/impact/{id}/impact.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String id) {
-        ImpactService.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.fileName())
-                                .build()
-                                .toString())
-                .body(d.content());
+        return Pages.download(impact.workbook(id).orElseThrow(() -> notFound(id)));
     }
 
     private ImpactService.Report report(String id) {
