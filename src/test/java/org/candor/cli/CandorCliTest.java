@@ -87,6 +87,26 @@ class CandorCliTest {
     }
 
     @Test
+    void aCheckOfManyCampaignsSaysWhereItIsAndSumsUpOnStandardError(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of(SPEC_EXAMPLE), dir.resolve("a.json"));
+        Files.copy(Path.of("src/test/resources/cli/invalid.json"), dir.resolve("b.json"));
+        Files.copy(Path.of("src/test/resources/cli/passing.json"), dir.resolve("c.json"));
+        Run r = run("check", dir.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(r.err().lines().toList())
+                .anySatisfy(l ->
+                        assertThat(l).matches("rules: 40 from rules, rule set [0-9a-f]{12}, ready in \\d+\\.\\d s"))
+                .contains("[1/3] " + dir.resolve("a.json") + " FAIL")
+                .contains("[2/3] " + dir.resolve("b.json") + " rejected")
+                .contains("[3/3] " + dir.resolve("c.json") + " PASS")
+                .last()
+                .satisfies(l -> assertThat(l)
+                        .matches("3 campaign\\(s\\) in \\d+\\.\\d s: 1 PASS, 1 FAIL, 1 rejected, 0 stopped"));
+        // Standard output stays the one JSON document.
+        assertThat(Json.MAPPER.readTree(r.out()).path("campaigns").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aMissingFileOrRulesFolderIsBadInput() {
         assertThat(run("check", "no/such/file.json").code()).isEqualTo(CandorCli.BAD_INPUT);
         Run r = run("check", SPEC_EXAMPLE, "--rules", "no/such/rules");
