@@ -426,7 +426,13 @@ class PortfolioReportWriterTest {
                             Integer.toString(fixed.counts().warnings()));
             assertThat(texts(s.getRow(3)).subList(0, 6))
                     .as("months are UTC months")
-                    .containsExactly("2026-09", "1", "1", "1", "0", Integer.toString(fixed.counts().warnings()));
+                    .containsExactly(
+                            "2026-09",
+                            "1",
+                            "1",
+                            "1",
+                            "0",
+                            Integer.toString(fixed.counts().warnings()));
             assertDateCell(s.getRow(1).getCell(0), LocalDateTime.parse("2026-11-01T00:00:00"), "yyyy-mm");
             assertDateCell(s.getRow(3).getCell(0), LocalDateTime.parse("2026-09-01T00:00:00"), "yyyy-mm");
             assertThat(s.getRow(1).getCell(6).getNumericCellValue()).isZero();
