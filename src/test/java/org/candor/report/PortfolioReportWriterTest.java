@@ -416,13 +416,26 @@ class PortfolioReportWriterTest {
                             "2",
                             "0",
                             "2",
-                            Integer.toString(other.count("WARN") + failed.count("WARN")));
+                            Integer.toString(
+                                    other.counts().warnings() + failed.counts().warnings()));
             assertThat(texts(s.getRow(2)).subList(0, 6))
                     .as("the fix replaces the failure of the same month")
-                    .containsExactly("2026-10", "1", "2", "1", "0", Integer.toString(fixed.count("WARN")));
+                    .containsExactly(
+                            "2026-10",
+                            "1",
+                            "2",
+                            "1",
+                            "0",
+                            Integer.toString(fixed.counts().warnings()));
             assertThat(texts(s.getRow(3)).subList(0, 6))
                     .as("months are UTC months")
-                    .containsExactly("2026-09", "1", "1", "1", "0", Integer.toString(fixed.count("WARN")));
+                    .containsExactly(
+                            "2026-09",
+                            "1",
+                            "1",
+                            "1",
+                            "0",
+                            Integer.toString(fixed.counts().warnings()));
             assertDateCell(s.getRow(1).getCell(0), LocalDateTime.parse("2026-11-01T00:00:00"), "yyyy-mm");
             assertDateCell(s.getRow(3).getCell(0), LocalDateTime.parse("2026-09-01T00:00:00"), "yyyy-mm");
             assertThat(s.getRow(1).getCell(6).getNumericCellValue()).isZero();
