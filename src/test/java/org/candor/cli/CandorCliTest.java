@@ -148,6 +148,43 @@ class CandorCliTest {
     }
 
     @Test
+    void rulesTestWithABaselineReportsACaseFailingWithItTooAsAlreadyFailingAndPasses(@TempDir Path tests)
+            throws Exception {
+        Files.writeString(
+                tests.resolve("DISC-001.json"),
+                Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
+        Run r = run("rules", "test", "--tests", tests.toString(), "--baseline", "rules");
+        assertThat(r.code()).as(r.out()).isEqualTo(CandorCli.PASS);
+        assertThat(r.out())
+                .contains("FAIL (already failing) DISC-001.json")
+                .contains("0 passed, 1 failed")
+                .contains("0 new, 1 already failing (compared with rules)");
+    }
+
+    @Test
+    void rulesTestWithABaselineFailsOnACaseTheChangedRulesBreak(@TempDir Path changed) throws Exception {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, changed.resolve(f.getFileName().toString()));
+            }
+        }
+        Path thresholds = changed.resolve("thresholds.table.csv");
+        Files.writeString(
+                thresholds,
+                Files.readString(thresholds)
+                        .replace("\"AUDIENCE_OVERCLAIM_PCT\",\"10\"", "\"AUDIENCE_OVERCLAIM_PCT\",\"1000\""));
+        Run r = run("rules", "test", "--rules", changed.toString(), "--tests", "rules/tests", "--baseline", "rules");
+        assertThat(r.code()).as(r.out()).isEqualTo(CandorCli.FAIL);
+        assertThat(r.out()).contains("FAIL (new) CLAIM-001.json").doesNotContain("already failing)");
+        assertThat(r.out()).containsPattern("[1-9]\\d* new, 0 already failing");
+
+        Run bad = run(
+                "rules", "test", "--baseline", changed.resolve("no-such-folder").toString());
+        assertThat(bad.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(bad.err()).contains("baseline rules", "do not build");
+    }
+
+    @Test
     void rulesTestFailsWhenACaseFails(@TempDir Path tests) throws Exception {
         Files.writeString(
                 tests.resolve("DISC-001.json"),
