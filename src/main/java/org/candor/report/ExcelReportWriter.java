@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.candor.campaign.Subject;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.RuleCheck;
@@ -56,14 +57,16 @@ public final class ExcelReportWriter {
             Column.wrapped("Waived", 28));
 
     static final List<Column> WAIVER_COLUMNS = List.of(
-            Column.of("Waiver", 38),
             Column.of("Rule", 12),
             Column.of("Subject", 30),
             Column.wrapped("Justification", 60),
-            Column.of("Approver", 24),
+            Column.wrapped("Approver", 24),
             Column.of("Expires on", 12),
             Column.of("Created by", 18),
-            Column.of("Created at", 22));
+            Column.of("Created at (UTC)", 21),
+            Column.of("Ended by", 18),
+            Column.of("Ended at (UTC)", 21),
+            Column.of("Waiver", 38));
 
     static final List<Column> POST_COLUMNS = List.of(
             Column.of("Post", 24),
@@ -212,23 +215,19 @@ public final class ExcelReportWriter {
                 .blank()
                 .heading("Findings by severity");
         for (Severity s : Severity.values()) {
-            sheet.number(s.name(), count(r, s.name()));
+            sheet.number(s.name(), r.counts().of(s));
         }
         sheet.heading("Findings by category");
         for (Category c : Category.values()) {
-            sheet.number(c.name(), count(r, c.name()));
+            sheet.number(c.name(), r.counts().of(c));
         }
-        sheet.heading("Waivers").number("Findings waived", count(r, "WAIVED"));
+        sheet.heading("Waivers").number("Findings waived", r.counts().waivedCount());
         sheet.blank()
                 .text("Rule set", r.ruleSetHash())
-                .text("Judged as of", Cells.time(r.asOf()))
-                .text("Evaluated at", Cells.time(r.evaluatedAt()))
+                .time("Judged as of (UTC)", r.asOf())
+                .time("Evaluated at (UTC)", r.evaluatedAt())
                 .text("Submitted by", submittedBy)
                 .finish();
-    }
-
-    private static int count(EvaluationResult r, String key) {
-        return r.counts() == null ? 0 : r.count(key);
     }
 
     private static void findings(Table table, EvaluationResult r) {
@@ -243,24 +242,38 @@ public final class ExcelReportWriter {
                     .text(f.evidence())
                     .text(f.source())
                     .text(f.remediation())
-                    .text(r.waiverOf(f)
-                            .map(w -> "waived by " + w.approver() + " until " + w.expiresOn())
-                            .orElse(""));
+                    .text(r.waiverOf(f).map(ExcelReportWriter::waived).orElse(""));
         }
         table.finish();
+    }
+
+    /**
+     * What the Waived column says of a finding's waiver: who approved it and until when, and who
+     * ended it and on which day when it was ended early.
+     */
+    static String waived(Waiver w) {
+        String text = "waived by " + w.approver() + " until " + w.expiresOn();
+        if (w.ended()) {
+            text += "; ended"
+                    + (w.endedBy() == null ? "" : " by " + w.endedBy())
+                    + " on " + w.endedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        return text;
     }
 
     private static void waivers(Table table, EvaluationResult r) {
         for (Waiver w : listOf(r.waivers())) {
             table.line(Fill.NONE)
-                    .text(w.id())
                     .text(w.ruleId())
                     .text(w.subject())
                     .text(w.justification())
                     .text(w.approver())
-                    .text(String.valueOf(w.expiresOn()))
+                    .date(w.expiresOn())
                     .text(w.createdBy())
-                    .text(Cells.time(w.createdAt()));
+                    .time(w.createdAt())
+                    .text(w.endedBy())
+                    .time(w.endedAt())
+                    .text(w.id());
         }
         table.finish();
     }
@@ -268,7 +281,7 @@ public final class ExcelReportWriter {
     private static void posts(Table table, EvaluationResult r) {
         for (SubjectVerdict p : listOf(r.posts())) {
             table.line(Fill.NONE)
-                    .text(withoutPrefix(p.subject(), "post:"))
+                    .text(Subject.parse(p.subject()).name())
                     .text(p.related())
                     .text(p.label())
                     .verdict(p.verdict())
@@ -282,7 +295,7 @@ public final class ExcelReportWriter {
     private static void influencers(Table table, EvaluationResult r) {
         for (SubjectVerdict i : listOf(r.influencers())) {
             table.line(Fill.NONE)
-                    .text(withoutPrefix(i.subject(), "influencer:"))
+                    .text(Subject.parse(i.subject()).name())
                     .text(i.label())
                     .text(i.related())
                     .verdict(i.verdict())
@@ -295,7 +308,7 @@ public final class ExcelReportWriter {
 
     private static void checks(Table table, EvaluationResult r) {
         for (RuleCheck c : listOf(r.checks())) {
-            table.line(Fill.NONE)
+            table.line(fillOf(c))
                     .text(c.ruleId())
                     .text(c.title())
                     .text(name(c.category()))
@@ -308,6 +321,14 @@ public final class ExcelReportWriter {
         table.finish();
     }
 
+    /** A rule that failed shows light red, one that only warned light amber. */
+    static Fill fillOf(RuleCheck c) {
+        if (c.failed() > 0) {
+            return Fill.SEVERITY_FAIL;
+        }
+        return c.warned() > 0 ? Fill.SEVERITY_WARN : Fill.NONE;
+    }
+
     private static <T> List<T> listOf(List<T> list) {
         return list == null ? List.of() : list;
     }
@@ -317,7 +338,4 @@ public final class ExcelReportWriter {
     }
 
     /** {@code post:p1} shows as {@code p1} under the heading "Post". */
-    private static String withoutPrefix(String subject, String prefix) {
-        return subject != null && subject.startsWith(prefix) ? subject.substring(prefix.length()) : subject;
-    }
 }

@@ -50,7 +50,7 @@ public final class PortfolioReportWriter {
             Column.of("Reference", 30),
             Column.of("Agency", 30),
             Column.of("Brand", 30),
-            Column.of("Evaluated at", 22),
+            Column.of("Evaluated at (UTC)", 21),
             Column.of("Verdict", 10),
             Column.of("FAIL", 8),
             Column.of("WARN", 8),
@@ -119,7 +119,7 @@ public final class PortfolioReportWriter {
                 .number("Passed", total.passed())
                 .number("Failed", total.failed())
                 .percent("Pass rate", total.passRate())
-                .text("Generated at", Cells.time(clock.instant()))
+                .time("Generated at (UTC)", clock.instant())
                 .finish();
     }
 
@@ -131,11 +131,11 @@ public final class PortfolioReportWriter {
                     .text(r.reference())
                     .text(r.agency())
                     .text(r.brand())
-                    .text(Cells.time(r.evaluatedAt()))
+                    .time(r.evaluatedAt())
                     .verdict(r.verdict())
-                    .number(count(r, Severity.FAIL))
-                    .number(count(r, Severity.WARN))
-                    .number(count(r, Severity.INFO))
+                    .number(r.counts().of(Severity.FAIL))
+                    .number(r.counts().of(Severity.WARN))
+                    .number(r.counts().of(Severity.INFO))
                     .text(Cells.shortHash(r.ruleSetHash()))
                     .text(e.submittedBy());
         }
@@ -157,7 +157,7 @@ public final class PortfolioReportWriter {
     private static void months(Table table, List<MonthTally> months) {
         for (MonthTally m : months) {
             table.line(Fill.NONE)
-                    .text(m.month().toString())
+                    .month(m.month())
                     .number(m.campaigns())
                     .number(m.evaluations())
                     .number(m.passed())
@@ -228,10 +228,6 @@ public final class PortfolioReportWriter {
             slug = slug.substring(0, MAX_NAME_PART).replaceAll("-+$", "");
         }
         parts.add(name + "-" + (slug.isEmpty() ? "x" : slug));
-    }
-
-    private static int count(EvaluationResult r, Severity severity) {
-        return r.counts() == null ? 0 : r.count(severity.name());
     }
 
     private static List<Column> groupColumns(String name) {

@@ -210,10 +210,10 @@ public class SubmissionStore {
                 .param("brand", r.brand())
                 .param("hash", r.ruleSetHash())
                 .param("verdict", r.verdict().name())
-                .param("fails", r.count("FAIL"))
-                .param("warnings", r.count("WARN"))
-                .param("infos", r.count("INFO"))
-                .param("waived", r.count("WAIVED"))
+                .param("fails", r.counts().fails())
+                .param("warnings", r.counts().warnings())
+                .param("infos", r.counts().infos())
+                .param("waived", r.counts().waivedCount())
                 .param("at", ts(r.evaluatedAt()))
                 .param("by", e.evaluatedBy())
                 .param("result", json(r))
@@ -261,10 +261,10 @@ public class SubmissionStore {
                                       waived = :waived, result = :result WHERE id = :id
                 """)
                 .param("verdict", r.verdict().name())
-                .param("fails", r.count("FAIL"))
-                .param("warnings", r.count("WARN"))
-                .param("infos", r.count("INFO"))
-                .param("waived", r.count("WAIVED"))
+                .param("fails", r.counts().fails())
+                .param("warnings", r.counts().warnings())
+                .param("infos", r.counts().infos())
+                .param("waived", r.counts().waivedCount())
                 .param("result", json(r))
                 .param("id", evaluationId)
                 .update();
@@ -428,6 +428,18 @@ public class SubmissionStore {
                         rs.getString("submitted_by"),
                         rs.getString("evaluated_by"),
                         result(rs.getString("result"))))
+                .list();
+    }
+
+    /**
+     * The id of each campaign's newest evaluation among those the query matches (its {@code
+     * latest} flag aside), by agency and reference: the portfolio as it stands.
+     */
+    public List<String> latestIds(EvaluationQuery q) {
+        Where w = matching(q.latestOnly(true), false);
+        return jdbc.sql("SELECT q.id FROM " + w.sql() + " ORDER BY q.agency, q.reference, q.id")
+                .params(w.params())
+                .query(String.class)
                 .list();
     }
 
