@@ -23,7 +23,7 @@ class ImpactReportWriterTest {
 
     private static XSSFWorkbook write(ImpactPreview preview, List<ImpactChange> changes) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ImpactReportWriter().write(preview, changes, out);
+        new ImpactReportWriter().write(new org.candor.impact.ImpactService.Report(preview, changes), out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
