@@ -324,6 +324,11 @@ class RuleAdminController {
 
     /** The signed-in officer; anyone else is refused here, whatever the security configuration says. */
     private Account officer(Authentication auth) {
+        return officer(accounts, auth);
+    }
+
+    /** The signed-in officer; anyone else is refused (403). */
+    static Account officer(Accounts accounts, Authentication auth) {
         Account account = accounts.of(auth);
         if (account.role() != Role.OFFICER) {
             throw new ResponseStatusException(
