@@ -126,9 +126,11 @@ class TablePages {
         switch (action) {
             case "validate" -> {
                 PolicyTableEdits.Check check = tables.validate(grid);
-                model.addAttribute("validation", check.validation());
                 errors = check.errors();
-                if (!check.validation().ok()) {
+                if (check.validation().ok()) {
+                    model.addAttribute("validation", check.validation());
+                } else {
+                    // The problems show beside their cells and in the list of this page.
                     response.setStatus(422);
                 }
             }
