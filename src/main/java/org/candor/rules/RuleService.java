@@ -15,6 +15,7 @@ import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +32,7 @@ public class RuleService implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
 
     private final Path rulesDir;
-    private final RuleSetLoader loader = new RuleSetLoader();
+    private final RuleSetLoader loader;
     private final AtomicReference<Held> current = new AtomicReference<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile List<BuildProblem> lastErrors = List.of();
@@ -96,7 +97,18 @@ public class RuleService implements SmartInitializingSingleton {
      * ({@link #afterSingletonsInstantiated}), and does not start when the rules do not build.
      */
     public RuleService(CandorProperties properties) {
+        this(properties, RuleSetCache.standard());
+    }
+
+    /** The service's rules, with the built rule sets kept as {@code candor.rules-cache.*} says. */
+    @Autowired
+    public RuleService(CandorProperties properties, RulesCacheProperties cache) {
+        this(properties, cache.cache(properties.rulesDir()));
+    }
+
+    private RuleService(CandorProperties properties, RuleSetCache cache) {
         this.rulesDir = properties.rulesDir();
+        this.loader = new RuleSetLoader(cache);
         this.initial = CompletableFuture.runAsync(this::loadInitial, task -> {
             Thread t = new Thread(task, "candor-rules-first-build");
             t.setDaemon(true);
