@@ -298,7 +298,7 @@ public final class WorkbookCampaignReader {
     }
 
     /** Puts the text of shared strings into the cells that refer to them. */
-    private static void lookUp(RawSheet sheet, Map<Integer, String> shared, Set<Integer> overlong) {
+    static void lookUp(RawSheet sheet, Map<Integer, String> shared, Set<Integer> overlong) {
         List<RawSheet.Row> rows = new ArrayList<>(sheet.rows);
         if (sheet.header != null) {
             rows.add(sheet.header);

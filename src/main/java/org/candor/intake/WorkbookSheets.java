@@ -126,7 +126,7 @@ public final class WorkbookSheets {
             Set<Integer> overlong = new HashSet<>();
             pkg.sharedStrings(shared, overlong, budget);
             for (RawSheet sheet : raw) {
-                lookUp(sheet, shared, overlong);
+                WorkbookCampaignReader.lookUp(sheet, shared, overlong);
             }
         } catch (ReadAborted e) {
             throw refused(e.at() == null ? null : e.at().path(), e.getMessage());
@@ -145,29 +145,6 @@ public final class WorkbookSheets {
             throw new RefusedException(problems);
         }
         return sheets;
-    }
-
-    private static void lookUp(RawSheet sheet, Map<Integer, String> shared, Set<Integer> overlong) {
-        List<RawSheet.Row> rows = new ArrayList<>(sheet.rows);
-        if (sheet.header != null) {
-            rows.add(sheet.header);
-        }
-        for (RawSheet.Row row : rows) {
-            for (RawSheet.Cell cell : row.cells()) {
-                if (cell.type == RawSheet.Type.SHARED) {
-                    int index = Integer.parseInt(cell.value);
-                    if (overlong.contains(index)) {
-                        cell.type = RawSheet.Type.TOO_LONG;
-                    } else if (shared.get(index) != null) {
-                        cell.type = RawSheet.Type.TEXT;
-                        cell.value = shared.get(index);
-                    } else {
-                        cell.type = RawSheet.Type.ERROR;
-                        cell.value = "a missing shared string";
-                    }
-                }
-            }
-        }
     }
 
     /** A sheet's cells as text, row by row; a problem for each cell that holds no plain value. */
@@ -225,7 +202,11 @@ public final class WorkbookSheets {
                         at, "the text is longer than the " + CellText.MAX_LENGTH + " characters a cell holds"));
                 yield "";
             }
-            case ERROR, SHARED, NO_VALUE -> {
+            case SHARED -> {
+                problems.add(new CellProblem(at, "the cell's text is missing from the workbook; type it again"));
+                yield "";
+            }
+            case ERROR, NO_VALUE -> {
                 problems.add(new CellProblem(at, "an error value (" + cell.value + "); type the value itself"));
                 yield "";
             }
