@@ -286,10 +286,11 @@ public class RuleChanges implements RuleService.Listener {
      * is written.
      *
      * @param action PUT or DELETE, as the history shows it
-     * @param failures the failing rule tests the change is forced past; empty when none failed
+     * @param failures the failing rule tests: the new ones the change is forced past (none unless
+     *     forced), and those failing with the rules in force as well
      * @throws RuleEditException ({@link RuleEditException.Reason#CHANGED_MEANWHILE})
      */
-    public Outcome commit(Proposal proposal, Action action, String who, List<String> failures) throws IOException {
+    public Outcome commit(Proposal proposal, Action action, String who, RuleTestFailures failures) throws IOException {
         Intent in = new Intent(action);
         // What the files to change held before (empty: not there), once known; restored on failure.
         Map<String, Optional<byte[]>> before = new TreeMap<>();
@@ -300,10 +301,7 @@ public class RuleChanges implements RuleService.Listener {
             ReloadResult r;
             try {
                 r = rules.edit(
-                        dir -> write(dir, proposal, before, in, who, failures),
-                        who,
-                        proposal.handOver(),
-                        List.copyOf(failures));
+                        dir -> write(dir, proposal, before, in, who, failures), who, proposal.handOver(), failures);
             } catch (IOException e) {
                 // A file could not be written: what was written goes back.
                 log.error(
@@ -356,7 +354,7 @@ public class RuleChanges implements RuleService.Listener {
             Map<String, Optional<byte[]>> before,
             Intent in,
             String who,
-            List<String> failures)
+            RuleTestFailures failures)
             throws IOException {
         Map<String, byte[]> now = RuleSetLoader.readFolder(dir);
         if (!RuleSetLoader.hash(now).equals(proposal.baseHash())) {
@@ -379,8 +377,9 @@ public class RuleChanges implements RuleService.Listener {
                     inForce.hash(),
                     proposal.ruleSet().hash(),
                     proposal.diff(),
-                    !failures.isEmpty(),
-                    List.copyOf(failures),
+                    failures.blocks(),
+                    failures.newFailures(),
+                    failures.alreadyFailing(),
                     RuleHistory.Outcome.PENDING));
         }
         for (Map.Entry<String, byte[]> f : proposal.edit().put().entrySet()) {
@@ -443,7 +442,7 @@ public class RuleChanges implements RuleService.Listener {
 
     /** Records every rule set put in force, with the change that did it. */
     @Override
-    public void ruleSetChanged(RuleSet before, RuleSet after, String who, List<String> failures) {
+    public void ruleSetChanged(RuleSet before, RuleSet after, String who, RuleTestFailures failures) {
         Intent in = intent.get();
         if (in != null && in.pending != null && in.pending.hashAfter().equals(after.hash())) {
             ChangeRecord pending = in.pending;
@@ -459,8 +458,10 @@ public class RuleChanges implements RuleService.Listener {
                 before.hash(),
                 after.hash(),
                 RuleDiff.between(before, after),
-                !failures.isEmpty(),
-                List.copyOf(failures)));
+                failures.blocks(),
+                failures.newFailures(),
+                failures.alreadyFailing(),
+                RuleHistory.Outcome.APPLIED));
         if (in != null) {
             in.recorded = c;
         }
@@ -468,7 +469,7 @@ public class RuleChanges implements RuleService.Listener {
 
     /** Records a change of the folder that was not put in force because its rule tests fail. */
     @Override
-    public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, List<String> failures) {
+    public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, RuleTestFailures failures) {
         Intent in = intent.get();
         history.snapshot(inForce);
         history.snapshot(refused);
@@ -479,7 +480,8 @@ public class RuleChanges implements RuleService.Listener {
                 refused.hash(),
                 RuleDiff.between(inForce, refused),
                 false,
-                List.copyOf(failures),
+                failures.newFailures(),
+                failures.alreadyFailing(),
                 RuleHistory.Outcome.REFUSED));
         if (in != null) {
             in.recorded = c;

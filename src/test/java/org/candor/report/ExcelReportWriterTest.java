@@ -800,6 +800,28 @@ class ExcelReportWriterTest {
         }
     }
 
+    @Test
+    void everyCellNamesItsFontRatherThanTheThemesWhichTheWorkbookDoesNotCarry() throws Exception {
+        Path file = write(evaluate(ReportFixtures.SPEC_EXAMPLE));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        org.apache.poi.xssf.usermodel.XSSFFont font =
+                                ((org.apache.poi.xssf.usermodel.XSSFCellStyle) cell.getCellStyle()).getFont();
+                        assertThat(font.getFontName())
+                                .as("%s!%s", sheet.getSheetName(), cell.getAddress())
+                                .isEqualTo("Calibri");
+                        assertThat(font.getFontHeightInPoints()).isEqualTo((short) 11);
+                        assertThat(font.getScheme())
+                                .as("%s!%s", sheet.getSheetName(), cell.getAddress())
+                                .isEqualTo(org.apache.poi.ss.usermodel.FontScheme.NONE);
+                    }
+                }
+            }
+        }
+    }
+
     private static Finding copy(Finding f, String message, String evidence) {
         return new Finding(
                 f.ruleId(),
