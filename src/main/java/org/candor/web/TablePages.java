@@ -165,6 +165,7 @@ class TablePages {
                 } catch (RuleAdministration.FailingRuleTestsException e) {
                     response.setStatus(409);
                     model.addAttribute("refusedFailures", e.failures());
+                    model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
                 } catch (RuleEditException e) {
                     stale(name, e, model, response);
                 }
@@ -225,6 +226,7 @@ class TablePages {
         } catch (RuleAdministration.FailingRuleTestsException e) {
             response.setStatus(409);
             model.addAttribute("refusedFailures", e.failures());
+            model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
         } catch (RuleEditException e) {
             stale(name, e, model, response);
         }
