@@ -108,22 +108,7 @@ class TallyTest {
                 new SubjectVerdict("post:p2", "TIKTOK VIDEO", "ana", Verdict.PASS, 0, 0, 0));
         List<SubjectVerdict> influencers =
                 List.of(new SubjectVerdict("influencer:ana", "Ana", "1 failed post(s)", Verdict.FAIL, 1, 1, 0));
-        EvaluationResult r = new EvaluationResult(
-                "REF",
-                "Agency",
-                "Brand",
-                null,
-                List.of("US"),
-                Instant.EPOCH,
-                Instant.EPOCH,
-                "hash",
-                Verdict.FAIL,
-                Tally.count(findings),
-                findings,
-                posts,
-                influencers,
-                List.of(),
-                List.of());
+        EvaluationResult r = result(Verdict.FAIL, Tally.count(findings), findings, posts, influencers);
 
         Waiver claim = new Waiver(
                 "w1",
@@ -172,24 +157,9 @@ class TallyTest {
 
     @Test
     void copiesChangeOneFieldAndKeepTheRest() {
-        EvaluationResult r = new EvaluationResult(
-                "REF",
-                "Agency",
-                "Brand",
-                null,
-                List.of("US"),
-                Instant.EPOCH,
-                Instant.EPOCH,
-                "hash",
-                Verdict.PASS,
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null);
+        EvaluationResult r = result(Verdict.PASS, null, List.of(), List.of(), List.of());
+        assertThat(r.waivers()).as("no waivers read as none").isEmpty();
         assertThat(r.counts().asMap()).as("no counts read as all zero").containsEntry("FAIL", 0);
-        assertThat(r.waivers()).isEmpty();
         EvaluationResult c = r.withReference("OTHER").withAgency("A2").withVerdict(Verdict.FAIL);
         assertThat(c.reference()).isEqualTo("OTHER");
         assertThat(c.agency()).isEqualTo("A2");
@@ -198,5 +168,29 @@ class TallyTest {
                 .isEqualTo(r);
         assertThat(r.withEvaluatedAt(Instant.MAX).evaluatedAt()).isEqualTo(Instant.MAX);
         assertThat(Map.of("x", r.withFindings(List.of()).findings())).containsEntry("x", List.of());
+    }
+
+    static EvaluationResult result(
+            Verdict verdict,
+            Tally counts,
+            List<Finding> findings,
+            List<SubjectVerdict> posts,
+            List<SubjectVerdict> influencers) {
+        return new EvaluationResult(
+                "REF",
+                "Agency",
+                "Brand",
+                null,
+                List.of("US"),
+                Instant.EPOCH,
+                Instant.EPOCH,
+                "hash",
+                verdict,
+                counts,
+                findings,
+                posts,
+                influencers,
+                List.of(),
+                null);
     }
 }

@@ -769,22 +769,7 @@ class ExcelReportWriterTest {
         List<Finding> findings = new java.util.ArrayList<>(base.findings());
         findings.set(0, f.withWaiver(ended));
         EvaluationResult r = withFindings(base, findings);
-        r = new EvaluationResult(
-                r.reference(),
-                r.agency(),
-                r.brand(),
-                r.productCategory(),
-                r.jurisdictions(),
-                r.asOf(),
-                r.evaluatedAt(),
-                r.ruleSetHash(),
-                r.verdict(),
-                r.counts(),
-                r.findings(),
-                r.posts(),
-                r.influencers(),
-                r.checks(),
-                List.of(ended, ancient));
+        r = r.withWaivers(r.findings(), List.of(ended, ancient));
         Path file = write(r);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             assertThat(wb.getSheet("Findings").getRow(1).getCell(9).getStringCellValue())

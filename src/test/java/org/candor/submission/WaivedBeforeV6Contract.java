@@ -26,6 +26,7 @@ import org.candor.evaluation.Finding;
 import org.candor.evaluation.Verdict;
 import org.candor.evaluation.Waivers;
 import org.candor.report.ExcelReportWriter;
+import org.candor.rules.Category;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -98,10 +99,10 @@ abstract class WaivedBeforeV6Contract {
             assertThat(disc012.waived()).isTrue();
             assertThat(disc012.waiver().approver()).isEqualTo("Head of Compliance");
             assertThat(r.findings().stream().filter(Finding::waived)).hasSize(1);
-            assertThat(r.count("FAIL")).as("the two that stand").isEqualTo(2);
-            assertThat(r.count("DISCLOSURE")).isZero();
-            assertThat(r.count("CLAIMS")).isEqualTo(2);
-            assertThat(r.count("WAIVED")).isEqualTo(1);
+            assertThat(r.counts().fails()).as("the two that stand").isEqualTo(2);
+            assertThat(r.counts().of(Category.DISCLOSURE)).isZero();
+            assertThat(r.counts().of(Category.CLAIMS)).isEqualTo(2);
+            assertThat(r.counts().waivedCount()).isEqualTo(1);
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(Waivers.apply(r, r.waivers(), java.time.LocalDate.parse("2026-10-21"))
                             .counts())
