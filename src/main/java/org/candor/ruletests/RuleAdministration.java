@@ -2,6 +2,7 @@ package org.candor.ruletests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,17 +112,22 @@ public class RuleAdministration {
     public RuleChangeResult apply(RuleChanges.Edit edit, RuleHistory.Action action, boolean force, String who)
             throws IOException {
         try (RuleChanges.Proposal p = changes.propose(edit)) {
-            List<CaseResult> failing = runTests(p.ruleSet()).failures();
-            if (!failing.isEmpty() && !force) {
-                throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
-            }
-            List<String> failures = describe(failing);
-            RuleChanges.Outcome o = changes.commit(p, action, who, failures);
-            if (!o.reload().errors().isEmpty()) {
-                throw new RuleBuildException(o.reload().errors());
-            }
-            return result(o, failures);
+            return apply(p, action, force, who);
         }
+    }
+
+    private RuleChangeResult apply(RuleChanges.Proposal p, RuleHistory.Action action, boolean force, String who)
+            throws IOException {
+        List<CaseResult> failing = runTests(p.ruleSet()).failures();
+        if (!failing.isEmpty() && !force) {
+            throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
+        }
+        List<String> failures = describe(failing);
+        RuleChanges.Outcome o = changes.commit(p, action, who, failures);
+        if (!o.reload().errors().isEmpty()) {
+            throw new RuleBuildException(o.reload().errors());
+        }
+        return result(o, failures);
     }
 
     /** Reloads the folder as it is, through the rule tests; see {@link #reload(String, boolean)}. */
@@ -131,12 +137,23 @@ public class RuleAdministration {
 
     /**
      * Reloads the folder as it is. A folder that does not build is refused; one whose rule tests
-     * fail too, unless forced, and the refusal is recorded in the history.
+     * fail too, unless forced, and the refusal is recorded in the history. When rule sets live in
+     * the database, the folder is imported as a change instead, and one whose rule tests fail is
+     * refused as a change is ({@link FailingRuleTestsException}).
      *
      * @throws RuleBuildException when the folder does not build
      * @throws RefusedReloadException when its rule tests fail and it is not forced
      */
     public RuleChangeResult reload(String who, boolean force) {
+        if (rules.fromDatabase()) {
+            // The rule sets live in the database: the folder's files are imported as a change,
+            // through the rule tests, as one through the editor.
+            try (RuleChanges.Proposal p = changes.proposeFolder()) {
+                return apply(p, RuleHistory.Action.RELOAD, force, who);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         RuleChanges.Outcome o = changes.reload(who, force);
         if (!o.reload().errors().isEmpty()) {
             throw new RuleBuildException(o.reload().errors());
