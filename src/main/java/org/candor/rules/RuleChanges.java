@@ -590,19 +590,7 @@ public class RuleChanges implements RuleService.Listener {
                             p.who());
                 }
             }
-            Optional<String> last = history.lastHash();
-            if (last.isPresent() && last.get().equals(rs.hash())) {
-                return;
-            }
-            Map<String, byte[]> previous = last.flatMap(history::files).orElse(Map.of());
-            history.record(new NewChange(
-                    Action.STARTUP,
-                    "startup",
-                    last.orElse(null),
-                    rs.hash(),
-                    RuleDiff.between(previous, rs.contents()),
-                    false,
-                    List.of()));
+            history.recordStart(rs);
         } catch (RuntimeException e) {
             log.error("the rules in force at startup could not be recorded in the rule history", e);
         }

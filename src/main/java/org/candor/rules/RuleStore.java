@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,18 +116,7 @@ public class RuleStore {
             return now;
         }
         history.snapshot(folder);
-        Optional<String> last = history.lastHash();
-        if (last.isEmpty() || !last.get().equals(folder.hash())) {
-            Map<String, byte[]> previous = last.flatMap(history::files).orElse(Map.of());
-            history.record(new NewChange(
-                    Action.STARTUP,
-                    "startup",
-                    last.orElse(null),
-                    folder.hash(),
-                    RuleDiff.between(previous, folder.contents()),
-                    false,
-                    List.of()));
-        }
+        history.recordStart(folder);
         point(folder.hash());
         log.info("no rule set in the database yet: the rules folder ({}) is imported and in force", folder.hash());
         return folder.hash();
