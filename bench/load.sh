@@ -6,7 +6,9 @@
 # Usage: bench/load.sh [h2|postgres|both] [rate/s] [seconds] [warm-up seconds]
 # Environment: CANDOR_JAVA_OPTS (service JVM options), CANDOR_BENCH_PORT (default 18081),
 # CANDOR_SERVICE_ARGS (more service arguments, e.g. --candor.reports-copy=false),
-# PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_SKIP_BUILD=1 to reuse the jar.
+# PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_SKIP_BUILD=1 to reuse the jar,
+# CANDOR_SERVICE_CPUS / CANDOR_GENERATOR_CPUS (taskset CPU lists, e.g. 0 and 1: the service and the
+# generator each on its own core), CANDOR_BENCH_TAG (suffix of the result file, e.g. -200rps).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 which="${1:-both}"
@@ -33,7 +35,10 @@ run() {
   local work
   work="$(mktemp -d)"
   cp -r "$here/rules" "$work/rules"
-  (cd "$work" && exec java ${CANDOR_JAVA_OPTS:-} -jar "$here/target/candor.jar" --server.port="$port" ${CANDOR_SERVICE_ARGS:-} "$@" >"$work/service.log" 2>&1) &
+  local pin_service="" pin_generator=""
+  if [ -n "${CANDOR_SERVICE_CPUS:-}" ]; then pin_service="taskset -c $CANDOR_SERVICE_CPUS"; fi
+  if [ -n "${CANDOR_GENERATOR_CPUS:-}" ]; then pin_generator="taskset -c $CANDOR_GENERATOR_CPUS"; fi
+  (cd "$work" && exec $pin_service java ${CANDOR_JAVA_OPTS:-} -jar "$here/target/candor.jar" --server.port="$port" ${CANDOR_SERVICE_ARGS:-} "$@" >"$work/service.log" 2>&1) &
   local pid=$!
   local up=""
   for _ in $(seq 1 600); do
@@ -48,13 +53,14 @@ run() {
     kill "$pid" 2>/dev/null || true
     return 1
   fi
-  local result="bench/results/load-$db.txt"
+  local result="bench/results/load-$db${CANDOR_BENCH_TAG:-}.txt"
   {
     echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(java -version 2>&1 | head -1)"
-    echo "service: java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ${CANDOR_SERVICE_ARGS:-} ($db)"
+    echo "service: $pin_service java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ${CANDOR_SERVICE_ARGS:-} ($db)"
+    echo "generator: $pin_generator java org.candor.bench.load.LoadGenerator ($rate req/s, ${seconds} s, warm-up ${warmup} s)"
   } >"$result.head"
   trap "kill $pid 2>/dev/null || true" EXIT
-  java -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
+  $pin_generator java -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
     "$rate" "$seconds" "$warmup" 10 "$result.body"
   echo "machine after: $(uptime | sed 's/.*load/load/')" >>"$result.body"
   cat "$result.head" "$result.body" >"$result"

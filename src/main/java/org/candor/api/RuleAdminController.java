@@ -324,6 +324,11 @@ class RuleAdminController {
 
     /** The signed-in officer; anyone else is refused here, whatever the security configuration says. */
     private Account officer(Authentication auth) {
+        return officer(accounts, auth);
+    }
+
+    /** The signed-in officer; anyone else is refused (403). */
+    static Account officer(Accounts accounts, Authentication auth) {
         Account account = accounts.of(auth);
         if (account.role() != Role.OFFICER) {
             throw new ResponseStatusException(
@@ -333,7 +338,7 @@ class RuleAdminController {
         return account;
     }
 
-    private static RuleChanges.Edit edit(RuleChangeRequest request) {
+    static RuleChanges.Edit edit(RuleChangeRequest request) {
         Map<String, byte[]> put = new LinkedHashMap<>();
         if (request.files() != null) {
             request.files().forEach((name, content) -> put.put(name, decode(name, content)));
@@ -341,7 +346,7 @@ class RuleAdminController {
         return new RuleChanges.Edit(put, request.delete() == null ? Set.of() : Set.copyOf(request.delete()));
     }
 
-    private static RuleChanges.Edit edit(List<MultipartFile> files, List<String> delete) throws IOException {
+    static RuleChanges.Edit edit(List<MultipartFile> files, List<String> delete) throws IOException {
         Map<String, byte[]> put = new LinkedHashMap<>();
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             String name = f.getOriginalFilename();

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * there (404), a folder that changed meanwhile (409), a file that is not the version the change was
  * made on (412), a change without the version it was made on (428). It comes before {@link ApiProblems}, which answers everything else.
  */
-@RestControllerAdvice(assignableTypes = RuleAdminController.class)
+@RestControllerAdvice(assignableTypes = {RuleAdminController.class, ImpactController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RuleAdminProblems {
 

@@ -1,6 +1,7 @@
 package org.candor.campaign;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -95,7 +96,18 @@ public final class CampaignReader {
     }
 
     public Campaign read(byte[] json) {
-        return check(collect(json));
+        return check(collect(json, false));
+    }
+
+    /**
+     * Reads a submitted body in one read of its bytes (a token pass, then the binding; no tree):
+     * the same campaign and the same problems as {@link #read(byte[])}, except that a body that is
+     * not JSON at all throws {@link NotJsonException} instead. Not JSON at all means what a plain
+     * JSON parser refuses in the first value: a syntax error, a cut-off document or a broken size
+     * limit (an empty body is not, nor is what follows the first value: those are problems).
+     */
+    public Campaign readBody(byte[] json) {
+        return check(collect(json, true));
     }
 
     /**
@@ -103,12 +115,12 @@ public final class CampaignReader {
      * the JSON (unknown fields, wrong types, bad values) and those of the content together.
      */
     public Campaign read(InputStream json) throws IOException {
-        return check(collect(json.readAllBytes()));
+        return check(collect(json.readAllBytes(), false));
     }
 
     /** Parses without the content checks; throws when the JSON itself is unusable. */
     public Campaign parse(InputStream json) throws IOException {
-        Parsed parsed = collect(json.readAllBytes());
+        Parsed parsed = collect(json.readAllBytes(), false);
         if (!parsed.problems().isEmpty()) {
             throw new InvalidCampaignException(sorted(parsed.problems()));
         }
@@ -147,9 +159,9 @@ public final class CampaignReader {
      * follows the document; a syntax error ends it, since nothing after it can be trusted. The
      * second binds the campaign, recording each value it cannot use and stepping over it.
      */
-    private Parsed collect(byte[] json) {
+    private Parsed collect(byte[] json, boolean body) {
         List<Problem> problems = new ArrayList<>();
-        if (!scanTokens(json, problems)) {
+        if (!scanTokens(json, problems, body)) {
             return new Parsed(null, problems);
         }
         Collector collector = new Collector();
@@ -167,8 +179,12 @@ public final class CampaignReader {
         return new Parsed(campaign, problems);
     }
 
-    /** The token pass; false when the document is not usable JSON, with the reason added. */
-    private boolean scanTokens(byte[] json, List<Problem> problems) {
+    /**
+     * The token pass; false when the document is not usable JSON, with the reason added. For a
+     * body ({@code body}), a syntax error or broken limit within the first value throws {@link
+     * NotJsonException} instead, with the message a plain JSON parser's refusal gives.
+     */
+    private boolean scanTokens(byte[] json, List<Problem> problems, boolean body) {
         JsonParser parser;
         try {
             parser = mapper.getFactory().createParser(json);
@@ -176,6 +192,11 @@ public final class CampaignReader {
             problems.add(new Problem("$", "could not be read: " + e.getMessage()));
             return false;
         }
+        // Whether the parser is within the body's first value, where a refusal means "not JSON".
+        boolean firstValue = body;
+        // Text values are decoded only where one could break the length limit (the parser checks
+        // that limit when it decodes a text; elsewhere it steps over texts without decoding them).
+        boolean longTexts = body && json.length > MAX_STRING_LENGTH;
         try (JsonParser p = parser) {
             p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = p.nextToken();
@@ -184,7 +205,11 @@ public final class CampaignReader {
                 return false;
             }
             if (first != JsonToken.START_OBJECT) {
-                problems.add(new Problem("$", "expected a campaign object but found " + Collector.describe(p)));
+                String found = Collector.describe(p);
+                if (body) {
+                    skipValue(p, longTexts);
+                }
+                problems.add(new Problem("$", "expected a campaign object but found " + found));
                 return false;
             }
             Deque<Set<String>> names = new ArrayDeque<>();
@@ -205,9 +230,15 @@ public final class CampaignReader {
                                             + "; a field may appear only once in an object"));
                         }
                     }
+                    case VALUE_STRING -> {
+                        if (longTexts) {
+                            p.getText();
+                        }
+                    }
                     default -> {}
                 }
             }
+            firstValue = false;
             if (p.nextToken() != null) {
                 problems.add(new Problem(
                         "$",
@@ -217,9 +248,18 @@ public final class CampaignReader {
             }
             return true;
         } catch (StreamConstraintsException e) {
+            if (firstValue) {
+                throw new NotJsonException(limitMessage(e));
+            }
             problems.add(new Problem(jsonPath(parser), limitMessage(e)));
             return false;
         } catch (JsonProcessingException e) {
+            if (firstValue) {
+                throw new NotJsonException(
+                        e instanceof JsonParseException
+                                ? "the body is not valid JSON: " + e.getOriginalMessage() + at(e)
+                                : "the body cannot be read as JSON");
+            }
             String reason = lowerFirst(clean(e.getOriginalMessage()));
             problems.add(new Problem(
                     jsonPath(parser),
@@ -230,8 +270,33 @@ public final class CampaignReader {
                             + at(e)));
             return false;
         } catch (IOException e) {
+            if (firstValue) {
+                throw new NotJsonException("the body cannot be read as JSON");
+            }
             problems.add(new Problem("$", "could not be read: " + e.getMessage()));
             return false;
+        }
+    }
+
+    /** Steps over the value the parser stands on, to its end (a plain JSON parser reads all of it). */
+    private static void skipValue(JsonParser p, boolean longTexts) throws IOException {
+        int depth = 0;
+        JsonToken t = p.currentToken();
+        while (true) {
+            if (t == null) {
+                return;
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            } else if (t == JsonToken.VALUE_STRING && longTexts) {
+                p.getText();
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = p.nextToken();
         }
     }
 

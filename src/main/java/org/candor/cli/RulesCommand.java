@@ -123,9 +123,21 @@ final class RulesCommand implements Runnable {
         @Mixin
         BoundsOption bounds;
 
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                description = "How many cases to evaluate at once (default: as many as there are processors).",
+                defaultValue = "0")
+        int threads;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            int parallelism = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+            if (parallelism < 1) {
+                spec.commandLine().getErr().println("candor: --threads must be 1 or more");
+                return CandorCli.BAD_INPUT;
+            }
             Evaluator evaluator;
             try {
                 evaluator = new Evaluator(bounds.bounds());
@@ -138,7 +150,7 @@ final class RulesCommand implements Runnable {
                 return CandorCli.BAD_INPUT;
             }
             Path dir = tests != null ? tests : rules.dir.resolve("tests");
-            RuleTestReport report = new RuleTestRunner(new CampaignReader(), evaluator).run(dir, ruleSet);
+            RuleTestReport report = new RuleTestRunner(new CampaignReader(), evaluator, parallelism).run(dir, ruleSet);
             for (CaseResult r : report.results()) {
                 out.println((r.passed() ? "PASS " : "FAIL ") + r.file() + " — " + r.name());
                 if (!r.passed()) {

@@ -1,5 +1,11 @@
 package org.candor.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.candor.evaluation.Verdict;
@@ -46,6 +52,49 @@ final class CellWriter {
         cell.setCellValue(share);
         cell.setCellStyle(styles.of(look.withFormat(Format.PERCENT).withQuote(false)));
         return 6;
+    }
+
+    /**
+     * A day as a date cell shown {@code yyyy-mm-dd}; empty for null, and ISO text for a day a
+     * spreadsheet cannot hold as a date (before 1900 or after 9999).
+     */
+    int date(Row row, int column, LocalDate day, Look look) {
+        if (day == null || !Cells.isSpreadsheetDate(day)) {
+            return text(row, column, day == null ? null : day.toString(), look);
+        }
+        Cell cell = row.createCell(column);
+        cell.setCellValue(day);
+        cell.setCellStyle(styles.of(look.withFormat(Format.DATE).withQuote(false)));
+        return Styles.DATE_FORMAT.length();
+    }
+
+    /**
+     * A moment as a date cell of its UTC time to the second, shown {@code yyyy-mm-dd hh:mm:ss};
+     * empty for null, and ISO text for a moment a spreadsheet cannot hold as a date.
+     */
+    int time(Row row, int column, Instant at, Look look) {
+        if (at == null) {
+            return text(row, column, null, look);
+        }
+        LocalDateTime utc = LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        if (!Cells.isSpreadsheetDate(utc.toLocalDate())) {
+            return text(row, column, Cells.time(at), look);
+        }
+        Cell cell = row.createCell(column);
+        cell.setCellValue(utc);
+        cell.setCellStyle(styles.of(look.withFormat(Format.TIME).withQuote(false)));
+        return "2026-01-01 00:00:00".length();
+    }
+
+    /** A month as a date cell of its first day, shown {@code yyyy-mm}. */
+    int month(Row row, int column, YearMonth month, Look look) {
+        if (month == null || !Cells.isSpreadsheetDate(month.atDay(1))) {
+            return text(row, column, month == null ? null : month.toString(), look);
+        }
+        Cell cell = row.createCell(column);
+        cell.setCellValue(month.atDay(1));
+        cell.setCellStyle(styles.of(look.withFormat(Format.MONTH).withQuote(false)));
+        return Styles.MONTH_FORMAT.length();
     }
 
     /** A verdict, bold, green for PASS and red for FAIL. */

@@ -1,6 +1,7 @@
 package org.candor.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
@@ -86,6 +87,45 @@ final class Cells {
     /** A moment as ISO-8601 UTC text, to the second; empty for null. */
     static String time(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Whether a spreadsheet can hold the day as a date (1900-01-01 to 9999-12-31). */
+    static boolean isSpreadsheetDate(LocalDate day) {
+        return day.getYear() >= 1900 && day.getYear() <= 9999;
+    }
+
+    /**
+     * How many lines the text takes in a wrapped cell {@code width} characters wide: each line of
+     * the text wrapped at spaces, a word longer than a line broken across lines.
+     */
+    static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int perLine = Math.max(1, width);
+        int total = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            int lines = 1;
+            int used = 0;
+            for (String word : paragraph.split(" ")) {
+                int w = word.length();
+                if (w == 0) {
+                    continue;
+                }
+                int need = used == 0 ? w : used + 1 + w;
+                if (need <= perLine) {
+                    used = need;
+                    continue;
+                }
+                if (used > 0) {
+                    lines++;
+                }
+                lines += (w - 1) / perLine;
+                used = w - ((w - 1) / perLine) * perLine;
+            }
+            total += lines;
+        }
+        return total;
     }
 
     /** The first twelve characters of a rule-set hash, as labels show it. */

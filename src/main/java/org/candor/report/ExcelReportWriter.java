@@ -56,14 +56,16 @@ public final class ExcelReportWriter {
             Column.wrapped("Waived", 28));
 
     static final List<Column> WAIVER_COLUMNS = List.of(
-            Column.of("Waiver", 38),
             Column.of("Rule", 12),
             Column.of("Subject", 30),
             Column.wrapped("Justification", 60),
-            Column.of("Approver", 24),
+            Column.wrapped("Approver", 24),
             Column.of("Expires on", 12),
             Column.of("Created by", 18),
-            Column.of("Created at", 22));
+            Column.of("Created at (UTC)", 21),
+            Column.of("Ended by", 18),
+            Column.of("Ended at (UTC)", 21),
+            Column.of("Waiver", 38));
 
     static final List<Column> POST_COLUMNS = List.of(
             Column.of("Post", 24),
@@ -221,8 +223,8 @@ public final class ExcelReportWriter {
         sheet.heading("Waivers").number("Findings waived", count(r, "WAIVED"));
         sheet.blank()
                 .text("Rule set", r.ruleSetHash())
-                .text("Judged as of", Cells.time(r.asOf()))
-                .text("Evaluated at", Cells.time(r.evaluatedAt()))
+                .time("Judged as of (UTC)", r.asOf())
+                .time("Evaluated at (UTC)", r.evaluatedAt())
                 .text("Submitted by", submittedBy)
                 .finish();
     }
@@ -243,24 +245,38 @@ public final class ExcelReportWriter {
                     .text(f.evidence())
                     .text(f.source())
                     .text(f.remediation())
-                    .text(r.waiverOf(f)
-                            .map(w -> "waived by " + w.approver() + " until " + w.expiresOn())
-                            .orElse(""));
+                    .text(r.waiverOf(f).map(ExcelReportWriter::waived).orElse(""));
         }
         table.finish();
+    }
+
+    /**
+     * What the Waived column says of a finding's waiver: who approved it and until when, and who
+     * ended it and on which day when it was ended early.
+     */
+    static String waived(Waiver w) {
+        String text = "waived by " + w.approver() + " until " + w.expiresOn();
+        if (w.ended()) {
+            text += "; ended"
+                    + (w.endedBy() == null ? "" : " by " + w.endedBy())
+                    + " on " + w.endedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        return text;
     }
 
     private static void waivers(Table table, EvaluationResult r) {
         for (Waiver w : listOf(r.waivers())) {
             table.line(Fill.NONE)
-                    .text(w.id())
                     .text(w.ruleId())
                     .text(w.subject())
                     .text(w.justification())
                     .text(w.approver())
-                    .text(String.valueOf(w.expiresOn()))
+                    .date(w.expiresOn())
                     .text(w.createdBy())
-                    .text(Cells.time(w.createdAt()));
+                    .time(w.createdAt())
+                    .text(w.endedBy())
+                    .time(w.endedAt())
+                    .text(w.id());
         }
         table.finish();
     }
@@ -295,7 +311,7 @@ public final class ExcelReportWriter {
 
     private static void checks(Table table, EvaluationResult r) {
         for (RuleCheck c : listOf(r.checks())) {
-            table.line(Fill.NONE)
+            table.line(fillOf(c))
                     .text(c.ruleId())
                     .text(c.title())
                     .text(name(c.category()))
@@ -306,6 +322,14 @@ public final class ExcelReportWriter {
                     .number(c.warned());
         }
         table.finish();
+    }
+
+    /** A rule that failed shows light red, one that only warned light amber. */
+    static Fill fillOf(RuleCheck c) {
+        if (c.failed() > 0) {
+            return Fill.SEVERITY_FAIL;
+        }
+        return c.warned() > 0 ? Fill.SEVERITY_WARN : Fill.NONE;
     }
 
     private static <T> List<T> listOf(List<T> list) {

@@ -1,15 +1,23 @@
 package org.candor.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.candor.evaluation.Verdict;
 import org.candor.report.Styles.Look;
 
-/** A sheet of label and value rows, labels bold in column A, values in column B. */
+/**
+ * A sheet of label and value rows, labels bold in column A, values in column B (long values wrap,
+ * their rows as tall as the lines they take). It prints on one page.
+ */
 final class LabelValues {
 
     static final int LABEL_WIDTH = 28;
     static final int VALUE_WIDTH = 80;
+
+    /** Wide enough for a moment, {@code yyyy-mm-dd hh:mm:ss}. */
+    static final int TIME_WIDTH = 21;
 
     private final Sheet sheet;
     private final CellWriter cells;
@@ -26,6 +34,20 @@ final class LabelValues {
     LabelValues text(String name, String text) {
         Row row = row(name);
         widest = Math.max(widest, cells.text(row, 1, text, value));
+        int lines = Cells.lines(text, VALUE_WIDTH - 2);
+        if (lines > 1) {
+            row.setHeightInPoints(Print.rowPoints(lines));
+        }
+        return this;
+    }
+
+    LabelValues date(String name, LocalDate day) {
+        cells.date(row(name), 1, day, Look.text(Fill.NONE));
+        return this;
+    }
+
+    LabelValues time(String name, Instant at) {
+        cells.time(row(name), 1, at, Look.text(Fill.NONE));
         return this;
     }
 
@@ -57,7 +79,8 @@ final class LabelValues {
 
     void finish() {
         sheet.setColumnWidth(0, LABEL_WIDTH * 256);
-        sheet.setColumnWidth(1, Math.min(widest + 2, VALUE_WIDTH) * 256);
+        sheet.setColumnWidth(1, Math.max(TIME_WIDTH, Math.min(widest + 2, VALUE_WIDTH)) * 256);
+        Print.onePage(sheet);
     }
 
     private Row row(String name) {

@@ -50,6 +50,7 @@ final class PortfolioCharts {
             table.line(Fill.NONE).text(c.category().name()).number(c.findings());
         }
         table.finish();
+        Print.landscape(sheet);
 
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         int[] slot = {0};

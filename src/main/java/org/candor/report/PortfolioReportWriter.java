@@ -50,7 +50,7 @@ public final class PortfolioReportWriter {
             Column.of("Reference", 30),
             Column.of("Agency", 30),
             Column.of("Brand", 30),
-            Column.of("Evaluated at", 22),
+            Column.of("Evaluated at (UTC)", 21),
             Column.of("Verdict", 10),
             Column.of("FAIL", 8),
             Column.of("WARN", 8),
@@ -119,7 +119,7 @@ public final class PortfolioReportWriter {
                 .number("Passed", total.passed())
                 .number("Failed", total.failed())
                 .percent("Pass rate", total.passRate())
-                .text("Generated at", Cells.time(clock.instant()))
+                .time("Generated at (UTC)", clock.instant())
                 .finish();
     }
 
@@ -131,7 +131,7 @@ public final class PortfolioReportWriter {
                     .text(r.reference())
                     .text(r.agency())
                     .text(r.brand())
-                    .text(Cells.time(r.evaluatedAt()))
+                    .time(r.evaluatedAt())
                     .verdict(r.verdict())
                     .number(count(r, Severity.FAIL))
                     .number(count(r, Severity.WARN))
@@ -157,7 +157,7 @@ public final class PortfolioReportWriter {
     private static void months(Table table, List<MonthTally> months) {
         for (MonthTally m : months) {
             table.line(Fill.NONE)
-                    .text(m.month().toString())
+                    .month(m.month())
                     .number(m.campaigns())
                     .number(m.evaluations())
                     .number(m.passed())

@@ -22,8 +22,26 @@ final class Styles {
     enum Format {
         TEXT,
         INTEGER,
-        PERCENT
+        PERCENT,
+        /** A day, as {@value #DATE_FORMAT}. */
+        DATE,
+        /** A moment in UTC, as {@value #TIME_FORMAT}. */
+        TIME,
+        /** A calendar month, as {@value #MONTH_FORMAT}. */
+        MONTH
     }
+
+    /** The number format of day cells: ISO-8601, the same in every locale. */
+    static final String DATE_FORMAT = "yyyy-mm-dd";
+
+    /**
+     * The number format of moments, which the reports write in UTC (their labels say so). No
+     * literal text: programs that read workbooks tell date formats by their letters alone.
+     */
+    static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+
+    /** The number format of the month cells of the portfolio. */
+    static final String MONTH_FORMAT = "yyyy-mm";
 
     /** What a style is made of. */
     record Look(Fill fill, boolean bold, boolean wrap, boolean quoted, Format format) {
@@ -85,6 +103,9 @@ final class Styles {
             case TEXT -> {}
             case INTEGER -> style.setDataFormat(workbook.createDataFormat().getFormat("0"));
             case PERCENT -> style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            case DATE -> style.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
+            case TIME -> style.setDataFormat(workbook.createDataFormat().getFormat(TIME_FORMAT));
+            case MONTH -> style.setDataFormat(workbook.createDataFormat().getFormat(MONTH_FORMAT));
         }
         return style;
     }

@@ -1,5 +1,8 @@
 package org.candor.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -9,7 +12,9 @@ import org.candor.report.Styles.Look;
 
 /**
  * A sheet laid out as one table: a header row, frozen, an autofilter over the rows written, and
- * columns as wide as their content up to a cap. Long text columns wrap.
+ * columns as wide as their content up to a cap. Long text columns wrap, and a row is as tall as
+ * its longest wrapped text (estimated from the column's width: spreadsheets do not grow rows
+ * written by a program). It prints one page across, the header on every page.
  */
 final class Table {
 
@@ -56,15 +61,26 @@ final class Table {
         return new Line(sheet.createRow(nextRow++), fill);
     }
 
-    /** Freezes the header, puts the autofilter on and sizes the columns. */
+    /** Freezes the header, puts the autofilter on, sizes the columns and sets up printing. */
     void finish() {
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, nextRow - 1, 0, columns.size() - 1));
+        int total = 0;
         for (int c = 0; c < columns.size(); c++) {
             int chars =
                     Math.max(MIN_WIDTH, Math.min(widths[c] + 2, columns.get(c).width()));
             sheet.setColumnWidth(c, chars * 256);
+            total += chars;
         }
+        Print.table(sheet, total);
+    }
+
+    /**
+     * The characters a line of a wrapped column holds. A column is its content's width plus two,
+     * up to its cap: text that fits within the cap less two never wraps, longer text wraps at it.
+     */
+    static int charsPerLine(Column column) {
+        return Math.max(1, column.width() - 2);
     }
 
     /** One row, filled in from left to right. */
@@ -72,6 +88,7 @@ final class Table {
         private final Row row;
         private final Look look;
         private int column;
+        private int lines = 1;
 
         private Line(Row row, Fill fill) {
             this.row = row;
@@ -79,8 +96,30 @@ final class Table {
         }
 
         Line text(String value) {
-            return measured(cells.text(
-                    row, column, value, look.withWrap(columns.get(column).wrap())));
+            Column c = columns.get(column);
+            if (c.wrap()) {
+                tallEnoughFor(Cells.lines(value, charsPerLine(c)));
+            }
+            return measured(cells.text(row, column, value, look.withWrap(c.wrap())));
+        }
+
+        Line date(LocalDate day) {
+            return measured(cells.date(row, column, day, look));
+        }
+
+        Line time(Instant at) {
+            return measured(cells.time(row, column, at, look));
+        }
+
+        Line month(YearMonth month) {
+            return measured(cells.month(row, column, month, look));
+        }
+
+        private void tallEnoughFor(int textLines) {
+            if (textLines > lines) {
+                lines = textLines;
+                row.setHeightInPoints(Print.rowPoints(lines));
+            }
         }
 
         Line number(long value) {

@@ -21,6 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.candor.campaign.Campaign;
@@ -47,8 +54,10 @@ import org.candor.rules.Severity;
  * case whose evaluation reaches the evaluator's {@linkplain org.candor.evaluation.EvaluationBounds
  * bounds} fails with the bound named.
  *
- * <p>The runner keeps no state between runs but the evaluator's compiled policy; one instance may
- * run many times, from one thread at a time.
+ * <p>Cases run side by side, each in a session of its own under the same bounds, on as many
+ * threads as the runner's parallelism (by default, the processors); the report lists them in the
+ * same order a run one case at a time would. The runner keeps no state between runs but the
+ * evaluator's compiled policy, and may be shared between threads.
  */
 public final class RuleTestRunner {
 
@@ -72,12 +81,26 @@ public final class RuleTestRunner {
 
     private final CampaignReader reader;
     private final Evaluator evaluator;
+    private final int parallelism;
 
     public RuleTestRunner() {
         this(new CampaignReader(), new Evaluator());
     }
 
+    /** Runs as many cases at once as there are processors. */
     public RuleTestRunner(CampaignReader reader, Evaluator evaluator) {
+        this(reader, evaluator, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param parallelism how many cases to evaluate at once; 1 runs them one after another
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    public RuleTestRunner(CampaignReader reader, Evaluator evaluator, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("the rule tests run at least one case at a time, got " + parallelism);
+        }
+        this.parallelism = parallelism;
         this.reader = reader;
         this.evaluator = evaluator;
         this.mapper = CampaignReader.strictMapper();
@@ -89,6 +112,17 @@ public final class RuleTestRunner {
 
     /** Runs every case file below {@code testsDir}, in path order, against a rule set. */
     public RuleTestReport run(Path testsDir, RuleSet ruleSet) {
+        return run(testsDir, ruleSet, Progress.NONE);
+    }
+
+    /**
+     * Runs every case file below {@code testsDir} against a rule set, the cases side by side on up
+     * to {@link #parallelism()} threads, each in a session of its own under the evaluator's bounds.
+     * The results come in path, then case order, exactly as a run one case at a time gives them.
+     *
+     * @param progress told how many cases are done, as each one ends
+     */
+    public RuleTestReport run(Path testsDir, RuleSet ruleSet, Progress progress) {
         if (!Files.isDirectory(testsDir)) {
             return new RuleTestReport(List.of(
                     fileFailure(testsDir.toString(), "the rule tests folder does not exist or is not a folder")));
@@ -103,12 +137,12 @@ public final class RuleTestRunner {
             return new RuleTestReport(
                     List.of(fileFailure(testsDir.toString(), "the rule tests folder cannot be read: " + describe(e))));
         }
-        List<CaseResult> results = new ArrayList<>();
+        List<Callable<CaseResult>> tasks = new ArrayList<>();
         for (Path file : files) {
             String name = testsDir.relativize(file).toString().replace('\\', '/');
-            results.addAll(runFile(file, name, ruleSet));
+            tasks.addAll(plan(file, name, ruleSet));
         }
-        return new RuleTestReport(results);
+        return new RuleTestReport(runAll(tasks, progress));
     }
 
     /**
@@ -117,29 +151,114 @@ public final class RuleTestRunner {
      * @param displayName the name results carry, usually the path relative to the tests folder
      */
     public List<CaseResult> runFile(Path file, String displayName, RuleSet ruleSet) {
+        return runAll(plan(file, displayName, ruleSet), Progress.NONE);
+    }
+
+    /** What a run has done so far; told from the threads that run the cases. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {};
+
+        /** {@code done} of {@code total} cases have ended. */
+        void update(int done, int total);
+    }
+
+    /** How many cases a run evaluates at once. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** The results of one file's cases, each yet to be judged: a problem of the file is a result already. */
+    private List<Callable<CaseResult>> plan(Path file, String displayName, RuleSet ruleSet) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return List.of(fileFailure(displayName, "the file cannot be read: " + describe(e)));
+            CaseResult failure = fileFailure(displayName, "the file cannot be read: " + describe(e));
+            return List.of(() -> failure);
         }
         Parsed parsed = parse(bytes, file.getFileName().toString());
-        List<CaseResult> results = new ArrayList<>();
         if (parsed.unreadable()) {
-            return List.of(fileFailure(displayName, String.join("; ", parsed.fileProblems())));
+            CaseResult failure = fileFailure(displayName, String.join("; ", parsed.fileProblems()));
+            return List.of(() -> failure);
         }
+        List<Callable<CaseResult>> tasks = new ArrayList<>();
         List<String> fileProblems = new ArrayList<>(parsed.fileProblems());
         if (parsed.rule() != null && ruleSet.rule(parsed.rule()).isEmpty()) {
             fileProblems.add("rule '" + parsed.rule() + "' is not in the rule set (retired or misspelt?)");
         }
         if (!fileProblems.isEmpty()) {
-            results.add(fileFailure(displayName, String.join("; ", fileProblems)));
+            CaseResult failure = fileFailure(displayName, String.join("; ", fileProblems));
+            tasks.add(() -> failure);
         }
         for (Entry e : parsed.entries()) {
-            results.add(runCase(displayName, e, ruleSet));
+            tasks.add(() -> runCase(displayName, e, ruleSet));
         }
-        return results;
+        return tasks;
     }
+
+    /**
+     * Runs the cases, the first alone (it compiles the rule set's policy tables once for all), the
+     * rest on up to {@link #parallelism} threads; answers their results in the order given.
+     */
+    private List<CaseResult> runAll(List<Callable<CaseResult>> tasks, Progress progress) {
+        int total = tasks.size();
+        AtomicInteger done = new AtomicInteger();
+        List<CaseResult> results = new ArrayList<>(total);
+        int threads = Math.min(parallelism, total - 1);
+        if (threads <= 1) {
+            for (Callable<CaseResult> task : tasks) {
+                results.add(call(task));
+                progress.update(done.incrementAndGet(), total);
+            }
+            return results;
+        }
+        results.add(call(tasks.get(0)));
+        progress.update(done.incrementAndGet(), total);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, CASE_THREADS);
+        try {
+            List<Future<CaseResult>> futures = new ArrayList<>(total - 1);
+            for (Callable<CaseResult> task : tasks.subList(1, total)) {
+                futures.add(pool.submit(() -> {
+                    CaseResult r = call(task);
+                    progress.update(done.incrementAndGet(), total);
+                    return r;
+                }));
+            }
+            for (Future<CaseResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rule tests were interrupted", e);
+        } catch (ExecutionException e) {
+            // call() turns every failure into a result; an error (out of memory) is passed on.
+            throw new IllegalStateException("a rule test case could not be run", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CaseResult call(Callable<CaseResult> task) {
+        try {
+            return task.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Daemon threads, so a run that is abandoned never keeps the JVM up. */
+    private static final ThreadFactory CASE_THREADS = new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "candor-rule-test-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    };
 
     /**
      * Reads a case file without running it, for coverage checks and tools.

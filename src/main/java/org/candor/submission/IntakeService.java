@@ -1,7 +1,5 @@
 package org.candor.submission;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.CampaignValidator;
+import org.candor.campaign.NotJsonException;
 import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
@@ -67,13 +66,6 @@ public class IntakeService {
             .rebuild()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            .build();
-
-    /** Reads the body's syntax alone, under the same size limits as the campaign reader. */
-    private static final ObjectMapper SYNTAX = CampaignReader.strictMapper()
-            .rebuild()
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -144,21 +136,13 @@ public class IntakeService {
             throw new MalformedSubmissionException("the body is empty; send a campaign as JSON");
         }
         String text = Utf8Body.decode(body);
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Campaign campaign;
         try {
-            SYNTAX.readTree(utf8);
-        } catch (StreamConstraintsException e) {
-            throw new MalformedSubmissionException(CampaignReader.limitMessage(e));
-        } catch (JsonParseException e) {
-            throw new MalformedSubmissionException("the body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null
-                            ? ""
-                            : " (line " + e.getLocation().getLineNr() + ", column "
-                                    + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new MalformedSubmissionException("the body cannot be read as JSON");
+            // One read of the bytes: not JSON at all is 400, a campaign that breaks the format 422.
+            campaign = reader.readBody(Utf8Body.withoutBom(body));
+        } catch (NotJsonException e) {
+            throw new MalformedSubmissionException(e.getMessage());
         }
-        Campaign campaign = reader.read(utf8);
         return accept(campaign, body, contentType, text, account, idempotencyKey);
     }
 

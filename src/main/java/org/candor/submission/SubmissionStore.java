@@ -431,6 +431,18 @@ public class SubmissionStore {
                 .list();
     }
 
+    /**
+     * The id of each campaign's newest evaluation among those the query matches (its {@code
+     * latest} flag aside), by agency and reference: the portfolio as it stands.
+     */
+    public List<String> latestIds(EvaluationQuery q) {
+        Where w = matching(q.latestOnly(true), false);
+        return jdbc.sql("SELECT q.id FROM " + w.sql() + " ORDER BY q.agency, q.reference, q.id")
+                .params(w.params())
+                .query(String.class)
+                .list();
+    }
+
     /** Every agency that has an evaluation, A to Z (any case). */
     public List<String> agencies() {
         return jdbc.sql("SELECT DISTINCT agency FROM evaluation").query(String.class).list().stream()

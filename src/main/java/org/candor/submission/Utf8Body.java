@@ -61,6 +61,14 @@ final class Utf8Body {
         return false;
     }
 
+    /**
+     * The body's bytes without a UTF-8 byte order mark: once {@link #decode} has accepted the body,
+     * the very bytes of its text (valid UTF-8 encodes one way only), with no copy when it has no mark.
+     */
+    static byte[] withoutBom(byte[] body) {
+        return startsWith(body, 0xEF, 0xBB, 0xBF) ? Arrays.copyOfRange(body, UTF8_BOM.length, body.length) : body;
+    }
+
     /** Where the first byte that is not UTF-8 is, counted from 0 over the whole body. */
     private static int firstBad(byte[] body, int start) {
         CharsetDecoder decoder = StandardCharsets.UTF_8

@@ -116,6 +116,18 @@ class CandorCliTest {
     }
 
     @Test
+    void rulesTestPrintsTheSameWhetherItRunsOneCaseAtATimeOrSeveral() {
+        Run serial = run("rules", "test", "--threads", "1");
+        Run parallel = run("rules", "test", "--threads", "3");
+        assertThat(serial.code()).as(serial.out()).isZero();
+        assertThat(parallel.code()).isZero();
+        assertThat(parallel.out()).isEqualTo(serial.out());
+        Run none = run("rules", "test", "--threads", "-1");
+        assertThat(none.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(none.err()).contains("--threads must be 1 or more");
+    }
+
+    @Test
     void rulesTestFailsWhenACaseFails(@TempDir Path tests) throws Exception {
         Files.writeString(
                 tests.resolve("DISC-001.json"),

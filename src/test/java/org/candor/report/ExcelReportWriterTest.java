@@ -2,8 +2,11 @@ package org.candor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.candor.report.ReportFixtures.assertAutoFilter;
+import static org.candor.report.ReportFixtures.assertDateCell;
 import static org.candor.report.ReportFixtures.assertHeaderFrozen;
 import static org.candor.report.ReportFixtures.assertNoFormulas;
+import static org.candor.report.ReportFixtures.assertPrintsAsTable;
+import static org.candor.report.ReportFixtures.assertPrintsOnOnePage;
 import static org.candor.report.ReportFixtures.display;
 import static org.candor.report.ReportFixtures.evaluate;
 import static org.candor.report.ReportFixtures.evaluateCampaign;
@@ -14,6 +17,7 @@ import static org.candor.report.ReportFixtures.result;
 import static org.candor.report.ReportFixtures.sheetNames;
 import static org.candor.report.ReportFixtures.summaryValue;
 import static org.candor.report.ReportFixtures.texts;
+import static org.candor.report.ReportFixtures.withChecks;
 import static org.candor.report.ReportFixtures.withFindings;
 import static org.candor.report.ReportFixtures.withReference;
 
@@ -23,6 +27,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -91,8 +98,14 @@ class ExcelReportWriterTest {
             assertThat(summaryValue(s, "Rule set").getStringCellValue())
                     .isEqualTo(pack().hash())
                     .hasSize(64);
-            assertThat(summaryValue(s, "Judged as of").getStringCellValue()).isEqualTo("2026-10-01T09:00:00Z");
-            assertThat(summaryValue(s, "Evaluated at").getStringCellValue()).isEqualTo("2026-10-20T14:05:09Z");
+            assertDateCell(
+                    summaryValue(s, "Judged as of (UTC)"),
+                    LocalDateTime.parse("2026-10-01T09:00:00"),
+                    Styles.TIME_FORMAT);
+            assertDateCell(
+                    summaryValue(s, "Evaluated at (UTC)"),
+                    LocalDateTime.parse("2026-10-20T14:05:09"),
+                    Styles.TIME_FORMAT);
             assertThat(summaryValue(s, "Submitted by").getStringCellValue()).isEqualTo(SUBMITTER);
         }
     }
@@ -113,12 +126,33 @@ class ExcelReportWriterTest {
     }
 
     @Test
-    void timesAreIsoUtcTextToTheSecond() throws Exception {
-        Path file = write(result("all-severities.json"));
+    void timesAreDateCellsOfTheirUtcTimeToTheSecondUnderALabelThatSaysUtc() throws Exception {
+        EvaluationResult base = result("all-severities.json");
+        Path file = write(base.withEvaluatedAt(Instant.parse("2026-10-05T08:30:15.987654Z")));
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-            Cell at = summaryValue(wb.getSheet("Summary"), "Evaluated at");
+            Cell at = summaryValue(wb.getSheet("Summary"), "Evaluated at (UTC)");
+            assertDateCell(at, LocalDateTime.parse("2026-10-05T08:30:15"), "yyyy-mm-dd hh:mm:ss");
+            assertThat(display(at)).isEqualTo("2026-10-05 08:30:15");
+            assertThat(wb.getSheet("Summary").getColumnWidth(1))
+                    .as("the value column shows a whole time")
+                    .isGreaterThanOrEqualTo(display(at).length() * 256);
+        }
+    }
+
+    @Test
+    void aTimeASpreadsheetCannotHoldAsADateStaysIsoText() throws Exception {
+        EvaluationResult base = result("all-severities.json");
+        Path file = write(base.withEvaluatedAt(Instant.parse("1899-12-31T23:59:59Z")));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Cell at = summaryValue(wb.getSheet("Summary"), "Evaluated at (UTC)");
             assertThat(at.getCellType()).isEqualTo(CellType.STRING);
-            assertThat(at.getStringCellValue()).isEqualTo("2026-10-05T08:30:15Z");
+            assertThat(at.getStringCellValue()).isEqualTo("1899-12-31T23:59:59Z");
+        }
+        Path none = write(base.withEvaluatedAt(null));
+        try (XSSFWorkbook wb = new XSSFWorkbook(none.toFile())) {
+            assertThat(summaryValue(wb.getSheet("Summary"), "Evaluated at (UTC)")
+                            .getStringCellValue())
+                    .isEmpty();
         }
     }
 
@@ -194,8 +228,33 @@ class ExcelReportWriterTest {
         Path file = write(applied);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             Sheet waivers = wb.getSheet("Waivers");
+            assertThat(texts(waivers.getRow(0)))
+                    .containsExactly(
+                            "Rule",
+                            "Subject",
+                            "Justification",
+                            "Approver",
+                            "Expires on",
+                            "Created by",
+                            "Created at (UTC)",
+                            "Ended by",
+                            "Ended at (UTC)",
+                            "Waiver");
             assertThat(texts(waivers.getRow(1)))
-                    .startsWith("w-1", "DISC-012", "post:p1", "Commission disclosed in the bio link page");
+                    .containsExactly(
+                            "DISC-012",
+                            "post:p1",
+                            "Commission disclosed in the bio link page",
+                            "Head of Compliance",
+                            "2026-12-31",
+                            "officer",
+                            "2026-10-03 10:00:00",
+                            "",
+                            "",
+                            "w-1");
+            assertDateCell(waivers.getRow(1).getCell(4), LocalDateTime.parse("2026-12-31T00:00:00"), "yyyy-mm-dd");
+            assertDateCell(
+                    waivers.getRow(1).getCell(6), LocalDateTime.parse("2026-10-03T10:00:00"), Styles.TIME_FORMAT);
             Sheet findings = wb.getSheet("Findings");
             boolean marked = false;
             for (int i = 1; i <= findings.getLastRowNum(); i++) {
@@ -579,6 +638,179 @@ class ExcelReportWriterTest {
             assertThat(summaryValue(s, Category.CLAIMS.name()).getNumericCellValue())
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void summaryPrintsOnOnePageAndEveryTableAcrossOnePageWithItsHeaderOnEach() throws Exception {
+        Path file = write(evaluate(ReportFixtures.SPEC_EXAMPLE));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertPrintsOnOnePage(wb.getSheet("Summary"));
+            for (String name : List.of("Findings", "Posts", "Influencers", "Checks", "Waivers")) {
+                Sheet sheet = wb.getSheet(name);
+                int chars = 0;
+                for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+                    chars += sheet.getColumnWidth(c) / 256;
+                }
+                assertPrintsAsTable(sheet, chars > Print.PORTRAIT_CHARS);
+            }
+            assertThat(wb.getSheet("Findings").getPrintSetup().getLandscape())
+                    .as("ten columns of text print landscape")
+                    .isTrue();
+            assertThat(wb.getSheet("Posts").getPrintSetup().getLandscape())
+                    .as("the narrow posts table prints portrait")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void rowsOfWrappedTextAreTallEnoughForTheLinesTheyTake() throws Exception {
+        EvaluationResult base = result("all-severities.json");
+        Finding template = base.findings().get(0);
+        // 90 words of 5 letters: 9 to a line of the Message column (60 wide, 58 characters to a
+        // line: 9 words and their spaces take 53, 10 take 59), so 10 lines of 15 points.
+        String ninetyWords = String.join(" ", java.util.Collections.nCopies(90, "lorem"));
+        Finding tall = copy(template, ninetyWords, "evidence");
+        Finding fiveLines = copy(template, "short", "one\ntwo\nthree\nfour\nfive");
+        Finding huge = copy(template, "x ".repeat(20_000), "evidence");
+        Finding plain = copy(template, "short", "evidence");
+        Path file = write(withFindings(base, List.of(tall, fiveLines, huge, plain)));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("Findings");
+            assertThat(s.getColumnWidth(5))
+                    .as("precondition: Message at its cap")
+                    .isEqualTo(60 * 256);
+            assertThat(s.getRow(1).getHeightInPoints()).isEqualTo(150f);
+            assertThat(s.getRow(2).getHeightInPoints())
+                    .as("one line per line of the text")
+                    .isEqualTo(75f);
+            assertThat(s.getRow(3).getHeightInPoints())
+                    .as("as tall as a row gets")
+                    .isEqualTo(409f);
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFRow) s.getRow(4))
+                            .getCTRow()
+                            .isSetHt())
+                    .as("a row of one line keeps the default height")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aLongSummaryValueWrapsInATallerRow() throws Exception {
+        // 200 characters without a space, in a value column of 80 (78 to a line): 3 lines.
+        Path file = write(withReference(result("all-severities.json"), "R".repeat(200)));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Cell campaign = summaryValue(wb.getSheet("Summary"), "Campaign");
+            assertThat(campaign.getCellStyle().getWrapText()).isTrue();
+            assertThat(campaign.getRow().getHeightInPoints()).isEqualTo(45f);
+            assertThat(wb.getSheet("Summary").getColumnWidth(1)).isEqualTo(LabelValues.VALUE_WIDTH * 256);
+        }
+    }
+
+    @Test
+    void checksColourTheRulesThatFailedRedAndThoseThatWarnedAmber() throws Exception {
+        EvaluationResult base = result("all-severities.json");
+        List<RuleCheck> checks = List.of(
+                new RuleCheck("DISC-001", "No disclosure", Category.DISCLOSURE, Severity.FAIL, true, 2, 1, 0),
+                new RuleCheck("DISC-010", "Platform label only", Category.DISCLOSURE, Severity.WARN, true, 2, 0, 1),
+                new RuleCheck("CLAIM-001", "Audience overstated", Category.CLAIMS, Severity.FAIL, true, 1, 0, 0),
+                new RuleCheck("DISC-014", "French mention", Category.DISCLOSURE, Severity.FAIL, false, 0, 0, 0));
+        Path file = write(withChecks(base, checks));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet("Checks");
+            for (int c = 0; c < 8; c++) {
+                assertThat(fillOf(s.getRow(1).getCell(c)))
+                        .as("failed, column %d", c)
+                        .isEqualTo("FDE9E7");
+                assertThat(fillOf(s.getRow(2).getCell(c)))
+                        .as("warned, column %d", c)
+                        .isEqualTo("FFF2CC");
+                assertThat(fillOf(s.getRow(3).getCell(c)))
+                        .as("passed, column %d", c)
+                        .isNull();
+                assertThat(fillOf(s.getRow(4).getCell(c)))
+                        .as("did not apply, column %d", c)
+                        .isNull();
+            }
+        }
+        Path real = write(evaluate(ReportFixtures.SPEC_EXAMPLE));
+        try (XSSFWorkbook wb = new XSSFWorkbook(real.toFile())) {
+            Sheet s = wb.getSheet("Checks");
+            assertThat(fillOf(rowOf(s, "DISC-012").getCell(0))).isEqualTo("FDE9E7");
+            assertThat(fillOf(rowOf(s, "DISC-001").getCell(0))).isNull();
+        }
+    }
+
+    @Test
+    void aWaiverEndedEarlySaysWhoEndedItAndWhenBesideItsExpiry() throws Exception {
+        EvaluationResult base = result("all-severities.json");
+        Finding f = base.findings().get(0);
+        org.candor.evaluation.Waiver ended = new org.candor.evaluation.Waiver(
+                "w-2",
+                "e-1",
+                f.ruleId(),
+                f.subject(),
+                "Disclosed in the video",
+                "Head of Compliance",
+                LocalDate.parse("2026-12-31"),
+                "officer",
+                Instant.parse("2026-10-03T10:00:00Z"),
+                "officer2",
+                Instant.parse("2026-11-02T23:30:00Z"));
+        org.candor.evaluation.Waiver ancient = new org.candor.evaluation.Waiver(
+                "w-3",
+                "e-1",
+                "X-1",
+                "post:none",
+                "Typed in by hand",
+                "Someone",
+                LocalDate.parse("1850-01-01"),
+                "officer",
+                Instant.parse("2026-10-03T10:00:00Z"));
+        List<Finding> findings = new java.util.ArrayList<>(base.findings());
+        findings.set(0, f.withWaiver(ended));
+        EvaluationResult r = withFindings(base, findings);
+        r = new EvaluationResult(
+                r.reference(),
+                r.agency(),
+                r.brand(),
+                r.productCategory(),
+                r.jurisdictions(),
+                r.asOf(),
+                r.evaluatedAt(),
+                r.ruleSetHash(),
+                r.verdict(),
+                r.counts(),
+                r.findings(),
+                r.posts(),
+                r.influencers(),
+                r.checks(),
+                List.of(ended, ancient));
+        Path file = write(r);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertThat(wb.getSheet("Findings").getRow(1).getCell(9).getStringCellValue())
+                    .isEqualTo("waived by Head of Compliance until 2026-12-31; ended by officer2 on 2026-11-02");
+            Row row = wb.getSheet("Waivers").getRow(1);
+            assertThat(texts(row).subList(7, 10)).containsExactly("officer2", "2026-11-02 23:30:00", "w-2");
+            assertDateCell(row.getCell(8), LocalDateTime.parse("2026-11-02T23:30:00"), Styles.TIME_FORMAT);
+            Cell before1900 = wb.getSheet("Waivers").getRow(2).getCell(4);
+            assertThat(before1900.getCellType())
+                    .as("a day a spreadsheet cannot hold stays text")
+                    .isEqualTo(CellType.STRING);
+            assertThat(before1900.getStringCellValue()).isEqualTo("1850-01-01");
+        }
+    }
+
+    private static Finding copy(Finding f, String message, String evidence) {
+        return new Finding(
+                f.ruleId(),
+                f.title(),
+                f.category(),
+                f.severity(),
+                f.subject(),
+                message,
+                evidence,
+                f.source(),
+                f.remediation());
     }
 
     private static Row rowOf(Sheet sheet, String firstCell) {

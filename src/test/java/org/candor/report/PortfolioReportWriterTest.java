@@ -3,8 +3,13 @@ package org.candor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.candor.report.ReportFixtures.assertAutoFilter;
+import static org.candor.report.ReportFixtures.assertDateCell;
 import static org.candor.report.ReportFixtures.assertHeaderFrozen;
 import static org.candor.report.ReportFixtures.assertNoFormulas;
+import static org.candor.report.ReportFixtures.assertPrintSetup;
+import static org.candor.report.ReportFixtures.assertPrintsAsTable;
+import static org.candor.report.ReportFixtures.assertPrintsOnOnePage;
+import static org.candor.report.ReportFixtures.display;
 import static org.candor.report.ReportFixtures.evaluate;
 import static org.candor.report.ReportFixtures.evaluateCampaign;
 import static org.candor.report.ReportFixtures.fillOf;
@@ -21,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -86,7 +92,11 @@ class PortfolioReportWriterTest {
             assertThat(rate.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(rate.getNumericCellValue()).isCloseTo(1.0 / 3, within(1e-9));
             assertThat(rate.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-            assertThat(summaryValue(s, "Generated at").getStringCellValue()).isEqualTo("2026-11-01T07:00:00Z");
+            assertDateCell(
+                    summaryValue(s, "Generated at (UTC)"),
+                    LocalDateTime.parse("2026-11-01T07:00:00"),
+                    Styles.TIME_FORMAT);
+            assertThat(display(summaryValue(s, "Generated at (UTC)"))).isEqualTo("2026-11-01 07:00:00");
         }
     }
 
@@ -177,7 +187,7 @@ class PortfolioReportWriterTest {
                             "Reference",
                             "Agency",
                             "Brand",
-                            "Evaluated at",
+                            "Evaluated at (UTC)",
                             "Verdict",
                             "FAIL",
                             "WARN",
@@ -191,7 +201,7 @@ class PortfolioReportWriterTest {
                             "ACME-SPRING-26",
                             "Northwind Media",
                             "Acme Skincare",
-                            "2026-10-20T14:05:09Z",
+                            "2026-10-20 14:05:09",
                             "FAIL",
                             "3",
                             "0",
@@ -204,7 +214,7 @@ class PortfolioReportWriterTest {
                             "BOREALIS-OATS-26",
                             "Northwind Media",
                             "Borealis Foods",
-                            "2026-10-20T14:05:09Z",
+                            "2026-10-20 14:05:09",
                             "PASS",
                             "0",
                             "0",
@@ -217,9 +227,10 @@ class PortfolioReportWriterTest {
                             "ACME-GLOW-26",
                             "Southwind Partners",
                             "Acme Skincare",
-                            "2026-10-20T14:05:09Z",
+                            "2026-10-20 14:05:09",
                             "FAIL",
                             "2");
+            assertDateCell(s.getRow(3).getCell(4), LocalDateTime.parse("2026-10-20T14:05:09"), Styles.TIME_FORMAT);
             assertThat(fillOf(s.getRow(3).getCell(5))).isEqualTo("FFC7CE");
             assertThat(fillOf(s.getRow(2).getCell(5))).isEqualTo("C6EFCE");
             Cell submitter = s.getRow(1).getCell(10);
@@ -409,12 +420,34 @@ class PortfolioReportWriterTest {
             assertThat(texts(s.getRow(3)).subList(0, 6))
                     .as("months are UTC months")
                     .containsExactly("2026-09", "1", "1", "1", "0", Integer.toString(fixed.count("WARN")));
+            assertDateCell(s.getRow(1).getCell(0), LocalDateTime.parse("2026-11-01T00:00:00"), "yyyy-mm");
+            assertDateCell(s.getRow(3).getCell(0), LocalDateTime.parse("2026-09-01T00:00:00"), "yyyy-mm");
             assertThat(s.getRow(1).getCell(6).getNumericCellValue()).isZero();
             assertThat(s.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(1.0);
             assertThat(s.getRow(2).getCell(6).getCellStyle().getDataFormatString())
                     .isEqualTo("0.0%");
             assertHeaderFrozen(s);
             assertAutoFilter(s, "A1:G4");
+        }
+    }
+
+    @Test
+    void summaryPrintsOnOnePageTablesAcrossOnePageWithTheirHeaderAndChartsLandscape() throws Exception {
+        Path file = write(overThreeMonths(), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertPrintsOnOnePage(wb.getSheet("Summary"));
+            for (String name : List.of("Evaluations", "By month", "By agency", "By brand", "Top findings")) {
+                Sheet sheet = wb.getSheet(name);
+                int chars = 0;
+                for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+                    chars += sheet.getColumnWidth(c) / 256;
+                }
+                assertPrintsAsTable(sheet, chars > Print.PORTRAIT_CHARS);
+            }
+            assertThat(wb.getSheet("Evaluations").getPrintSetup().getLandscape())
+                    .isTrue();
+            assertThat(wb.getSheet("By month").getPrintSetup().getLandscape()).isFalse();
+            assertPrintSetup(wb.getSheet("Charts"), true, 0);
         }
     }
 
@@ -461,7 +494,7 @@ class PortfolioReportWriterTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(data.getSeries(0).getCategoryData().getPointAt(i))
                         .as("cached month %d", i)
-                        .isEqualTo(byMonth.getRow(i + 1).getCell(0).getStringCellValue());
+                        .isEqualTo(display(byMonth.getRow(i + 1).getCell(0)));
                 assertThat(data.getSeries(1).getValuesData().getPointAt(i).doubleValue())
                         .as("cached FAIL count %d", i)
                         .isEqualTo(byMonth.getRow(i + 1).getCell(4).getNumericCellValue());

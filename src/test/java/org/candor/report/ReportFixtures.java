@@ -20,6 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -31,6 +33,7 @@ import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Finding;
+import org.candor.evaluation.RuleCheck;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
 
@@ -107,6 +110,74 @@ final class ReportFixtures {
                 r.waivers());
     }
 
+    static EvaluationResult withChecks(EvaluationResult r, List<RuleCheck> checks) {
+        return new EvaluationResult(
+                r.reference(),
+                r.agency(),
+                r.brand(),
+                r.productCategory(),
+                r.jurisdictions(),
+                r.asOf(),
+                r.evaluatedAt(),
+                r.ruleSetHash(),
+                r.verdict(),
+                r.counts(),
+                r.findings(),
+                r.posts(),
+                r.influencers(),
+                checks,
+                r.waivers());
+    }
+
+    /**
+     * Asserts a cell is a date cell: numeric, with the number format given, which a spreadsheet
+     * reads as a date format, holding {@code expected}.
+     */
+    static void assertDateCell(Cell cell, java.time.LocalDateTime expected, String format) {
+        assertThat(cell.getCellType()).as("%s type", cell.getAddress()).isEqualTo(CellType.NUMERIC);
+        assertThat(cell.getCellStyle().getDataFormatString())
+                .as("%s format", cell.getAddress())
+                .isEqualTo(format);
+        assertThat(DateUtil.isCellDateFormatted(cell))
+                .as("%s is a date", cell.getAddress())
+                .isTrue();
+        assertThat(cell.getLocalDateTimeCellValue())
+                .as("%s value", cell.getAddress())
+                .isEqualTo(expected);
+    }
+
+    /**
+     * Asserts how a table sheet prints: one page across and as many down as it takes, the header
+     * row on every page, landscape or not, the sheet's name and page numbers in the footer.
+     */
+    static void assertPrintsAsTable(Sheet sheet, boolean landscape) {
+        assertPrintSetup(sheet, landscape, 0);
+        assertThat(sheet.getRepeatingRows())
+                .as("%s repeats its header row", sheet.getSheetName())
+                .isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+    }
+
+    /** Asserts a sheet prints on one portrait page. */
+    static void assertPrintsOnOnePage(Sheet sheet) {
+        assertPrintSetup(sheet, false, 1);
+    }
+
+    static void assertPrintSetup(Sheet sheet, boolean landscape, int pagesDown) {
+        String name = sheet.getSheetName();
+        assertThat(sheet.getFitToPage()).as("%s fits to page", name).isTrue();
+        assertThat(sheet.getPrintSetup().getFitWidth())
+                .as("%s pages across", name)
+                .isEqualTo((short) 1);
+        assertThat(sheet.getPrintSetup().getFitHeight())
+                .as("%s pages down", name)
+                .isEqualTo((short) pagesDown);
+        assertThat(sheet.getPrintSetup().getLandscape())
+                .as("%s landscape", name)
+                .isEqualTo(landscape);
+        assertThat(sheet.getFooter().getLeft()).as("%s footer", name).isEqualTo("&A");
+        assertThat(sheet.getFooter().getRight()).as("%s footer", name).isEqualTo("Page &P of &N");
+    }
+
     static List<String> sheetNames(Workbook wb) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
@@ -125,11 +196,17 @@ final class ReportFixtures {
         return texts;
     }
 
-    /** A cell's value as text: strings as they are, numbers as whole numbers. */
+    /**
+     * A cell's value as text: strings as they are, dates as their format shows them, other numbers
+     * as whole numbers.
+     */
     static String display(Cell cell) {
         return switch (cell.getCellType()) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    yield new DataFormatter(java.util.Locale.ROOT).formatCellValue(cell);
+                }
                 double v = cell.getNumericCellValue();
                 yield v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
             }

@@ -1,0 +1,70 @@
+package org.candor.report;
+
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * How the reports' sheets print: scaled to the page's width, a table's header row on every page,
+ * landscape when a table is wider than a portrait page, the sheet's name and page number in the
+ * footer.
+ */
+final class Print {
+
+    /**
+     * The widest a table may be, in characters (column widths summed), to print portrait at full
+     * size on A4 or Letter with the default margins; wider tables print landscape.
+     */
+    static final int PORTRAIT_CHARS = 90;
+
+    /** Points per line of wrapped text in the default font (Calibri 11). */
+    static final float LINE_POINTS = 15f;
+
+    /** The tallest a row can be, in points. */
+    static final float MAX_ROW_POINTS = 409f;
+
+    /** Footer codes: the sheet's name; "Page n of m". */
+    static final String SHEET_NAME = "&A";
+
+    static final String PAGE_OF_PAGES = "Page &P of &N";
+
+    private Print() {}
+
+    /**
+     * A table with its header in row 1: as many pages down as it needs, one page across, the
+     * header repeated at the top of each.
+     *
+     * @param widthChars the table's width, its columns' widths summed, in characters
+     */
+    static void table(Sheet sheet, int widthChars) {
+        setUp(sheet, widthChars > PORTRAIT_CHARS, 0);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+    }
+
+    /** A sheet that prints on one page, portrait. */
+    static void onePage(Sheet sheet) {
+        setUp(sheet, false, 1);
+    }
+
+    /** A sheet whose charts are wider than a portrait page: landscape, one page across. */
+    static void landscape(Sheet sheet) {
+        setUp(sheet, true, 0);
+    }
+
+    /** The height of a row showing {@code lines} lines of wrapped text, in points. */
+    static float rowPoints(int lines) {
+        return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
+    }
+
+    /** @param pagesDown the most pages down, or 0 for as many as needed */
+    private static void setUp(Sheet sheet, boolean landscape, int pagesDown) {
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        PrintSetup ps = sheet.getPrintSetup();
+        ps.setLandscape(landscape);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) pagesDown);
+        sheet.getFooter().setLeft(SHEET_NAME);
+        sheet.getFooter().setRight(PAGE_OF_PAGES);
+    }
+}

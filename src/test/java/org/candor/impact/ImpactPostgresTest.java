@@ -1,0 +1,292 @@
+package org.candor.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.candor.campaign.Campaign;
+import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.EvaluationResult;
+import org.candor.evaluation.Evaluator;
+import org.candor.rules.RuleChanges;
+import org.candor.rules.RuleService;
+import org.candor.submission.StoredEvaluation;
+import org.candor.submission.Submission;
+import org.candor.submission.SubmissionStore;
+import org.candor.support.Postgres;
+import org.candor.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Impact previews on PostgreSQL, worked by workers the test runs itself ({@code
+ * candor.impact.workers=0}, so no background worker takes a job): two workers split the jobs
+ * without claiming any twice, a job one worker holds is skipped by the other instead of waited
+ * for ({@code FOR UPDATE SKIP LOCKED}), and how many campaigns a second one and two workers
+ * judge. The number of campaigns of the throughput run is {@code candor.impact.bench.campaigns}:
+ * 50 in the default build, 10,000 under {@code -Pbench} (BENCHMARKS.md).
+ */
+@Postgres
+@ServiceTest
+@TestPropertySource(properties = {"candor.impact.workers=0", "candor.impact.job-size=5"})
+class ImpactPostgresTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Postgres.Db.register(registry);
+    }
+
+    @Autowired
+    ImpactService impact;
+
+    @Autowired
+    ImpactWorkers workers;
+
+    @Autowired
+    ImpactStore store;
+
+    @Autowired
+    SubmissionStore submissions;
+
+    @Autowired
+    RuleService rules;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** The candidate: more than 3% of suspected fake followers fails an influencer (not 30%). */
+    static RuleChanges.Edit candidate() throws Exception {
+        String now = Files.readString(Path.of("rules", "thresholds.table.csv"), StandardCharsets.UTF_8);
+        String changed = now.replace("\"FAKE_FOLLOWERS_WARN_PCT\",\"15\"", "\"FAKE_FOLLOWERS_WARN_PCT\",\"2\"")
+                .replace("\"FAKE_FOLLOWERS_FAIL_PCT\",\"30\"", "\"FAKE_FOLLOWERS_FAIL_PCT\",\"3\"");
+        assertThat(changed).isNotEqualTo(now);
+        return RuleChanges.Edit.put("thresholds.table.csv", changed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stores {@code n} campaigns of one brand, each with its evaluation on the rules in force, as
+     * a submission would leave them; every other one has 4% suspected fake followers, which the
+     * candidate fails.
+     *
+     * @return how many of them the candidate flips to FAIL
+     */
+    int seed(String brand, int n) throws Exception {
+        Evaluator evaluator = new Evaluator();
+        Map<Integer, String> payloads = new java.util.HashMap<>();
+        Map<Integer, EvaluationResult> results = new java.util.HashMap<>();
+        for (int fake : new int[] {1, 4}) {
+            ObjectNode c =
+                    (ObjectNode) mapper.readTree(new ClassPathResource("cli/passing.json").getContentAsByteArray());
+            c.put("brand", brand);
+            ((ObjectNode) c.path("influencers").get(0).path("audience")).put("suspectedFakeFollowersPct", fake);
+            String json = mapper.writeValueAsString(c);
+            Campaign campaign = new CampaignReader().read(json.getBytes(StandardCharsets.UTF_8));
+            try (RuleService.Lease lease = rules.lease()) {
+                results.put(fake, evaluator.evaluate(campaign, lease.ruleSet()));
+            }
+            payloads.put(fake, json);
+        }
+        assertThat(results.get(1).verdict().name()).isEqualTo("PASS");
+        assertThat(results.get(4).verdict().name()).isEqualTo("PASS");
+        int flips = 0;
+        for (int i = 0; i < n; i++) {
+            int fake = i % 2 == 0 ? 4 : 1;
+            flips += fake == 4 ? 1 : 0;
+            String reference = "IMPACT-" + i;
+            String json = payloads.get(fake).replace("\"CALM-TEA-US\"", "\"" + reference + "\"");
+            Instant at = Instant.parse("2026-10-01T09:00:00Z");
+            Submission s = new Submission(
+                    UUID.randomUUID().toString(),
+                    reference,
+                    "Northwind Media",
+                    brand,
+                    "northwind",
+                    at,
+                    at,
+                    Submission.RECEIVED,
+                    "h" + i,
+                    "application/json",
+                    json);
+            submissions.insert(s);
+            submissions.insert(
+                    new StoredEvaluation(
+                            UUID.randomUUID().toString(),
+                            s.id(),
+                            "northwind",
+                            "northwind",
+                            results.get(fake).withReference(reference)),
+                    true);
+        }
+        return flips;
+    }
+
+    record JobRow(int seq, String status, int attempts, String claimedBy) {}
+
+    List<JobRow> jobs(String previewId) {
+        return jdbc.sql("SELECT seq, status, attempts, claimed_by FROM impact_job WHERE preview_id = :p ORDER BY seq")
+                .param("p", previewId)
+                .query((rs, n) -> new JobRow(
+                        rs.getInt("seq"), rs.getString("status"), rs.getInt("attempts"), rs.getString("claimed_by")))
+                .list();
+    }
+
+    @Test
+    void aJobAnotherWorkerHoldsIsSkippedNotWaitedFor() throws Exception {
+        String brand = "Skip " + UUID.randomUUID();
+        seed(brand, 10);
+        ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+        assertThat(jobs(p.id())).hasSize(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        // Worker A claims a job and keeps its transaction, and so the row lock, open.
+        CompletableFuture<ImpactStore.Job> a = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+            ImpactStore.Job job = store.claim(
+                            "worker-A", Instant.now(), Instant.now().minusSeconds(300))
+                    .orElseThrow();
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return job;
+        }));
+        assertThat(held.await(2, TimeUnit.MINUTES)).isTrue();
+        // Worker B claims meanwhile: it gets the other job, without waiting for A's lock.
+        CompletableFuture<Optional<ImpactStore.Job>> b = CompletableFuture.supplyAsync(
+                () -> store.claim("worker-B", Instant.now(), Instant.now().minusSeconds(300)));
+        Optional<ImpactStore.Job> bJob = b.get(2, TimeUnit.MINUTES);
+        assertThat(a).as("A still holds its claim open").isNotDone();
+        release.countDown();
+        ImpactStore.Job aJob = a.get(2, TimeUnit.MINUTES);
+
+        assertThat(bJob).isPresent();
+        assertThat(bJob.get().seq()).isNotEqualTo(aJob.seq());
+        assertThat(jobs(p.id())).extracting(JobRow::claimedBy).containsExactlyInAnyOrder("worker-A", "worker-B");
+        assertThat(store.claim("worker-C", Instant.now(), Instant.now().minusSeconds(300)))
+                .as("both jobs are taken")
+                .isEmpty();
+    }
+
+    @Test
+    void twoWorkersSplitTheJobsAndNoJobIsDoneTwice() throws Exception {
+        String brand = "Split " + UUID.randomUUID();
+        int flips = seed(brand, 60);
+        ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+
+        Map<String, Integer> jobsBy = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (String worker : List.of("worker-A", "worker-B")) {
+            running.add(CompletableFuture.runAsync(() -> {
+                try {
+                    while (workers.runOnce(worker)) {
+                        jobsBy.merge(worker, 1, Integer::sum);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+
+        List<JobRow> jobs = jobs(p.id());
+        assertThat(jobs).hasSize(12);
+        assertThat(jobs).allSatisfy(j -> {
+            assertThat(j.status()).isEqualTo("DONE");
+            assertThat(j.attempts()).as("job %s claimed once", j.seq()).isEqualTo(1);
+        });
+        assertThat(jobsBy.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+        Set<String> claimers = new HashSet<>();
+        jobs.forEach(j -> claimers.add(j.claimedBy()));
+        assertThat(claimers).containsExactlyInAnyOrder("worker-A", "worker-B");
+        ImpactService.Report r = impact.report(p.id()).orElseThrow();
+        assertThat(r.preview().status()).isEqualTo(ImpactPreview.Status.DONE);
+        assertThat(r.preview().done()).isEqualTo(60);
+        assertThat(r.changes()).hasSize(flips);
+        assertThat(r.changes()).allSatisfy(c -> {
+            assertThat(c.verdictBefore().name()).isEqualTo("PASS");
+            assertThat(c.verdictAfter().name()).isEqualTo("FAIL");
+        });
+        assertThat(r.changes().stream().map(ImpactChange::evaluationId).distinct())
+                .hasSize(flips);
+    }
+
+    @Test
+    void throughputWithOneAndTwoWorkers() throws Exception {
+        int n = Integer.getInteger("candor.impact.bench.campaigns", 50);
+        String brand = "Throughput " + UUID.randomUUID();
+        int flips = seed(brand, n);
+        // The candidate rule set is built once per instance and kept: a small preview first, so
+        // that neither timed run includes the build.
+        String warmUp = "Warm-up " + UUID.randomUUID();
+        seed(warmUp, 2);
+        impact.request(candidate(), null, warmUp, "officer");
+        while (workers.runOnce("warm-up")) {
+            // the next job
+        }
+        StringBuilder figures = new StringBuilder();
+        for (int count : new int[] {1, 2}) {
+            ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int w = 0; w < count; w++) {
+                String worker = "bench-" + count + "-" + w;
+                running.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        while (workers.runOnce(worker)) {
+                            // the next job
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(2, TimeUnit.HOURS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ImpactService.Report r = impact.report(p.id()).orElseThrow();
+            assertThat(r.preview().status()).isEqualTo(ImpactPreview.Status.DONE);
+            assertThat(r.preview().done()).isEqualTo(n);
+            assertThat(r.changes()).hasSize(flips);
+            figures.append(String.format(
+                    java.util.Locale.ROOT,
+                    "impact preview on PostgreSQL: %d campaigns, %d worker(s), %.1f s, %.1f campaigns/s%n",
+                    n,
+                    count,
+                    seconds,
+                    n / seconds));
+        }
+        System.out.print(figures);
+        Path out = Path.of(System.getProperty("candor.test.out", "target"), "impact-throughput.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, figures, StandardCharsets.UTF_8);
+    }
+}
