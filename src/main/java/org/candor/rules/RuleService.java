@@ -44,7 +44,7 @@ public class RuleService implements SmartInitializingSingleton {
     /** Where the rule set in force lives when not in the folder; null when the folder is the source. */
     private final RuleStore store;
 
-    private final RuleSetLoader loader = new RuleSetLoader();
+    private final RuleSetLoader loader;
     private final AtomicReference<Held> current = new AtomicReference<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile List<BuildProblem> lastErrors = List.of();
@@ -109,14 +109,27 @@ public class RuleService implements SmartInitializingSingleton {
      * ({@link #afterSingletonsInstantiated}), and does not start when the rules do not build.
      */
     public RuleService(CandorProperties properties) {
-        this(properties, null);
+        this(properties, RuleSetCache.standard(), null);
     }
 
-    /** With the rule sets in the database when a {@link RuleStore} is configured. */
+    /** The service's rules, with the built rule sets kept as {@code candor.rules-cache.*} says. */
+    public RuleService(CandorProperties properties, RulesCacheProperties cache) {
+        this(properties, cache.cache(properties.rulesDir()), null);
+    }
+
+    /**
+     * The service's rules, with the built rule sets kept as {@code candor.rules-cache.*} says, and
+     * in the database when a {@link RuleStore} is configured.
+     */
     @Autowired
-    public RuleService(CandorProperties properties, ObjectProvider<RuleStore> store) {
+    public RuleService(CandorProperties properties, RulesCacheProperties cache, ObjectProvider<RuleStore> store) {
+        this(properties, cache.cache(properties.rulesDir()), store.getIfAvailable());
+    }
+
+    private RuleService(CandorProperties properties, RuleSetCache cache, RuleStore store) {
         this.rulesDir = properties.rulesDir();
-        this.store = store == null ? null : store.getIfAvailable();
+        this.store = store;
+        this.loader = new RuleSetLoader(cache);
         this.initial = CompletableFuture.runAsync(this::loadInitial, task -> {
             Thread t = new Thread(task, "candor-rules-first-build");
             t.setDaemon(true);

@@ -28,9 +28,14 @@ import org.candor.rules.policy.PolicyException;
 import org.candor.rules.policy.PolicyProblem;
 import org.candor.rules.policy.PolicyTables;
 import org.candor.rules.policy.RowOrigin;
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -43,6 +48,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link RuleSet} from a rules folder: every {@code *.drl} file below it (the rules) and
@@ -58,6 +65,7 @@ import org.kie.api.runtime.KieContainer;
  */
 public final class RuleSetLoader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
     private static final String[] EXTENSIONS = {".drl", ".table.csv", ".table.xlsx", ".drl.csv", ".drl.xlsx"};
     /** Drools decision tables: read so that they can be refused, never built. */
     private static final String[] LEGACY_TABLES = {".drl.csv", ".drl.xlsx"};
@@ -73,6 +81,22 @@ public final class RuleSetLoader {
     private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     private final RuleGuard guard = new RuleGuard();
+    private final RuleSetCache cache;
+
+    /** A loader using the configured cache of built rule sets ({@link RuleSetCache#standard()}). */
+    public RuleSetLoader() {
+        this(RuleSetCache.standard());
+    }
+
+    /** A loader using this cache of built rule sets. */
+    public RuleSetLoader(RuleSetCache cache) {
+        this.cache = cache;
+    }
+
+    /** The cache of built rule sets this loader reads and writes. */
+    public RuleSetCache cache() {
+        return cache;
+    }
 
     /** Reads the rule files of a folder: relative path (with forward slashes) to content. */
     public static Map<String, byte[]> readFolder(Path dir) {
@@ -158,11 +182,19 @@ public final class RuleSetLoader {
                 refused.add(new BuildProblem(name, 0, 0, legacyTableMessage(name)));
             }
         }
-        refused.addAll(guard.check(files));
         if (!refused.isEmpty()) {
             throw new RuleBuildException(refused);
         }
         String hash = hash(files);
+        // A rule set built before from exactly these files (same content hash, same build of
+        // Candor, Drools and Java) passed the guard then: its verdict holds for identical content.
+        List<InternalKnowledgePackage> cached = cache.load(hash, RuleSetLoader.class.getClassLoader());
+        if (cached == null) {
+            refused.addAll(guard.check(files));
+            if (!refused.isEmpty()) {
+                throw new RuleBuildException(refused);
+            }
+        }
         List<BuildProblem> problems = new ArrayList<>();
         Map<String, byte[]> drl = new TreeMap<>();
         Map<String, byte[]> tables = new TreeMap<>();
@@ -176,6 +208,19 @@ public final class RuleSetLoader {
         Policy policy = readPolicy(tables, problems);
         if (policy != null) {
             checkThresholdNames(drl, policy, problems);
+        }
+        if (cached != null && problems.isEmpty()) {
+            RuleSet fromCache = fromPackages(hash, files, policy, cached);
+            if (fromCache != null) {
+                return fromCache;
+            }
+        }
+        if (cached != null) {
+            // The entry was trusted for content that passed the guard; built anew, it is checked anew.
+            refused.addAll(guard.check(files));
+            if (!refused.isEmpty()) {
+                throw new RuleBuildException(refused);
+            }
         }
         KieServices ks = KieServices.get();
         // A release id of its own per build: disposing one build never touches another, even of
@@ -213,27 +258,66 @@ public final class RuleSetLoader {
             if (!problems.isEmpty()) {
                 throw new RuleBuildException(problems);
             }
-            Map<String, byte[]> contents = new TreeMap<>();
-            files.forEach((name, bytes) -> contents.put(name, bytes.clone()));
-            return new RuleSet(
-                    hash,
-                    List.copyOf(contents.keySet()),
-                    container,
-                    base,
-                    policy,
-                    catalog,
-                    Map.copyOf(index),
-                    Instant.now(),
-                    Collections.unmodifiableMap(contents));
+            cache.store(hash, ((InternalRuleBase) base).getPackagesMap().values());
+            return ruleSet(hash, files, container, base, policy, catalog, index);
         } catch (RuntimeException e) {
             dispose(container, releaseId);
             throw e;
         }
     }
 
+    private static RuleSet ruleSet(
+            String hash,
+            Map<String, byte[]> files,
+            KieContainer container,
+            KieBase base,
+            Policy policy,
+            List<RuleMeta> catalog,
+            Map<String, RuleMeta> index) {
+        Map<String, byte[]> contents = new TreeMap<>();
+        files.forEach((name, bytes) -> contents.put(name, bytes.clone()));
+        return new RuleSet(
+                hash,
+                List.copyOf(contents.keySet()),
+                container,
+                base,
+                policy,
+                catalog,
+                Map.copyOf(index),
+                Instant.now(),
+                Collections.unmodifiableMap(contents));
+    }
+
+    /**
+     * The rule set from the compiled packages of a cache entry, in a knowledge base configured as
+     * a built one is; null, with a warning, when they do not load or do not make a catalog.
+     */
+    private static RuleSet fromPackages(
+            String hash, Map<String, byte[]> files, Policy policy, List<InternalKnowledgePackage> packages) {
+        try {
+            ClassLoader classLoader = RuleSetLoader.class.getClassLoader();
+            KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, classLoader);
+            conf.setOption(EqualityBehaviorOption.IDENTITY);
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
+            base.addPackages(packages);
+            List<BuildProblem> problems = new ArrayList<>();
+            Map<String, RuleMeta> index = new HashMap<>();
+            List<RuleMeta> catalog = catalog(base, index, problems);
+            if (!problems.isEmpty() || catalog.isEmpty()) {
+                throw new IllegalStateException("its rules do not make a catalog: " + problems);
+            }
+            return ruleSet(hash, files, null, base, policy, catalog, index);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("the cached rule set {} does not load ({}); building the rules again", hash, e.toString());
+            return null;
+        }
+    }
+
     /** Frees what a rule set holds in the engine: its container and its module in the repository. */
     public static void dispose(RuleSet ruleSet) {
-        dispose(ruleSet.container(), ruleSet.container().getReleaseId());
+        if (ruleSet.container() != null) {
+            dispose(ruleSet.container(), ruleSet.container().getReleaseId());
+        }
     }
 
     private static void dispose(KieContainer container, ReleaseId releaseId) {
