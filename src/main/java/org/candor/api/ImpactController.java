@@ -2,7 +2,6 @@ package org.candor.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactChange;
 import org.candor.impact.ImpactPreview;
 import org.candor.impact.ImpactService;
-import org.candor.report.ImpactReportWriter;
 import org.candor.rules.RuleChanges;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
@@ -163,20 +161,18 @@ class ImpactController {
 
     @Operation(summary = "A preview as a workbook: Summary, Campaigns, Findings")
     @GetMapping("/{id}/impact.xlsx")
-    ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) throws IOException {
+    ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
-        ImpactService.Report r = impact.report(id).orElseThrow(() -> notFound(id));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ImpactReportWriter().write(r.preview(), r.changes(), out);
+        ImpactService.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
         return ResponseEntity.ok()
                 .contentType(RuleAdminController.XLSX)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(ImpactReportWriter.fileNameFor(r.preview()))
+                                .filename(d.fileName())
                                 .build()
                                 .toString())
-                .body(out.toByteArray());
+                .body(d.content());
     }
 
     private static NotFoundException notFound(String id) {

@@ -102,6 +102,7 @@ class RuleAdminController {
             String ruleSetHash,
             List<BuildProblem> lastErrors,
             List<String> lastTestFailures,
+            List<String> lastAlreadyFailing,
             List<RuleFileEntry> files) {}
 
     // ---- reading ----
@@ -119,6 +120,7 @@ class RuleAdminController {
                 rules.current().hash(),
                 rules.lastErrors(),
                 rules.lastTestFailures(),
+                rules.lastAlreadyFailing(),
                 entries);
     }
 

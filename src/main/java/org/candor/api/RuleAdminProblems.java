@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleEditException;
+import org.candor.ruletests.CaseResult;
 import org.candor.ruletests.RuleAdministration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -43,11 +44,22 @@ class RuleAdminProblems {
         ProblemDetail p = problem(
                 HttpStatus.CONFLICT,
                 "Rule tests fail",
-                "The change builds but " + e.failures().size() + " rule test case(s) in rules/tests fail with it;"
-                        + " nothing was changed. Fix the change or the tests, or send it again with force=true.",
+                "The change builds but " + e.failures().size() + " rule test case(s) in rules/tests fail with it"
+                        + " that pass with the rules in force; nothing was changed. Fix the change or the tests, or"
+                        + " send it again with force=true."
+                        + (e.alreadyFailing().isEmpty()
+                                ? ""
+                                : " " + e.alreadyFailing().size() + " other case(s) fail with the rules in force"
+                                        + " already (alreadyFailing); they do not keep the change out."),
                 request);
         p.setProperty("hash", e.hash());
-        List<Map<String, Object>> failures = e.failures().stream()
+        p.setProperty("failures", cases(e.failures()));
+        p.setProperty("alreadyFailing", cases(e.alreadyFailing()));
+        return p;
+    }
+
+    private static List<Map<String, Object>> cases(List<CaseResult> results) {
+        return results.stream()
                 .map(c -> {
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("file", c.file());
@@ -58,8 +70,6 @@ class RuleAdminProblems {
                     return f;
                 })
                 .toList();
-        p.setProperty("failures", failures);
-        return p;
     }
 
     @ExceptionHandler(RuleEditException.class)
@@ -84,10 +94,11 @@ class RuleAdminProblems {
                 HttpStatus.CONFLICT,
                 "Rule tests fail",
                 "The rules folder builds but " + e.failures().size() + " rule test case(s) in rules/tests fail"
-                        + " with it; it was not put in force and the rules in force stay in force. Fix the files or"
-                        + " the tests, or reload again with force=true.",
+                        + " with it that pass with the rules in force; it was not put in force and the rules in"
+                        + " force stay in force. Fix the files or the tests, or reload again with force=true.",
                 request);
         p.setProperty("failures", e.failures());
+        p.setProperty("alreadyFailing", e.alreadyFailing());
         if (e.change() != null) {
             p.setProperty("change", e.change().id());
         }

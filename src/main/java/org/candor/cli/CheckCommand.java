@@ -21,6 +21,7 @@ import org.candor.campaign.Problem;
 import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
+import org.candor.evaluation.Verdict;
 import org.candor.intake.WorkbookCampaignReader;
 import org.candor.output.CheckReport;
 import org.candor.output.CheckedCampaign;
@@ -157,21 +158,40 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         RuleSet ruleSet;
+        long started = System.nanoTime();
         try {
             ruleSet = rules.load();
+            stderr.printf(
+                    Locale.ROOT,
+                    "rules: %d from %s, rule set %s, ready in %.1f s%n",
+                    ruleSet.catalog().size(),
+                    rules.dir,
+                    ruleSet.shortHash(),
+                    seconds(started));
+            stderr.flush();
         } catch (RuleBuildException e) {
             stderr.println("candor: the rules in " + rules.dir + " do not build:");
             e.problems().forEach(p -> stderr.println("  " + p));
             return CandorCli.BAD_INPUT;
         }
         try {
-            return check(sources, ruleSet, evaluator);
+            return check(sources, ruleSet, evaluator, started);
         } finally {
             RuleSetLoader.dispose(ruleSet);
         }
     }
 
-    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator) {
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** "[3/9] examples/x.json FAIL": where a check of many campaigns is, on standard error. */
+    private static void progress(PrintWriter stderr, int n, int of, String source, String outcome) {
+        stderr.printf(Locale.ROOT, "[%d/%d] %s %s%n", n, of, source, outcome);
+        stderr.flush();
+    }
+
+    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator, long started) {
         PrintWriter stderr = spec.commandLine().getErr();
         CampaignReader reader = new CampaignReader();
         WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
@@ -181,7 +201,10 @@ final class CheckCommand implements Callable<Integer> {
         List<RejectedInput> rejected = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         boolean stopped = false;
+        int n = 0;
+        int stoppedCount = 0;
         for (Source source : sources) {
+            n++;
             Campaign campaign;
             SourceMap locations;
             byte[] bytes;
@@ -206,11 +229,13 @@ final class CheckCommand implements Callable<Integer> {
                     stderr.println("  " + p.path() + ": " + p.message());
                 }
                 rejected.add(new RejectedInput(source.name(), e.problems()));
+                progress(stderr, n, sources.size(), source.name(), "rejected");
                 continue;
             } catch (IOException e) {
                 stderr.println(source.name() + ": cannot be read: " + e.getMessage());
                 rejected.add(new RejectedInput(
                         source.name(), List.of(new Problem("$", "cannot be read: " + e.getMessage()))));
+                progress(stderr, n, sources.size(), source.name(), "rejected");
                 continue;
             }
             if (campaign.submittedAt() == null) {
@@ -221,9 +246,12 @@ final class CheckCommand implements Callable<Integer> {
                 result = evaluator.evaluate(campaign, ruleSet);
             } catch (BoundsExceededException e) {
                 stopped = true;
+                stoppedCount++;
                 stderr.println(source.name() + ": stopped, " + e.getMessage());
+                progress(stderr, n, sources.size(), source.name(), "stopped");
                 continue;
             }
+            progress(stderr, n, sources.size(), source.name(), result.verdict().name());
             checked.add(new CheckedCampaign(source.name(), campaign, result, locations));
             if (format == Format.xlsx) {
                 try {
@@ -249,6 +277,19 @@ final class CheckCommand implements Callable<Integer> {
             stderr.println("candor: " + (output == null ? "" : output + ": ") + "cannot be written: " + e.getMessage());
             return CandorCli.BAD_INPUT;
         }
+        long passed = checked.stream()
+                .filter(c -> c.result().verdict() == Verdict.PASS)
+                .count();
+        stderr.printf(
+                Locale.ROOT,
+                "%d campaign(s) in %.1f s: %d PASS, %d FAIL, %d rejected, %d stopped%n",
+                sources.size(),
+                seconds(started),
+                passed,
+                checked.size() - passed,
+                rejected.size(),
+                stoppedCount);
+        stderr.flush();
         if (!rejected.isEmpty()) {
             return CandorCli.BAD_INPUT;
         }

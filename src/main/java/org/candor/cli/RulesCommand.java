@@ -2,7 +2,11 @@ package org.candor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.Evaluator;
@@ -14,6 +18,7 @@ import org.candor.rules.RuleMeta;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
 import org.candor.ruletests.CaseResult;
+import org.candor.ruletests.RuleTestComparison;
 import org.candor.ruletests.RuleTestReport;
 import org.candor.ruletests.RuleTestRunner;
 import picocli.CommandLine.Command;
@@ -107,8 +112,10 @@ final class RulesCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Runs the example campaigns in <rules>/tests against the rules; ends with 'N passed, M failed'.",
-                "Exit 0 when all pass, 1 when any fails, 2 when the rules do not build, 3 when a case was stopped"
-                        + " at its bounds."
+                "With --baseline, the same cases run against the rules in force too, and failures are told apart:",
+                "new (pass with the baseline) or already failing (fail with it as well); only new ones fail the run.",
+                "Exit 0 when all pass (or none fails anew), 1 when any fails, 2 when the rules do not build, 3 when"
+                        + " a case was stopped at its bounds."
             })
     static final class TestRules implements Callable<Integer> {
         @Spec
@@ -122,6 +129,13 @@ final class RulesCommand implements Runnable {
 
         @Mixin
         BoundsOption bounds;
+
+        @Option(
+                names = "--baseline",
+                paramLabel = "DIR",
+                description = "The rules folder in force now: failures that happen with it too are reported as"
+                        + " already failing and do not fail the run.")
+        Path baseline;
 
         @Option(
                 names = "--threads",
@@ -150,18 +164,49 @@ final class RulesCommand implements Runnable {
                 return CandorCli.BAD_INPUT;
             }
             Path dir = tests != null ? tests : rules.dir.resolve("tests");
-            RuleTestReport report = new RuleTestRunner(new CampaignReader(), evaluator, parallelism).run(dir, ruleSet);
+            RuleTestRunner runner = new RuleTestRunner(new CampaignReader(), evaluator, parallelism);
+            RuleTestReport report = runner.run(dir, ruleSet);
+            // The failures that count: all of them, or with a baseline only those it does not have.
+            List<CaseResult> counted = report.failures();
+            Set<CaseResult> already = Collections.newSetFromMap(new IdentityHashMap<>());
+            RuleTestComparison comparison = null;
+            if (baseline != null) {
+                RuleSet live;
+                try {
+                    live = new RuleSetLoader().load(baseline);
+                } catch (RuleBuildException e) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("candor: the baseline rules in " + baseline + " do not build:");
+                    e.problems().forEach(p -> err.println("  " + p));
+                    return CandorCli.BAD_INPUT;
+                }
+                try {
+                    comparison = RuleTestComparison.of(live.hash(), report, runner.run(dir, live));
+                } finally {
+                    RuleSetLoader.dispose(live);
+                }
+                counted = comparison.newFailures();
+                already.addAll(comparison.alreadyFailing());
+            }
             for (CaseResult r : report.results()) {
-                out.println((r.passed() ? "PASS " : "FAIL ") + r.file() + " — " + r.name());
+                String status = r.passed()
+                        ? "PASS "
+                        : comparison == null
+                                ? "FAIL "
+                                : already.contains(r) ? "FAIL (already failing) " : "FAIL (new) ";
+                out.println(status + r.file() + " — " + r.name());
                 if (!r.passed()) {
                     out.println("     " + r.detail().replace("\n", "\n     "));
                 }
             }
             out.println(report.summaryLine());
-            if (report.results().stream().anyMatch(RuleTestRunner::stoppedAtBounds)) {
+            if (comparison != null) {
+                out.println(comparison.comparisonLine() + " (compared with " + baseline + ")");
+            }
+            if (counted.stream().anyMatch(RuleTestRunner::stoppedAtBounds)) {
                 return CandorCli.STOPPED;
             }
-            return report.failed() == 0 ? CandorCli.PASS : CandorCli.FAIL;
+            return counted.isEmpty() ? CandorCli.PASS : CandorCli.FAIL;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.candor.impact.ImpactPreview.Status;
+import org.candor.report.ImpactReportWriter;
 import org.candor.rules.RuleChanges;
 import org.candor.rules.RuleService;
 import org.candor.submission.EvaluationQuery;
@@ -111,6 +112,22 @@ public class ImpactService {
     /** A preview and what it found so far; empty when there is none of that id (or it expired). */
     public Optional<Report> report(String id) {
         return store.find(id, clock.instant()).map(p -> new Report(p, store.changes(p.id())));
+    }
+
+    /** A preview's workbook and the name it downloads under. */
+    public record Download(String fileName, byte[] content) {}
+
+    /** A preview as a workbook (see {@link ImpactReportWriter}); empty when there is none of that id. */
+    public Optional<Download> workbook(String id) {
+        return report(id).map(r -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try {
+                new ImpactReportWriter().write(r.preview(), r.changes(), out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Download(ImpactReportWriter.fileNameFor(r.preview()), out.toByteArray());
+        });
     }
 
     /**

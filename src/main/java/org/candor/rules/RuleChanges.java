@@ -314,10 +314,11 @@ public class RuleChanges implements RuleService.Listener {
      * is written.
      *
      * @param action PUT or DELETE, as the history shows it
-     * @param failures the failing rule tests the change is forced past; empty when none failed
+     * @param failures the failing rule tests: the new ones the change is forced past (none unless
+     *     forced), and those failing with the rules in force as well
      * @throws RuleEditException ({@link RuleEditException.Reason#CHANGED_MEANWHILE})
      */
-    public Outcome commit(Proposal proposal, Action action, String who, List<String> failures) throws IOException {
+    public Outcome commit(Proposal proposal, Action action, String who, RuleTestFailures failures) throws IOException {
         Intent in = new Intent(action);
         // What the files to change held before (empty: not there), once known; restored on failure.
         Map<String, Optional<byte[]>> before = new TreeMap<>();
@@ -331,10 +332,7 @@ public class RuleChanges implements RuleService.Listener {
             ReloadResult r;
             try {
                 r = rules.edit(
-                        dir -> write(dir, proposal, before, in, who, failures),
-                        who,
-                        proposal.handOver(),
-                        List.copyOf(failures));
+                        dir -> write(dir, proposal, before, in, who, failures), who, proposal.handOver(), failures);
             } catch (IOException e) {
                 // A file could not be written: what was written goes back.
                 log.error(
@@ -365,10 +363,10 @@ public class RuleChanges implements RuleService.Listener {
      * Stores a proposal's rule set and its history entry in the database, made on the rule set the
      * proposal was built on, then puts it in force here; the proposal is closed.
      */
-    private Outcome commitToStore(Proposal proposal, Intent in, String who, List<String> failures) {
+    private Outcome commitToStore(Proposal proposal, Intent in, String who, RuleTestFailures failures) {
         try {
             RuleSet built = proposal.handOver();
-            ReloadResult r = rules.replace(built, who, List.copyOf(failures), inForce -> {
+            ReloadResult r = rules.replace(built, who, failures, inForce -> {
                 if (!built.hash().equals(inForce.hash())) {
                     in.recorded = store.commit(
                             proposal.baseHash(),
@@ -380,8 +378,10 @@ public class RuleChanges implements RuleService.Listener {
                                     inForce.hash(),
                                     built.hash(),
                                     proposal.diff(),
-                                    !failures.isEmpty(),
-                                    List.copyOf(failures)));
+                                    failures.blocks(),
+                                    failures.newFailures(),
+                                    failures.alreadyFailing(),
+                                    RuleHistory.Outcome.APPLIED));
                 }
             });
             return new Outcome(r, Optional.ofNullable(in.recorded));
@@ -417,7 +417,7 @@ public class RuleChanges implements RuleService.Listener {
             Map<String, Optional<byte[]>> before,
             Intent in,
             String who,
-            List<String> failures)
+            RuleTestFailures failures)
             throws IOException {
         Map<String, byte[]> now = RuleSetLoader.readFolder(dir);
         if (!RuleSetLoader.hash(now).equals(proposal.baseHash())) {
@@ -440,8 +440,9 @@ public class RuleChanges implements RuleService.Listener {
                     inForce.hash(),
                     proposal.ruleSet().hash(),
                     proposal.diff(),
-                    !failures.isEmpty(),
-                    List.copyOf(failures),
+                    failures.blocks(),
+                    failures.newFailures(),
+                    failures.alreadyFailing(),
                     RuleHistory.Outcome.PENDING));
         }
         for (Map.Entry<String, byte[]> f : proposal.edit().put().entrySet()) {
@@ -504,7 +505,7 @@ public class RuleChanges implements RuleService.Listener {
 
     /** Records every rule set put in force, with the change that did it. */
     @Override
-    public void ruleSetChanged(RuleSet before, RuleSet after, String who, List<String> failures) {
+    public void ruleSetChanged(RuleSet before, RuleSet after, String who, RuleTestFailures failures) {
         if (store != null) {
             // On record in the database already: by this instance's commit, or by another's.
             return;
@@ -524,8 +525,10 @@ public class RuleChanges implements RuleService.Listener {
                 before.hash(),
                 after.hash(),
                 RuleDiff.between(before, after),
-                !failures.isEmpty(),
-                List.copyOf(failures)));
+                failures.blocks(),
+                failures.newFailures(),
+                failures.alreadyFailing(),
+                RuleHistory.Outcome.APPLIED));
         if (in != null) {
             in.recorded = c;
         }
@@ -533,7 +536,7 @@ public class RuleChanges implements RuleService.Listener {
 
     /** Records a change of the folder that was not put in force because its rule tests fail. */
     @Override
-    public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, List<String> failures) {
+    public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, RuleTestFailures failures) {
         Intent in = intent.get();
         history.snapshot(inForce);
         history.snapshot(refused);
@@ -544,7 +547,8 @@ public class RuleChanges implements RuleService.Listener {
                 refused.hash(),
                 RuleDiff.between(inForce, refused),
                 false,
-                List.copyOf(failures),
+                failures.newFailures(),
+                failures.alreadyFailing(),
                 RuleHistory.Outcome.REFUSED));
         if (in != null) {
             in.recorded = c;

@@ -63,8 +63,9 @@ public class RuleHistory {
      * A change to record.
      *
      * @param hashBefore the rule set before; null when none was ever recorded
-     * @param forced whether it was put in force past failing rule tests
-     * @param failures the failing rule tests: those it was forced past, or those it was refused for
+     * @param forced whether it was put in force past new failing rule tests
+     * @param failures the new failing rule tests: those it was forced past, or those it was refused for
+     * @param alreadyFailing the rule tests that failed with the rules before it as well
      */
     public record NewChange(
             Action action,
@@ -74,7 +75,26 @@ public class RuleHistory {
             RuleDiff diff,
             boolean forced,
             List<String> failures,
+            List<String> alreadyFailing,
             Outcome outcome) {
+
+        public NewChange {
+            failures = failures == null ? List.of() : List.copyOf(failures);
+            alreadyFailing = alreadyFailing == null ? List.of() : List.copyOf(alreadyFailing);
+        }
+
+        /** A change with no rule test failing before it. */
+        public NewChange(
+                Action action,
+                String who,
+                String hashBefore,
+                String hashAfter,
+                RuleDiff diff,
+                boolean forced,
+                List<String> failures,
+                Outcome outcome) {
+            this(action, who, hashBefore, hashAfter, diff, forced, failures, List.of(), outcome);
+        }
 
         /** A change that was put in force. */
         public NewChange(
@@ -85,11 +105,17 @@ public class RuleHistory {
                 RuleDiff diff,
                 boolean forced,
                 List<String> failures) {
-            this(action, who, hashBefore, hashAfter, diff, forced, failures, Outcome.APPLIED);
+            this(action, who, hashBefore, hashAfter, diff, forced, failures, List.of(), Outcome.APPLIED);
         }
     }
 
-    /** A recorded change, as the history lists it. */
+    /**
+     * A recorded change, as the history lists it.
+     *
+     * @param failures the new failing rule tests: those it was forced past, or refused for
+     * @param alreadyFailing the rule tests that failed with the rules before it as well, which did
+     *     not keep it out of force
+     */
     public record ChangeRecord(
             long id,
             Instant at,
@@ -101,6 +127,7 @@ public class RuleHistory {
             RuleDiff diff,
             boolean forced,
             List<String> failures,
+            List<String> alreadyFailing,
             Outcome outcome) {}
 
     /** One page of the history, newest first. */
@@ -172,8 +199,8 @@ public class RuleHistory {
         jdbc.sql(
                         """
                 INSERT INTO rule_change (changed_at, changed_by, action, files, hash_before, hash_after, diff, forced,
-                                         failures, outcome)
-                VALUES (:at, :by, :action, :files, :before, :after, :diff, :forced, :failures, :outcome)
+                                         failures, already_failing, outcome)
+                VALUES (:at, :by, :action, :files, :before, :after, :diff, :forced, :failures, :already, :outcome)
                 """)
                 .param("at", ts(at))
                 .param("by", c.who())
@@ -184,6 +211,7 @@ public class RuleHistory {
                 .param("diff", json(c.diff()))
                 .param("forced", c.forced())
                 .param("failures", json(c.failures()))
+                .param("already", json(c.alreadyFailing()))
                 .param("outcome", c.outcome().name())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -198,6 +226,7 @@ public class RuleHistory {
                 c.diff(),
                 c.forced(),
                 c.failures(),
+                c.alreadyFailing(),
                 c.outcome());
     }
 
@@ -303,6 +332,7 @@ public class RuleHistory {
                     mapper.readValue(rs.getString("diff"), RuleDiff.class),
                     rs.getBoolean("forced"),
                     mapper.readValue(rs.getString("failures"), STRINGS),
+                    mapper.readValue(rs.getString("already_failing"), STRINGS),
                     Outcome.valueOf(rs.getString("outcome")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rule change " + rs.getLong("id") + " cannot be read", e);

@@ -53,29 +53,34 @@ public class RuleService implements SmartInitializingSingleton {
     /** The folder's rule set last refused by the gate, and why; null when the last attempt was not refused. */
     private volatile Refusal lastRefusal;
 
-    private record Refusal(String hash, List<String> failures) {}
+    private record Refusal(String hash, RuleTestFailures failures) {}
 
     /** Told of every rule set put in force, after the swap, and of every one refused by the {@link Gate}. */
     public interface Listener {
         /**
          * A rule set was put in force.
          *
-         * @param failures the failing rule tests it was forced past; empty when none failed
+         * @param failures the failing rule tests: the new ones it was forced past (none unless
+         *     forced), and those that failed with the rules before it too
          */
-        void ruleSetChanged(RuleSet before, RuleSet after, String who, List<String> failures);
+        void ruleSetChanged(RuleSet before, RuleSet after, String who, RuleTestFailures failures);
 
-        /** The folder built, but its rule tests failed: it was not put in force. */
-        default void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, List<String> failures) {}
+        /** The folder built, but some of its rule tests fail that pass now: it was not put in force. */
+        default void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, RuleTestFailures failures) {}
     }
 
     /**
      * What a rule set must pass before it is put in force from the folder: the officer's rule
      * tests. Whatever changed the folder (the file watcher, a reload), the rule set it builds to is
-     * held against the gate, and is not put in force when it fails, unless the reload is forced.
+     * held against the gate, and is not put in force when some case fails with it that passes with
+     * the rules in force, unless the reload is forced. Cases failing with both do not keep it out.
      */
     public interface Gate {
-        /** The failing rule tests of a rule set, each described in one line; empty when all pass. */
-        List<String> failures(RuleSet candidate);
+        /**
+         * The failing rule tests of a rule set, each described in one line, split into those it
+         * makes fail and those failing with the rules in force too.
+         */
+        RuleTestFailures failures(RuleSet candidate);
     }
 
     /**
@@ -83,14 +88,30 @@ public class RuleService implements SmartInitializingSingleton {
      *
      * @param applied whether the rules in force changed
      * @param errors the build problems, when the folder did not build
-     * @param failures the failing rule tests: those it was refused for (not applied), or those it
-     *     was forced past (applied)
+     * @param failures the new failing rule tests: those it was refused for (not applied), or those
+     *     it was forced past (applied)
+     * @param alreadyFailing the rule tests that fail with the rules in force too; they keep nothing
+     *     out of force
      */
     public record ReloadResult(
-            boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors, List<String> failures) {
+            boolean applied,
+            String hashBefore,
+            String hashAfter,
+            List<BuildProblem> errors,
+            List<String> failures,
+            List<String> alreadyFailing) {
+
+        public ReloadResult {
+            failures = List.copyOf(failures);
+            alreadyFailing = List.copyOf(alreadyFailing);
+        }
 
         public ReloadResult(boolean applied, String hashBefore, String hashAfter, List<BuildProblem> errors) {
-            this(applied, hashBefore, hashAfter, errors, List.of());
+            this(applied, hashBefore, hashAfter, errors, List.of(), List.of());
+        }
+
+        ReloadResult(boolean applied, String hashBefore, String hashAfter, RuleTestFailures tests) {
+            this(applied, hashBefore, hashAfter, List.of(), tests.newFailures(), tests.alreadyFailing());
         }
 
         /** The folder built, but was not put in force because its rule tests fail. */
@@ -185,10 +206,10 @@ public class RuleService implements SmartInitializingSingleton {
         this.gate = gate;
     }
 
-    /** The failing rule tests of a rule set, by the {@link Gate}; empty when there is no gate. */
-    public List<String> check(RuleSet candidate) {
+    /** The failing rule tests of a rule set, by the {@link Gate}; none when there is no gate. */
+    public RuleTestFailures check(RuleSet candidate) {
         Gate g = gate;
-        return g == null ? List.of() : List.copyOf(g.failures(candidate));
+        return g == null ? RuleTestFailures.NONE : g.failures(candidate);
     }
 
     /** The rule set in force now. For an evaluation, prefer {@link #lease()}. */
@@ -211,7 +232,13 @@ public class RuleService implements SmartInitializingSingleton {
      */
     public List<String> lastTestFailures() {
         Refusal r = lastRefusal;
-        return r == null ? List.of() : r.failures();
+        return r == null ? List.of() : r.failures().newFailures();
+    }
+
+    /** The rule tests failing with the rules in force too when the folder's last reload was refused. */
+    public List<String> lastAlreadyFailing() {
+        Refusal r = lastRefusal;
+        return r == null ? List.of() : r.failures().alreadyFailing();
     }
 
     public Instant lastAttempt() {
@@ -278,24 +305,24 @@ public class RuleService implements SmartInitializingSingleton {
         }
         Refusal refused = lastRefusal;
         boolean seen = refused != null && refused.hash().equals(next.hash());
-        List<String> failures;
+        RuleTestFailures failures;
         try {
             failures = seen ? refused.failures() : check(next);
         } catch (RuntimeException e) {
             RuleSetLoader.dispose(next);
             throw e;
         }
-        if (!failures.isEmpty() && !force) {
+        if (failures.blocks() && !force) {
             try {
                 if (!seen) {
                     log.error(
-                            "reload by {} refused: {} rule test case(s) fail with {}; the rules in force ({}) stay in"
-                                    + " force:\n  {}",
+                            "reload by {} refused: {} rule test case(s) fail with {} that pass with the rules in force"
+                                    + " ({}), which stay in force:\n  {}",
                             who,
-                            failures.size(),
+                            failures.newFailures().size(),
                             next.shortHash(),
                             before.ruleSet.shortHash(),
-                            String.join("\n  ", failures));
+                            String.join("\n  ", failures.newFailures()));
                     for (Listener l : listeners) {
                         try {
                             l.ruleSetRefused(before.ruleSet, next, who, failures);
@@ -309,13 +336,13 @@ public class RuleService implements SmartInitializingSingleton {
                 lastRefusal = new Refusal(next.hash(), failures);
                 RuleSetLoader.dispose(next);
             }
-            return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), List.of(), failures);
+            return new ReloadResult(false, before.ruleSet.hash(), before.ruleSet.hash(), failures);
         }
         return putInForce(before, next, who, failures);
     }
 
     /** Swaps a freshly built rule set in, unless it is the one in force; tells the listeners. */
-    private ReloadResult putInForce(Held before, RuleSet next, String who, List<String> failures) {
+    private ReloadResult putInForce(Held before, RuleSet next, String who, RuleTestFailures failures) {
         lastErrors = List.of();
         if (next.hash().equals(before.ruleSet.hash())) {
             RuleSetLoader.dispose(next);
@@ -324,13 +351,20 @@ public class RuleService implements SmartInitializingSingleton {
         lastRefusal = null;
         current.set(new Held(next));
         before.retire();
-        if (failures.isEmpty()) {
-            log.info("rules reloaded by {}: {} -> {}", who, before.ruleSet.shortHash(), next.shortHash());
+        if (!failures.blocks()) {
+            log.info(
+                    "rules reloaded by {}: {} -> {}{}",
+                    who,
+                    before.ruleSet.shortHash(),
+                    next.shortHash(),
+                    failures.alreadyFailing().isEmpty()
+                            ? ""
+                            : " (" + failures.alreadyFailing().size() + " rule test case(s) failing before already)");
         } else {
             log.warn(
                     "rules reloaded by {} past {} failing rule test case(s): {} -> {}",
                     who,
-                    failures.size(),
+                    failures.newFailures().size(),
                     before.ruleSet.shortHash(),
                     next.shortHash());
         }
@@ -341,7 +375,7 @@ public class RuleService implements SmartInitializingSingleton {
                 log.error("rule change listener failed", e);
             }
         }
-        return new ReloadResult(true, before.ruleSet.hash(), next.hash(), List.of(), failures);
+        return new ReloadResult(true, before.ruleSet.hash(), next.hash(), failures);
     }
 
     /**
@@ -353,7 +387,7 @@ public class RuleService implements SmartInitializingSingleton {
      * @param failures the failing rule tests it is put in force past
      */
     public synchronized ReloadResult replace(
-            RuleSet built, String who, List<String> failures, Consumer<RuleSet> record) {
+            RuleSet built, String who, RuleTestFailures failures, Consumer<RuleSet> record) {
         Held before = held();
         try {
             record.accept(before.ruleSet);
@@ -380,7 +414,7 @@ public class RuleService implements SmartInitializingSingleton {
             return false;
         }
         lastAttempt = Instant.now();
-        return putInForce(before, built, who, List.of()).applied();
+        return putInForce(before, built, who, RuleTestFailures.NONE).applied();
     }
 
     /** A rule set on record elsewhere did not build here: the rules in force stay in force. */
@@ -410,9 +444,10 @@ public class RuleService implements SmartInitializingSingleton {
      * folder is reloaded as usual. The rule set is handed over either way: put in force, or
      * disposed of.
      *
-     * @param failures the failing rule tests the built rule set is put in force past
+     * @param failures the failing rule tests of the built rule set: the new ones it is put in force
+     *     past, and those failing with the rules in force too
      */
-    public synchronized ReloadResult edit(FolderEdit edit, String who, RuleSet built, List<String> failures)
+    public synchronized ReloadResult edit(FolderEdit edit, String who, RuleSet built, RuleTestFailures failures)
             throws IOException {
         boolean used = false;
         try {

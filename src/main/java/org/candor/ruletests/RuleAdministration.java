@@ -3,12 +3,8 @@ package org.candor.ruletests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.candor.campaign.CampaignReader;
-import org.candor.evaluation.EvaluationBounds;
-import org.candor.evaluation.Evaluator;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.CatalogDiff;
 import org.candor.rules.RuleBuildException;
@@ -17,24 +13,26 @@ import org.candor.rules.RuleDiff;
 import org.candor.rules.RuleHistory;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
-import org.candor.system.EvaluationProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * A compliance officer's change of the rules, checked before it goes live: does it build, what
- * does it change, do the rule tests in {@code rules/tests/} still pass with it; then applied,
- * refused when rule tests fail unless forced. The API and the web pages both go through here.
+ * does it change, which rule tests in {@code rules/tests/} fail with it, set beside the same cases
+ * run against the rules in force; then applied, refused when a case fails that passes now (a new
+ * failure) unless forced. Cases that fail with the rules in force too (already failing) are
+ * reported apart and recorded with the change, but keep nothing out of force. The API and the web
+ * pages both go through here.
  */
 @Service
 public class RuleAdministration {
     private final RuleService rules;
     private final RuleChanges changes;
-    private final EvaluationBounds bounds;
+    private final RuleTestSuite suite;
 
-    public RuleAdministration(RuleService rules, RuleChanges changes, EvaluationProperties evaluation) {
+    public RuleAdministration(RuleService rules, RuleChanges changes, RuleTestSuite suite) {
         this.rules = rules;
         this.changes = changes;
-        this.bounds = evaluation.bounds();
+        this.suite = suite;
     }
 
     /** The answer to a validation: the problems, or the hash and the diff with the rules in force. */
@@ -47,8 +45,26 @@ public class RuleAdministration {
             CatalogDiff diff,
             List<RuleDiff.FileDiff> changes) {}
 
-    /** The rule tests run against a proposed rule set, case by case. */
-    public record RuleTestRun(String hash, boolean ok, int passed, int failed, String summary, List<CaseResult> cases) {
+    /**
+     * The rule tests run against a proposed rule set, case by case, and compared with the rules in
+     * force.
+     *
+     * @param ok whether no case fails that passes with the rules in force: the change would be saved
+     * @param summary exactly "N passed, M failed"
+     * @param liveHash the rule set in force the failures were compared with
+     * @param newFailures the cases that fail with the change and pass with the rules in force
+     * @param alreadyFailing the cases that fail with the rules in force as well
+     */
+    public record RuleTestRun(
+            String hash,
+            boolean ok,
+            int passed,
+            int failed,
+            String summary,
+            List<CaseResult> cases,
+            String liveHash,
+            List<CaseResult> newFailures,
+            List<CaseResult> alreadyFailing) {
         public List<CaseResult> failures() {
             return cases.stream().filter(c -> !c.passed()).toList();
         }
@@ -58,6 +74,9 @@ public class RuleAdministration {
      * What a change did.
      *
      * @param applied whether the rules in force changed (false when the content was the same)
+     * @param forced whether it was put in force past new failures
+     * @param failures the new failures it was forced past, "file — case: detail"
+     * @param alreadyFailing the cases that failed with the rules before it as well
      * @param change the history entry recorded; null when nothing changed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,6 +86,7 @@ public class RuleAdministration {
             String hashAfter,
             boolean forced,
             List<String> failures,
+            List<String> alreadyFailing,
             RuleHistory.ChangeRecord change) {}
 
     /** Builds the folder's files with the change applied, without changing anything. */
@@ -92,14 +112,18 @@ public class RuleAdministration {
      */
     public RuleTestRun test(RuleChanges.Edit edit) {
         try (RuleChanges.Proposal p = changes.propose(edit)) {
-            RuleTestReport report = runTests(p.ruleSet());
+            RuleTestComparison c = suite.compare(p.ruleSet());
+            RuleTestReport report = c.report();
             return new RuleTestRun(
                     p.ruleSet().hash(),
-                    report.allPassed(),
+                    c.noNewFailures(),
                     report.passed(),
                     report.failed(),
                     report.summaryLine(),
-                    report.results());
+                    report.results(),
+                    c.liveHash(),
+                    c.newFailures(),
+                    c.alreadyFailing());
         }
     }
 
@@ -107,7 +131,8 @@ public class RuleAdministration {
      * Validates, tests, writes, reloads and records a change.
      *
      * @throws RuleBuildException when it does not build
-     * @throws FailingRuleTestsException when rule tests fail and it is not forced
+     * @throws FailingRuleTestsException when a rule test fails with it that passes with the rules
+     *     in force, and it is not forced
      */
     public RuleChangeResult apply(RuleChanges.Edit edit, RuleHistory.Action action, boolean force, String who)
             throws IOException {
@@ -118,16 +143,15 @@ public class RuleAdministration {
 
     private RuleChangeResult apply(RuleChanges.Proposal p, RuleHistory.Action action, boolean force, String who)
             throws IOException {
-        List<CaseResult> failing = runTests(p.ruleSet()).failures();
-        if (!failing.isEmpty() && !force) {
-            throw new FailingRuleTestsException(p.ruleSet().hash(), failing);
+        RuleTestComparison c = suite.compare(p.ruleSet());
+        if (!c.noNewFailures() && !force) {
+            throw new FailingRuleTestsException(p.ruleSet().hash(), c.newFailures(), c.alreadyFailing());
         }
-        List<String> failures = describe(failing);
-        RuleChanges.Outcome o = changes.commit(p, action, who, failures);
+        RuleChanges.Outcome o = changes.commit(p, action, who, c.failures());
         if (!o.reload().errors().isEmpty()) {
             throw new RuleBuildException(o.reload().errors());
         }
-        return result(o, failures);
+        return result(o);
     }
 
     /** Reloads the folder as it is, through the rule tests; see {@link #reload(String, boolean)}. */
@@ -136,10 +160,10 @@ public class RuleAdministration {
     }
 
     /**
-     * Reloads the folder as it is. A folder that does not build is refused; one whose rule tests
-     * fail too, unless forced, and the refusal is recorded in the history. When rule sets live in
-     * the database, the folder is imported as a change instead, and one whose rule tests fail is
-     * refused as a change is ({@link FailingRuleTestsException}).
+     * Reloads the folder as it is. A folder that does not build is refused; one with which a rule
+     * test fails that passes with the rules in force too, unless forced, and the refusal is
+     * recorded in the history. When rule sets live in the database, the folder is imported as a
+     * change instead, and refused as a change is ({@link FailingRuleTestsException}).
      *
      * @throws RuleBuildException when the folder does not build
      * @throws RefusedReloadException when its rule tests fail and it is not forced
@@ -159,51 +183,50 @@ public class RuleAdministration {
             throw new RuleBuildException(o.reload().errors());
         }
         if (o.reload().refused()) {
-            throw new RefusedReloadException(o.reload().failures(), o.change().orElse(null));
+            throw new RefusedReloadException(
+                    o.reload().failures(),
+                    o.reload().alreadyFailing(),
+                    o.change().orElse(null));
         }
-        return result(o, o.reload().failures());
+        return result(o);
     }
 
-    /** Each failing case in one line, "file — case: detail", as the history keeps them. */
-    static List<String> describe(List<CaseResult> failing) {
-        return failing.stream().map(c -> c.displayName() + ": " + c.detail()).toList();
-    }
-
-    private static RuleChangeResult result(RuleChanges.Outcome o, List<String> failures) {
+    private static RuleChangeResult result(RuleChanges.Outcome o) {
         RuleService.ReloadResult r = o.reload();
         return new RuleChangeResult(
                 r.applied(),
                 r.hashBefore(),
                 r.hashAfter(),
-                !failures.isEmpty(),
-                failures,
+                !r.failures().isEmpty(),
+                r.failures(),
+                r.alreadyFailing(),
                 o.change().orElse(null));
     }
 
-    private RuleTestReport runTests(RuleSet ruleSet) {
-        Path tests = rules.rulesDir().resolve("tests");
-        // Each case keeps to the bounds of a submission's evaluation: a rule that would stop a
-        // submission fails its case, with the reason.
-        return new RuleTestRunner(new CampaignReader(), new Evaluator(bounds)).run(tests, ruleSet);
-    }
-
     /**
-     * The rules folder builds, but its rule tests fail and the reload was not forced: the rules in
-     * force stay in force.
+     * The rules folder builds, but rule tests fail with it that pass with the rules in force, and
+     * the reload was not forced: the rules in force stay in force.
      */
     public static final class RefusedReloadException extends RuntimeException {
         private final transient List<String> failures;
+        private final transient List<String> alreadyFailing;
         private final transient RuleHistory.ChangeRecord change;
 
-        RefusedReloadException(List<String> failures, RuleHistory.ChangeRecord change) {
+        RefusedReloadException(List<String> failures, List<String> alreadyFailing, RuleHistory.ChangeRecord change) {
             super(failures.size() + " rule test case(s) fail");
             this.failures = List.copyOf(failures);
+            this.alreadyFailing = List.copyOf(alreadyFailing);
             this.change = change;
         }
 
-        /** Each failing case, "file — case: detail". */
+        /** Each newly failing case, "file — case: detail". */
         public List<String> failures() {
             return failures;
+        }
+
+        /** Each case failing with the rules in force too, "file — case: detail". */
+        public List<String> alreadyFailing() {
+            return alreadyFailing;
         }
 
         /** The refusal as the history records it; null when it was recorded before (same folder). */
@@ -212,15 +235,25 @@ public class RuleAdministration {
         }
     }
 
-    /** The proposed rule set builds but fails rule tests, and the change was not forced. */
+    /**
+     * The proposed rule set builds, but rule tests fail with it that pass with the rules in force,
+     * and the change was not forced.
+     */
     public static final class FailingRuleTestsException extends RuntimeException {
         private final String hash;
         private final transient List<CaseResult> failures;
+        private final transient List<CaseResult> alreadyFailing;
 
-        FailingRuleTestsException(String hash, List<CaseResult> failures) {
+        FailingRuleTestsException(String hash, List<CaseResult> failures, List<CaseResult> alreadyFailing) {
             super(failures.size() + " rule test case(s) fail");
             this.hash = hash;
             this.failures = new ArrayList<>(failures);
+            this.alreadyFailing = new ArrayList<>(alreadyFailing);
+        }
+
+        /** The cases failing with the rules in force as well. */
+        public List<CaseResult> alreadyFailing() {
+            return alreadyFailing;
         }
 
         public String hash() {

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * A compliance officer's rule pages: the catalog, searchable; a rule file in an editor with
  * Validate, Run rule tests and Save, each answering on the page; the history of changes with
  * their diffs. Saving goes through the same checks as the API: a change that does not build is
- * refused, and one that fails rule tests too unless forced. The editor carries the version of the
+ * refused, and one with which rule tests fail that pass with the rules in force too unless forced;
+ * the results show these new failures apart from the cases already failing. The editor carries the version of the
  * file it was opened on; a save over a version someone else has changed since is refused with a
  * conflict message, and the officer's text stays on the page.
  */
@@ -200,6 +201,7 @@ class RulePages {
                 } catch (FailingRuleTestsException e) {
                     response.setStatus(409);
                     model.addAttribute("refusedFailures", e.failures());
+                    model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
                 } catch (RuleEditException e) {
                     if (e.reason() == RuleEditException.Reason.STALE) {
                         response.setStatus(409);

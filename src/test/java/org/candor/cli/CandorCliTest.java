@@ -87,6 +87,26 @@ class CandorCliTest {
     }
 
     @Test
+    void aCheckOfManyCampaignsSaysWhereItIsAndSumsUpOnStandardError(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of(SPEC_EXAMPLE), dir.resolve("a.json"));
+        Files.copy(Path.of("src/test/resources/cli/invalid.json"), dir.resolve("b.json"));
+        Files.copy(Path.of("src/test/resources/cli/passing.json"), dir.resolve("c.json"));
+        Run r = run("check", dir.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(r.err().lines().toList())
+                .anySatisfy(l ->
+                        assertThat(l).matches("rules: 40 from rules, rule set [0-9a-f]{12}, ready in \\d+\\.\\d s"))
+                .contains("[1/3] " + dir.resolve("a.json") + " FAIL")
+                .contains("[2/3] " + dir.resolve("b.json") + " rejected")
+                .contains("[3/3] " + dir.resolve("c.json") + " PASS")
+                .last()
+                .satisfies(l -> assertThat(l)
+                        .matches("3 campaign\\(s\\) in \\d+\\.\\d s: 1 PASS, 1 FAIL, 1 rejected, 0 stopped"));
+        // Standard output stays the one JSON document.
+        assertThat(Json.MAPPER.readTree(r.out()).path("campaigns").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aMissingFileOrRulesFolderIsBadInput() {
         assertThat(run("check", "no/such/file.json").code()).isEqualTo(CandorCli.BAD_INPUT);
         Run r = run("check", SPEC_EXAMPLE, "--rules", "no/such/rules");
@@ -125,6 +145,43 @@ class CandorCliTest {
         Run none = run("rules", "test", "--threads", "-1");
         assertThat(none.code()).isEqualTo(CandorCli.BAD_INPUT);
         assertThat(none.err()).contains("--threads must be 1 or more");
+    }
+
+    @Test
+    void rulesTestWithABaselineReportsACaseFailingWithItTooAsAlreadyFailingAndPasses(@TempDir Path tests)
+            throws Exception {
+        Files.writeString(
+                tests.resolve("DISC-001.json"),
+                Files.readString(Path.of("src/test/resources/cli/wrong-expectation.json")));
+        Run r = run("rules", "test", "--tests", tests.toString(), "--baseline", "rules");
+        assertThat(r.code()).as(r.out()).isEqualTo(CandorCli.PASS);
+        assertThat(r.out())
+                .contains("FAIL (already failing) DISC-001.json")
+                .contains("0 passed, 1 failed")
+                .contains("0 new, 1 already failing (compared with rules)");
+    }
+
+    @Test
+    void rulesTestWithABaselineFailsOnACaseTheChangedRulesBreak(@TempDir Path changed) throws Exception {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, changed.resolve(f.getFileName().toString()));
+            }
+        }
+        Path thresholds = changed.resolve("thresholds.table.csv");
+        Files.writeString(
+                thresholds,
+                Files.readString(thresholds)
+                        .replace("\"AUDIENCE_OVERCLAIM_PCT\",\"10\"", "\"AUDIENCE_OVERCLAIM_PCT\",\"1000\""));
+        Run r = run("rules", "test", "--rules", changed.toString(), "--tests", "rules/tests", "--baseline", "rules");
+        assertThat(r.code()).as(r.out()).isEqualTo(CandorCli.FAIL);
+        assertThat(r.out()).contains("FAIL (new) CLAIM-001.json").doesNotContain("already failing)");
+        assertThat(r.out()).containsPattern("[1-9]\\d* new, 0 already failing");
+
+        Run bad = run(
+                "rules", "test", "--baseline", changed.resolve("no-such-folder").toString());
+        assertThat(bad.code()).isEqualTo(CandorCli.BAD_INPUT);
+        assertThat(bad.err()).contains("baseline rules", "do not build");
     }
 
     @Test

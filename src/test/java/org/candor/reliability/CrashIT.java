@@ -91,7 +91,9 @@ class CrashIT {
         while (System.nanoTime() < deadline) {
             assertThat(p.isAlive()).as("service started; log: %s", log(run)).isTrue();
             try {
-                if (anyone.get("/actuator/health").statusCode() == 200) {
+                if (anyone.get("/actuator/health").statusCode() == 200
+                        && log(run).contains("Candor is ready at http://127.0.0.1:" + port + "/")) {
+                    // Up, and it said where to open it (the first-run line of the README).
                     return p;
                 }
             } catch (IOException notYet) {

@@ -103,7 +103,7 @@ class RuleChangeCrashTest {
         Thread officer = new Thread(() -> {
             try {
                 RuleChanges.Proposal p = changes.propose(RuleChanges.Edit.put("thresholds.table.csv", changed));
-                changes.commit(p, Action.PUT, "officer-ann", List.of());
+                changes.commit(p, Action.PUT, "officer-ann", RuleTestFailures.NONE);
             } catch (Throwable e) {
                 failed.set(e);
             }

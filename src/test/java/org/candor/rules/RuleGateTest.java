@@ -25,17 +25,18 @@ class RuleGateTest {
         // The gate fails every rule set whose DISC-004 hashtag limit is 9.
         service.gate(candidate ->
                 new String(candidate.contents().get("thresholds.table.csv")).contains("\"BURIED_HASHTAG_RUN\",\"9\"")
-                        ? List.of("DISC-004.json — nine hashtags: missing DISC-004")
-                        : List.of());
+                        ? RuleTestFailures.allNew(List.of("DISC-004.json — nine hashtags: missing DISC-004"))
+                        : RuleTestFailures.NONE);
         service.addListener(new RuleService.Listener() {
             @Override
-            public void ruleSetChanged(RuleSet before, RuleSet after, String who, List<String> failures) {
-                told.add("changed by " + who + " past " + failures);
+            public void ruleSetChanged(RuleSet before, RuleSet after, String who, RuleTestFailures failures) {
+                told.add("changed by " + who + " past " + failures.newFailures()
+                        + (failures.alreadyFailing().isEmpty() ? "" : " with " + failures.alreadyFailing()));
             }
 
             @Override
-            public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, List<String> failures) {
-                told.add("refused from " + who + " for " + failures);
+            public void ruleSetRefused(RuleSet inForce, RuleSet refused, String who, RuleTestFailures failures) {
+                told.add("refused from " + who + " for " + failures.newFailures());
             }
         });
         return service;
@@ -93,6 +94,35 @@ class RuleGateTest {
         assertThat(passed.applied()).isTrue();
         assertThat(passed.failures()).isEmpty();
         assertThat(told).last().isEqualTo("changed by file change past []");
+    }
+
+    @Test
+    void casesFailingWithTheRulesInForceTooKeepNothingOutAndAreTold(@TempDir Path root) throws Exception {
+        Path dir = RuleReloadTest.smallPack(root);
+        RuleService service = gatedService(dir);
+        String already = "AUD-002.json — old case: missing AUD-002";
+        service.gate(candidate -> new RuleTestFailures(List.of(), List.of(already)));
+        String before = service.current().hash();
+
+        RuleReloadTest.goodEdit(dir, 6);
+        RuleService.ReloadResult r = service.reload("file change");
+        assertThat(r.applied()).isTrue();
+        assertThat(r.refused()).isFalse();
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.alreadyFailing()).containsExactly(already);
+        assertThat(service.current().hash()).isNotEqualTo(before);
+        assertThat(told).containsExactly("changed by file change past [] with [" + already + "]");
+
+        // With a new failure beside it, the reload is refused, and both are kept apart.
+        service.gate(candidate ->
+                new RuleTestFailures(List.of("DISC-004.json — nine hashtags: missing DISC-004"), List.of(already)));
+        RuleReloadTest.goodEdit(dir, 1);
+        RuleService.ReloadResult refused = service.reload("file change");
+        assertThat(refused.refused()).isTrue();
+        assertThat(refused.failures()).containsExactly("DISC-004.json — nine hashtags: missing DISC-004");
+        assertThat(refused.alreadyFailing()).containsExactly(already);
+        assertThat(service.lastTestFailures()).containsExactly("DISC-004.json — nine hashtags: missing DISC-004");
+        assertThat(service.lastAlreadyFailing()).containsExactly(already);
     }
 
     @Test

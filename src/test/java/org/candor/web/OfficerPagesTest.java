@@ -159,6 +159,49 @@ class OfficerPagesTest extends BrowserTestSupport {
 
     @Test
     @Order(4)
+    void newFailuresAreShownApartFromCasesAlreadyFailingAndOnlyTheyStopASave() throws IOException {
+        Path extra = RULES.resolve("tests/extra/DISC-001.json");
+        Files.createDirectories(extra.getParent());
+        Files.copy(Path.of("src/test/resources/cli/wrong-expectation.json"), extra);
+        Path thresholds = RULES.resolve("thresholds.table.csv");
+        String table = Files.readString(thresholds);
+        Path file = RULES.resolve("audience.drl");
+        String original = Files.readString(file);
+        try {
+            browser.open("/officer/rules/files/thresholds.table.csv");
+            browser.paste(
+                    "#content",
+                    table.replace("\"FAKE_FOLLOWERS_WARN_PCT\",\"15\"", "\"FAKE_FOLLOWERS_WARN_PCT\",\"29\""));
+            browser.clickAndWait("#run-tests");
+            assertThat(browser.text("#test-comparison")).matches("\\([1-9]\\d* new, 1 already failing\\)");
+            assertThat(browser.text("#new-failures")).contains("AUD-001").doesNotContain("extra/DISC-001.json");
+            assertThat(browser.text("#already-failing")).contains("extra/DISC-001.json");
+            browser.screenshot("officer-editor-new-and-already-failing");
+            browser.clickAndWait("#save");
+            assertThat(browser.text("#save-refused")).contains("AUD-001").contains("Already failing");
+            assertThat(Files.readString(thresholds)).isEqualTo(table);
+
+            browser.open("/officer/rules/files/audience.drl");
+            browser.paste("#content", COMMENT + "\n" + original);
+            browser.clickAndWait("#save");
+            assertThat(browser.text("#saved")).contains("Saved and in force.");
+            assertThat(browser.text("#saved-already-failing")).contains("1 rule test case(s) were failing before");
+            browser.clickAndWait("#saved a");
+            assertThat(browser.text("#forced")).isEqualTo("no");
+            assertThat(browser.text("#already-failing")).contains("extra/DISC-001.json");
+
+            browser.open("/officer/rules/files/audience.drl");
+            browser.paste("#content", original);
+            browser.clickAndWait("#save");
+            assertThat(Files.readString(file)).isEqualTo(original);
+        } finally {
+            Files.delete(extra);
+            Files.delete(extra.getParent());
+        }
+    }
+
+    @Test
+    @Order(4)
     void aSaveOverAFileSomeoneElseChangedSinceItWasOpenedIsRefusedWithAConflictMessage() throws IOException {
         Path file = RULES.resolve("claims.drl");
         String original = Files.readString(file);

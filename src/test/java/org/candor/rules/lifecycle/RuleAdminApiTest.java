@@ -514,6 +514,73 @@ class RuleAdminApiTest {
     }
 
     @Test
+    void aCaseFailingWithTheRulesInForceTooIsReportedApartAndKeepsNoChangeOut() throws Exception {
+        Path extra = dir().resolve("tests/extra/DISC-001.json");
+        Files.createDirectories(extra.getParent());
+        Files.copy(Path.of("src/test/resources/cli/wrong-expectation.json"), extra);
+        String original = file("disclosure.drl");
+        String thresholds = file("thresholds.table.csv");
+        String before = rules.current().hash();
+        try {
+            JsonNode run = expect(200, json(post("/api/v1/rules/test"), change("disclosure.drl", original + "\n")));
+            assertThat(run.path("ok").asBoolean()).as("nothing fails anew").isTrue();
+            assertThat(run.path("failed").asInt()).isEqualTo(1);
+            assertThat(run.path("liveHash").asText()).isEqualTo(before);
+            assertThat(run.path("newFailures")).isEmpty();
+            assertThat(run.path("alreadyFailing")).singleElement().satisfies(c -> {
+                assertThat(c.path("file").asText()).isEqualTo("extra/DISC-001.json");
+                assertThat(c.path("passed").asBoolean()).isFalse();
+            });
+
+            // A change that breaks a case is still refused; the old failure is listed apart.
+            String tooLenient = Fixtures.withThreshold(thresholds, "AUDIENCE_OVERCLAIM_PCT", "1000");
+            JsonNode broken = expect(200, json(post("/api/v1/rules/test"), change("thresholds.table.csv", tooLenient)));
+            assertThat(broken.path("ok").asBoolean()).isFalse();
+            assertThat(broken.path("newFailures"))
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.path("file").asText()).isNotEqualTo("extra/DISC-001.json"));
+            JsonNode refused = problem(409, putOnCurrent("thresholds.table.csv", tooLenient));
+            assertThat(refused.path("failures"))
+                    .anySatisfy(f -> assertThat(f.path("file").asText()).isEqualTo("CLAIM-001.json"))
+                    .noneSatisfy(f -> assertThat(f.path("file").asText()).isEqualTo("extra/DISC-001.json"));
+            assertThat(refused.path("alreadyFailing"))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.path("file").asText()).isEqualTo("extra/DISC-001.json"));
+            assertThat(rules.current().hash()).isEqualTo(before);
+
+            // A change that breaks nothing is saved, not forced, with the old failure recorded.
+            JsonNode saved = putFile("disclosure.drl", original + "// reviewed\n", false, 200);
+            assertThat(saved.path("applied").asBoolean()).isTrue();
+            assertThat(saved.path("forced").asBoolean()).isFalse();
+            assertThat(saved.path("failures")).isEmpty();
+            assertThat(saved.path("alreadyFailing").toString()).contains("extra/DISC-001.json — ");
+            assertThat(saved.path("change").path("forced").asBoolean()).isFalse();
+            assertThat(saved.path("change").path("alreadyFailing").toString()).contains("extra/DISC-001.json");
+            JsonNode latest = history().path("items").get(0);
+            assertThat(latest.path("id").asLong())
+                    .isEqualTo(saved.path("change").path("id").asLong());
+            assertThat(latest.path("failures")).isEmpty();
+            assertThat(latest.path("alreadyFailing").toString()).contains("extra/DISC-001.json");
+
+            // A reload of the folder put back by hand: the same.
+            Files.writeString(dir().resolve("disclosure.drl"), original);
+            JsonNode reloaded = expect(200, post("/api/v1/rules/reload"));
+            assertThat(reloaded.path("applied").asBoolean()).isTrue();
+            assertThat(reloaded.path("forced").asBoolean()).isFalse();
+            assertThat(reloaded.path("alreadyFailing").toString()).contains("extra/DISC-001.json");
+            assertThat(reloaded.path("change").path("action").asText()).isEqualTo("RELOAD");
+            assertThat(reloaded.path("change").path("alreadyFailing").toString())
+                    .contains("extra/DISC-001.json");
+        } finally {
+            Files.delete(extra);
+            Files.delete(extra.getParent());
+            Files.writeString(dir().resolve("disclosure.drl"), original);
+            expect(200, post("/api/v1/rules/reload"));
+        }
+        assertThat(rules.current().hash()).isEqualTo(before);
+    }
+
+    @Test
     void aNewFileIsCreatedAndCanBeDeleted() throws Exception {
         String before = rules.current().hash();
         String extra = new String(Fixtures.resource("extra-terms.table.csv"), StandardCharsets.UTF_8);

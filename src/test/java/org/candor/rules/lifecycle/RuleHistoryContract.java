@@ -18,6 +18,7 @@ import org.candor.rules.RuleHistory.ChangeRecord;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSnapshots;
+import org.candor.rules.RuleTestFailures;
 import org.candor.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +68,7 @@ abstract class RuleHistoryContract {
     }
 
     /** Commits a change of the live-stream threshold through {@link RuleChanges}, as the API does. */
-    private ChangeRecord commitNewThreshold(String who, List<String> failures) throws Exception {
+    private ChangeRecord commitNewThreshold(String who, RuleTestFailures failures) throws Exception {
         String table = Files.readString(thresholds());
         byte[] changed = Fixtures.withThreshold(table, "LIVE_DISCLOSURE_REPEAT_SECONDS", "" + NEXT.getAndIncrement())
                 .getBytes(StandardCharsets.UTF_8);
@@ -190,28 +191,75 @@ abstract class RuleHistoryContract {
     }
 
     @Test
+    void anEditPickedUpByTheFileWatcherWhileACaseFailsAlreadyGoesInForceRecordingThatCase() throws Exception {
+        Path extra = rules.rulesDir().resolve("tests/extra/DISC-001.json");
+        Files.createDirectories(extra.getParent());
+        Files.copy(Path.of("src/test/resources/cli/wrong-expectation.json"), extra);
+        String table = Files.readString(thresholds());
+        try {
+            String before = rules.current().hash();
+            String value = "" + NEXT.getAndIncrement();
+            Files.writeString(thresholds(), Fixtures.withThreshold(table, "LIVE_DISCLOSURE_REPEAT_SECONDS", value));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while ((rules.current().hash().equals(before)
+                            || !history.history(0, 1)
+                                    .items()
+                                    .get(0)
+                                    .hashAfter()
+                                    .equals(rules.current().hash()))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(rules.current().hash())
+                    .as("a case failing with the rules in force too keeps nothing out")
+                    .isNotEqualTo(before);
+            ChangeRecord c = history.history(0, 1).items().get(0);
+            assertThat(c.action()).isEqualTo(Action.FILE_CHANGE);
+            assertThat(c.outcome()).isEqualTo(RuleHistory.Outcome.APPLIED);
+            assertThat(c.forced()).isFalse();
+            assertThat(c.failures()).isEmpty();
+            assertThat(c.alreadyFailing()).isNotEmpty().allSatisfy(f -> assertThat(f)
+                    .startsWith("extra/DISC-001.json — "));
+        } finally {
+            Files.delete(extra);
+            Files.delete(extra.getParent());
+        }
+    }
+
+    @Test
     void aCommittedChangeIsRecordedWithWhoMadeItAndWhetherItWasForced() throws Exception {
         String before = rules.current().hash();
-        ChangeRecord c = commitNewThreshold("officer", List.of("DISC-008.json — a case: missing DISC-008"));
+        ChangeRecord c = commitNewThreshold(
+                "officer", RuleTestFailures.allNew(List.of("DISC-008.json — a case: missing DISC-008")));
         assertThat(c.action()).isEqualTo(Action.PUT);
         assertThat(c.who()).isEqualTo("officer");
         assertThat(c.forced()).isTrue();
         assertThat(c.failures()).containsExactly("DISC-008.json — a case: missing DISC-008");
+        assertThat(c.alreadyFailing()).isEmpty();
         assertThat(c.hashBefore()).isEqualTo(before);
         assertThat(c.hashAfter()).isEqualTo(rules.current().hash());
 
         ChangeRecord read = history.history(0, 1).items().get(0);
         assertThat(read).isEqualTo(c);
 
-        ChangeRecord plain = commitNewThreshold("officer", List.of());
+        ChangeRecord plain = commitNewThreshold("officer", RuleTestFailures.NONE);
         assertThat(plain.forced()).isFalse();
         assertThat(plain.failures()).isEmpty();
+
+        ChangeRecord past = commitNewThreshold(
+                "officer", new RuleTestFailures(List.of(), List.of("AUD-002.json — a case: missing AUD-002")));
+        assertThat(past.forced())
+                .as("cases failing before the change do not make it forced")
+                .isFalse();
+        assertThat(past.failures()).isEmpty();
+        assertThat(past.alreadyFailing()).containsExactly("AUD-002.json — a case: missing AUD-002");
+        assertThat(history.find(past.id())).contains(past);
     }
 
     @Test
     void theHistoryIsPagedNewestFirst() throws Exception {
-        commitNewThreshold("a", List.of());
-        commitNewThreshold("b", List.of());
+        commitNewThreshold("a", RuleTestFailures.NONE);
+        commitNewThreshold("b", RuleTestFailures.NONE);
         RuleHistory.HistoryPage first = history.history(0, 1);
         RuleHistory.HistoryPage second = history.history(1, 1);
         assertThat(first.items().get(0).who()).isEqualTo("b");
@@ -229,7 +277,7 @@ abstract class RuleHistoryContract {
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             earlier.add(rules.current().hash());
-            commitNewThreshold("officer", List.of());
+            commitNewThreshold("officer", RuleTestFailures.NONE);
         }
         String current = rules.current().hash();
         try (RuleSnapshots.Lease now = snapshots.lease(current)) {
