@@ -2,15 +2,13 @@ package org.candor.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.ClaimKind;
-import org.candor.campaign.Influencer;
-import org.candor.campaign.Post;
 import org.candor.campaign.RelationshipKind;
+import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.facts.CampaignFact;
 import org.candor.evaluation.facts.CampaignFacts;
@@ -37,14 +35,12 @@ public final class PlainJavaBaseline {
     private final RuleSet ruleSet;
     private final CompiledPolicy policy;
     private final Map<String, RuleMeta> meta = new HashMap<>();
-    private final Map<String, Integer> ruleOrder = new HashMap<>();
 
     public PlainJavaBaseline(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.policy = new CompiledPolicy(ruleSet.policy());
         for (RuleMeta m : ruleSet.catalog()) {
             meta.put(m.id(), m);
-            ruleOrder.put(m.id(), ruleOrder.size());
         }
     }
 
@@ -146,34 +142,13 @@ public final class PlainJavaBaseline {
                         "\"" + cl.getStatement() + "\"");
             }
         }
-        return sorted(campaign, out);
+        return Evaluator.ordered(campaign, ruleSet, out);
     }
 
     private void add(List<Finding> out, String id, String subject, String message, String evidence) {
         RuleMeta m = meta.get(id);
         out.add(new Finding(m.id(), m.title(), m.category(), m.severity(), subject, message, evidence, m.source(),
                 m.remediation()));
-    }
-
-    /** The evaluator's order: by subject as the campaign lists them, then rule, then message. */
-    private List<Finding> sorted(Campaign campaign, List<Finding> raw) {
-        Map<String, Integer> subjectOrder = new HashMap<>();
-        subjectOrder.put("campaign", 0);
-        for (Influencer i : campaign.influencers()) {
-            subjectOrder.putIfAbsent("influencer:" + i.handle(), subjectOrder.size());
-            for (var c : i.claims()) {
-                subjectOrder.putIfAbsent("claim:" + i.handle() + "/" + c.id(), subjectOrder.size());
-            }
-        }
-        for (Post p : campaign.posts()) {
-            subjectOrder.putIfAbsent("post:" + p.id(), subjectOrder.size());
-        }
-        return raw.stream()
-                .distinct()
-                .sorted(Comparator.<Finding>comparingInt(f -> subjectOrder.getOrDefault(f.subject(), Integer.MAX_VALUE))
-                        .thenComparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE))
-                        .thenComparing(Finding::message))
-                .toList();
     }
 
     static String abbreviate(String s) {

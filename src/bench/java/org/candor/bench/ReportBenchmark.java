@@ -10,17 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.candor.campaign.Campaign;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Finding;
+import org.candor.evaluation.Tally;
 import org.candor.evaluation.SubjectVerdict;
-import org.candor.evaluation.Verdict;
 import org.candor.report.ExcelReportWriter;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
@@ -87,16 +84,9 @@ public class ReportBenchmark {
             }
             round++;
         }
-        Map<String, Integer> counts = new LinkedHashMap<>(first.counts());
-        counts.replaceAll((k, v) -> 0);
-        Map<String, Integer> byKey = new HashMap<>();
-        for (Finding f : findings) {
-            byKey.merge(f.severity().name(), 1, Integer::sum);
-            byKey.merge(f.category().name(), 1, Integer::sum);
-        }
-        counts.putAll(byKey);
+        Tally counts = Tally.count(findings);
         result = new EvaluationResult(first.reference(), first.agency(), first.brand(), first.productCategory(),
-                first.jurisdictions(), first.asOf(), Instant.now(), ruleSet.hash(), Verdict.FAIL, counts,
+                first.jurisdictions(), first.asOf(), Instant.now(), ruleSet.hash(), counts.verdict(), counts,
                 List.copyOf(findings), List.copyOf(posts), List.copyOf(influencers), first.checks(), List.of());
         RuleSetLoader.dispose(ruleSet);
         file = Files.createTempFile("candor-bench", ".xlsx");

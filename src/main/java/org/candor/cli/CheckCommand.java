@@ -324,9 +324,9 @@ final class CheckCommand implements Callable<Integer> {
                 "%-24s %-4s  %d FAIL, %d WARN, %d INFO  %s",
                 r.reference(),
                 r.verdict(),
-                r.count("FAIL"),
-                r.count("WARN"),
-                r.count("INFO"),
+                r.counts().fails(),
+                r.counts().warnings(),
+                r.counts().infos(),
                 report);
     }
 

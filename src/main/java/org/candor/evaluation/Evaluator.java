@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.Influencer;
 import org.candor.campaign.Post;
+import org.candor.campaign.Subject;
 import org.candor.evaluation.facts.CampaignFacts;
 import org.candor.evaluation.facts.CompiledPolicy;
 import org.candor.rules.RuleMeta;
@@ -201,6 +202,28 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * Findings in the order results list them: by subject as the campaign lists them (the
+     * campaign, each influencer with their claims, the posts), then by the rule's place in the
+     * catalog, then by message; a finding reported twice is kept once.
+     */
+    public static List<Finding> ordered(Campaign campaign, RuleSet ruleSet, List<Finding> raw) {
+        Map<String, Integer> subjectOrder = new HashMap<>();
+        for (Subject s : Subject.of(campaign)) {
+            subjectOrder.putIfAbsent(s.key(), subjectOrder.size());
+        }
+        Map<String, Integer> ruleOrder = new HashMap<>();
+        for (RuleMeta m : ruleSet.catalog()) {
+            ruleOrder.put(m.id(), ruleOrder.size());
+        }
+        return raw.stream()
+                .distinct()
+                .sorted(Comparator.<Finding>comparingInt(f -> subjectOrder.getOrDefault(f.subject(), Integer.MAX_VALUE))
+                        .thenComparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE))
+                        .thenComparing(Finding::message))
+                .toList();
+    }
+
     private static EvaluationResult result(
             Campaign campaign,
             RuleSet ruleSet,
@@ -208,37 +231,14 @@ public final class Evaluator {
             Instant evaluatedAt,
             List<String> jurisdictions,
             List<Finding> raw) {
-        Map<String, Integer> subjectOrder = new HashMap<>();
-        subjectOrder.put("campaign", 0);
-        for (Influencer i : campaign.influencers()) {
-            subjectOrder.putIfAbsent("influencer:" + i.handle(), subjectOrder.size());
-            for (var c : i.claims()) {
-                subjectOrder.putIfAbsent("claim:" + i.handle() + "/" + c.id(), subjectOrder.size());
-            }
-        }
-        for (Post p : campaign.posts()) {
-            subjectOrder.putIfAbsent("post:" + p.id(), subjectOrder.size());
-        }
-        Map<String, Integer> ruleOrder = new HashMap<>();
-        for (RuleMeta m : ruleSet.catalog()) {
-            ruleOrder.put(m.id(), ruleOrder.size());
-        }
-        List<Finding> findings = raw.stream()
-                .distinct()
-                .sorted(Comparator.<Finding>comparingInt(f -> subjectOrder.getOrDefault(f.subject(), Integer.MAX_VALUE))
-                        .thenComparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE))
-                        .thenComparing(Finding::message))
-                .toList();
-
-        Map<String, Integer> counts = Waivers.counts(findings);
-        Verdict verdict = counts.get(Severity.FAIL.name()) > 0 ? Verdict.FAIL : Verdict.PASS;
+        List<Finding> findings = ordered(campaign, ruleSet, raw);
+        Tally counts = Tally.count(findings);
 
         List<SubjectVerdict> posts = new ArrayList<>();
         Map<String, Integer> failedPostsByInfluencer = new HashMap<>();
         for (Post p : campaign.posts()) {
-            String subject = "post:" + p.id();
-            SubjectVerdict v = verdictOf(
-                    subject, p.platform() + " " + p.format(), p.influencer(), findings, s -> s.equals(subject));
+            SubjectVerdict v =
+                    SubjectVerdict.of(Subject.post(p.id()), p.platform() + " " + p.format(), p.influencer(), findings);
             posts.add(v);
             if (v.verdict() == Verdict.FAIL) {
                 failedPostsByInfluencer.merge(p.influencer(), 1, Integer::sum);
@@ -246,14 +246,11 @@ public final class Evaluator {
         }
         List<SubjectVerdict> influencers = new ArrayList<>();
         for (Influencer i : campaign.influencers()) {
-            String subject = "influencer:" + i.handle();
-            String claimPrefix = "claim:" + i.handle() + "/";
-            influencers.add(verdictOf(
-                    subject,
+            influencers.add(SubjectVerdict.of(
+                    Subject.influencer(i.handle()),
                     i.displayName() == null ? i.handle() : i.displayName(),
                     failedPostsByInfluencer.getOrDefault(i.handle(), 0) + " failed post(s)",
-                    findings,
-                    s -> s.equals(subject) || s.startsWith(claimPrefix)));
+                    findings));
         }
         int claimCount =
                 campaign.influencers().stream().mapToInt(i -> i.claims().size()).sum();
@@ -291,34 +288,12 @@ public final class Evaluator {
                 asOf,
                 evaluatedAt,
                 ruleSet.hash(),
-                verdict,
+                counts.verdict(),
                 counts,
                 findings,
                 posts,
                 influencers,
                 checks,
                 List.of());
-    }
-
-    private static SubjectVerdict verdictOf(
-            String subject,
-            String label,
-            String related,
-            List<Finding> findings,
-            java.util.function.Predicate<String> mine) {
-        int fails = 0;
-        int warns = 0;
-        int infos = 0;
-        for (Finding f : findings) {
-            if (mine.test(f.subject())) {
-                switch (f.severity()) {
-                    case FAIL -> fails++;
-                    case WARN -> warns++;
-                    case INFO -> infos++;
-                }
-            }
-        }
-        return new SubjectVerdict(
-                subject, label, related, fails > 0 ? Verdict.FAIL : Verdict.PASS, fails, warns, infos);
     }
 }

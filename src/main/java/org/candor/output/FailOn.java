@@ -12,8 +12,11 @@ public enum FailOn {
 
     /** Whether this result reaches the threshold. */
     public boolean isMetBy(EvaluationResult result) {
-        return result.findings().stream()
-                .filter(f -> result.waiverOf(f).isEmpty())
-                .anyMatch(f -> f.severity() == Severity.FAIL || (this == WARN && f.severity() == Severity.WARN));
+        return result.standing().stream().anyMatch(f -> isMetBy(f.severity()));
+    }
+
+    /** Whether a finding of this severity, when no waiver covers it, reaches the threshold. */
+    public boolean isMetBy(Severity severity) {
+        return severity == Severity.FAIL || (this == WARN && severity == Severity.WARN);
     }
 }

@@ -12,16 +12,13 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.candor.campaign.Campaign;
-import org.candor.campaign.Claim;
-import org.candor.campaign.Influencer;
-import org.candor.campaign.Post;
 import org.candor.campaign.Problem;
+import org.candor.campaign.Subject;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.RuleCheck;
 import org.candor.rules.RuleMeta;
 import org.candor.rules.Scope;
-import org.candor.rules.Severity;
 
 /**
  * JUnit XML as CI servers read it: a {@code testsuite} per campaign, a {@code testcase} per rule
@@ -103,9 +100,8 @@ final class JUnitRenderer implements Renderer {
                 List<Finding> notes = new ArrayList<>();
                 for (Finding f : r.findings()) {
                     if (f.ruleId().equals(ruleId) && f.subject().equals(subject)) {
-                        boolean counts = r.waiverOf(f).isEmpty()
-                                && (f.severity() == Severity.FAIL
-                                        || (report.failOn() == FailOn.WARN && f.severity() == Severity.WARN));
+                        boolean counts =
+                                r.waiverOf(f).isEmpty() && report.failOn().isMetBy(f.severity());
                         (counts ? failures : notes).add(f);
                     }
                 }
@@ -116,24 +112,17 @@ final class JUnitRenderer implements Renderer {
     }
 
     private static List<String> subjectsOf(Campaign campaign, Scope scope) {
-        List<String> subjects = new ArrayList<>();
-        switch (scope) {
-            case CAMPAIGN -> subjects.add("campaign");
-            case INFLUENCER -> campaign.influencers().forEach(i -> subjects.add("influencer:" + i.handle()));
-            case CLAIM -> {
-                for (Influencer i : campaign.influencers()) {
-                    for (Claim claim : i.claims()) {
-                        subjects.add("claim:" + i.handle() + "/" + claim.id());
-                    }
-                }
-            }
-            case POST -> {
-                for (Post p : campaign.posts()) {
-                    subjects.add("post:" + p.id());
-                }
-            }
-        }
-        return subjects;
+        Class<? extends Subject> kind =
+                switch (scope) {
+                    case CAMPAIGN -> Subject.CampaignRef.class;
+                    case INFLUENCER -> Subject.InfluencerRef.class;
+                    case CLAIM -> Subject.ClaimRef.class;
+                    case POST -> Subject.PostRef.class;
+                };
+        return Subject.of(campaign).stream()
+                .filter(kind::isInstance)
+                .map(Subject::key)
+                .toList();
     }
 
     private static void suite(XMLStreamWriter xml, CheckedCampaign c, List<Case> cases, String ruleSetHash)

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.Claim;
 import org.candor.campaign.Influencer;
+import org.candor.campaign.Subject;
 
 /**
  * Where the subjects of a finding lie in the campaign that was read: {@code post:p1} is
@@ -54,20 +55,20 @@ public final class SourceMap {
 
     private static Map<String, String> pathsOf(Campaign campaign) {
         Map<String, String> paths = new HashMap<>();
-        paths.put("campaign", "$");
+        paths.put(Subject.CAMPAIGN.key(), "$");
         List<Influencer> influencers = campaign.influencers();
         for (int i = 0; i < influencers.size(); i++) {
             Influencer influencer = influencers.get(i);
             String at = "$.influencers[" + i + "]";
-            paths.putIfAbsent("influencer:" + influencer.handle(), at);
+            paths.putIfAbsent(Subject.influencer(influencer.handle()).key(), at);
             List<Claim> claims = influencer.claims();
             for (int j = 0; j < claims.size(); j++) {
                 paths.putIfAbsent(
-                        "claim:" + influencer.handle() + "/" + claims.get(j).id(), at + ".claims[" + j + "]");
+                        Subject.claim(influencer.handle(), claims.get(j).id()).key(), at + ".claims[" + j + "]");
             }
         }
         for (int k = 0; k < campaign.posts().size(); k++) {
-            paths.putIfAbsent("post:" + campaign.posts().get(k).id(), "$.posts[" + k + "]");
+            paths.putIfAbsent(Subject.post(campaign.posts().get(k).id()).key(), "$.posts[" + k + "]");
         }
         return Map.copyOf(paths);
     }

@@ -67,8 +67,8 @@ final class TextRenderer implements Renderer {
                 "%-24s %-4s  %d FAIL, %d WARN, %d INFO",
                 r.reference(),
                 r.verdict(),
-                r.count("FAIL"),
-                r.count("WARN"),
-                r.count("INFO"));
+                r.counts().fails(),
+                r.counts().warnings(),
+                r.counts().infos());
     }
 }

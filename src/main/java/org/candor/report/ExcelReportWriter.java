@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.candor.campaign.Subject;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.RuleCheck;
@@ -214,23 +215,19 @@ public final class ExcelReportWriter {
                 .blank()
                 .heading("Findings by severity");
         for (Severity s : Severity.values()) {
-            sheet.number(s.name(), count(r, s.name()));
+            sheet.number(s.name(), r.counts().of(s));
         }
         sheet.heading("Findings by category");
         for (Category c : Category.values()) {
-            sheet.number(c.name(), count(r, c.name()));
+            sheet.number(c.name(), r.counts().of(c));
         }
-        sheet.heading("Waivers").number("Findings waived", count(r, "WAIVED"));
+        sheet.heading("Waivers").number("Findings waived", r.counts().waivedCount());
         sheet.blank()
                 .text("Rule set", r.ruleSetHash())
                 .time("Judged as of (UTC)", r.asOf())
                 .time("Evaluated at (UTC)", r.evaluatedAt())
                 .text("Submitted by", submittedBy)
                 .finish();
-    }
-
-    private static int count(EvaluationResult r, String key) {
-        return r.counts() == null ? 0 : r.count(key);
     }
 
     private static void findings(Table table, EvaluationResult r) {
@@ -284,7 +281,7 @@ public final class ExcelReportWriter {
     private static void posts(Table table, EvaluationResult r) {
         for (SubjectVerdict p : listOf(r.posts())) {
             table.line(Fill.NONE)
-                    .text(withoutPrefix(p.subject(), "post:"))
+                    .text(Subject.parse(p.subject()).name())
                     .text(p.related())
                     .text(p.label())
                     .verdict(p.verdict())
@@ -298,7 +295,7 @@ public final class ExcelReportWriter {
     private static void influencers(Table table, EvaluationResult r) {
         for (SubjectVerdict i : listOf(r.influencers())) {
             table.line(Fill.NONE)
-                    .text(withoutPrefix(i.subject(), "influencer:"))
+                    .text(Subject.parse(i.subject()).name())
                     .text(i.label())
                     .text(i.related())
                     .verdict(i.verdict())
@@ -341,7 +338,4 @@ public final class ExcelReportWriter {
     }
 
     /** {@code post:p1} shows as {@code p1} under the heading "Post". */
-    private static String withoutPrefix(String subject, String prefix) {
-        return subject != null && subject.startsWith(prefix) ? subject.substring(prefix.length()) : subject;
-    }
 }

@@ -1,10 +1,14 @@
 package org.candor.report;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -37,9 +41,19 @@ final class PortfolioCharts {
     /** Where the charts start, right of the category table. */
     private static final int FIRST_COLUMN = 3;
 
-    private static final int WIDTH_COLUMNS = 10;
+    /** The charts are laid out two to a row. */
+    private static final int PER_ROW = 2;
+
+    private static final int WIDTH_COLUMNS = 9;
     private static final int HEIGHT_ROWS = 18;
-    private static final int GAP_ROWS = 2;
+    private static final int GAP = 1;
+
+    /** Series colours, RGB: verdicts as the sheets colour them, counts in one blue. */
+    static final String PASS_COLOUR = "70AD47";
+
+    static final String FAIL_COLOUR = "E0474C";
+    static final String WARN_COLOUR = "FFC000";
+    static final String COUNT_COLOUR = "4472C4";
 
     private PortfolioCharts() {}
 
@@ -50,7 +64,7 @@ final class PortfolioCharts {
             table.line(Fill.NONE).text(c.category().name()).number(c.findings());
         }
         table.finish();
-        Print.landscape(sheet);
+        Print.onePageLandscape(sheet);
 
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         int[] slot = {0};
@@ -61,9 +75,9 @@ final class PortfolioCharts {
             XDDFBarChartData data = bars(chart, true);
             XDDFDataSource<String> axis =
                     categories(month, 0, months, m -> m.month().toString());
-            series(data, axis, month, 3, months, MonthTally::passed);
-            series(data, axis, month, 4, months, MonthTally::failed);
-            series(data, axis, month, 5, months, MonthTally::warnings);
+            series(data, axis, month, 3, months, MonthTally::passed, PASS_COLOUR);
+            series(data, axis, month, 4, months, MonthTally::failed, FAIL_COLOUR);
+            series(data, axis, month, 5, months, MonthTally::warnings, WARN_COLOUR);
             chart.plot(data);
         }
         String top = PortfolioReportWriter.SHEETS.get(5);
@@ -71,7 +85,14 @@ final class PortfolioCharts {
         if (!rules.isEmpty()) {
             XSSFChart chart = chart(drawing, slot, PortfolioReportWriter.CHART_TITLES.get(1));
             XDDFBarChartData data = bars(chart, false);
-            series(data, categories(top, 0, rules, RuleTally::ruleId), top, 3, rules, RuleTally::findings);
+            series(
+                    data,
+                    categories(top, 0, rules, RuleTally::ruleId),
+                    top,
+                    3,
+                    rules,
+                    RuleTally::findings,
+                    COUNT_COLOUR);
             chart.plot(data);
         }
         String charts = sheet.getSheetName();
@@ -84,7 +105,8 @@ final class PortfolioCharts {
                     charts,
                     1,
                     categories,
-                    CategoryTally::findings);
+                    CategoryTally::findings,
+                    COUNT_COLOUR);
             chart.plot(data);
         }
         String agency = PortfolioReportWriter.SHEETS.get(3);
@@ -96,15 +118,24 @@ final class PortfolioCharts {
             rate.setMinimum(0);
             rate.setMaximum(1);
             rate.setNumberFormat("0%");
-            series(data, categories(agency, 0, agencies, Group::name), agency, 4, agencies, g -> g.passRate());
+            series(
+                    data,
+                    categories(agency, 0, agencies, Group::name),
+                    agency,
+                    4,
+                    agencies,
+                    g -> g.passRate(),
+                    PASS_COLOUR);
             chart.plot(data);
         }
     }
 
     private static XSSFChart chart(XSSFDrawing drawing, int[] slot, String title) {
-        int top = slot[0]++ * (HEIGHT_ROWS + GAP_ROWS);
+        int n = slot[0]++;
+        int top = n / PER_ROW * (HEIGHT_ROWS + GAP);
+        int left = FIRST_COLUMN + n % PER_ROW * (WIDTH_COLUMNS + GAP);
         XSSFChart chart = drawing.createChart(
-                drawing.createAnchor(0, 0, 0, 0, FIRST_COLUMN, top, FIRST_COLUMN + WIDTH_COLUMNS, top + HEIGHT_ROWS));
+                drawing.createAnchor(0, 0, 0, 0, left, top, left + WIDTH_COLUMNS, top + HEIGHT_ROWS));
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
         return chart;
@@ -119,11 +150,17 @@ final class PortfolioCharts {
     private static XDDFBarChartData bars(XSSFChart chart, boolean reversed) {
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        x.setCrosses(AxisCrosses.AUTO_ZERO);
         if (reversed) {
             x.setOrientation(AxisOrientation.MAX_MIN);
+            // The value axis crosses at the last category, which a reversed axis draws on the left.
+            y.setCrosses(AxisCrosses.MAX);
+        } else {
+            y.setCrosses(AxisCrosses.AUTO_ZERO);
         }
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setCrossBetween(AxisCrossBetween.BETWEEN);
+        y.getOrAddMajorGridProperties();
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(false);
@@ -143,12 +180,15 @@ final class PortfolioCharts {
             String sheet,
             int column,
             List<T> rows,
-            ToDoubleFunction<T> value) {
+            ToDoubleFunction<T> value,
+            String rgb) {
         Double[] values = rows.stream().map(r -> value.applyAsDouble(r)).toArray(Double[]::new);
         XDDFChartData.Series series =
                 data.addSeries(categories, XDDFDataSourcesFactory.fromArray(values, range(sheet, column, rows.size())));
         String header = header(sheet, column);
         series.setTitle(header, new CellReference(sheet, 0, column, true, true));
+        series.setFillProperties(
+                new XDDFSolidFillProperties(XDDFColor.from(HexFormat.of().parseHex(rgb))));
     }
 
     private static String header(String sheet, int column) {

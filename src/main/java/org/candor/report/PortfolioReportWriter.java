@@ -133,9 +133,9 @@ public final class PortfolioReportWriter {
                     .text(r.brand())
                     .time(r.evaluatedAt())
                     .verdict(r.verdict())
-                    .number(count(r, Severity.FAIL))
-                    .number(count(r, Severity.WARN))
-                    .number(count(r, Severity.INFO))
+                    .number(r.counts().of(Severity.FAIL))
+                    .number(r.counts().of(Severity.WARN))
+                    .number(r.counts().of(Severity.INFO))
                     .text(Cells.shortHash(r.ruleSetHash()))
                     .text(e.submittedBy());
         }
@@ -228,10 +228,6 @@ public final class PortfolioReportWriter {
             slug = slug.substring(0, MAX_NAME_PART).replaceAll("-+$", "");
         }
         parts.add(name + "-" + (slug.isEmpty() ? "x" : slug));
-    }
-
-    private static int count(EvaluationResult r, Severity severity) {
-        return r.counts() == null ? 0 : r.count(severity.name());
     }
 
     private static List<Column> groupColumns(String name) {

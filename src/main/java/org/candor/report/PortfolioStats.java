@@ -18,7 +18,6 @@ import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.Verdict;
 import org.candor.rules.Category;
-import org.candor.rules.Severity;
 
 /**
  * The figures of a portfolio report, counted from the evaluations' own verdicts and findings:
@@ -156,7 +155,7 @@ final class PortfolioStats {
             Group g = group("", latest);
             int warnings = 0;
             for (EvaluationResult r : latest) {
-                warnings += r.counts() == null ? 0 : r.count(Severity.WARN.name());
+                warnings += r.counts().warnings();
             }
             months.add(new MonthTally(month, g.campaigns(), inMonth.size(), g.passed(), g.failed(), warnings));
         });

@@ -46,9 +46,9 @@ final class Print {
         setUp(sheet, false, 1);
     }
 
-    /** A sheet whose charts are wider than a portrait page: landscape, one page across. */
-    static void landscape(Sheet sheet) {
-        setUp(sheet, true, 0);
+    /** A sheet of charts laid out wider than tall: on one landscape page. */
+    static void onePageLandscape(Sheet sheet) {
+        setUp(sheet, true, 1);
     }
 
     /** The height of a row showing {@code lines} lines of wrapped text, in points. */

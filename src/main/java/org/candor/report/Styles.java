@@ -70,10 +70,15 @@ final class Styles {
     private final Workbook workbook;
     private final Map<Look, CellStyle> styles = new HashMap<>();
     private final CellStyle header;
+    private final Font regularFont;
     private Font boldFont;
 
     Styles(Workbook workbook) {
         this.workbook = workbook;
+        // A font of its own rather than the workbook's first, which names the theme's font scheme:
+        // a workbook streamed without a theme then shows in another font in LibreOffice, wider
+        // than the one the column widths and row heights are reckoned for.
+        this.regularFont = workbook.createFont();
         this.header = make(new Look(Fill.HEADER, true, true, false, Format.TEXT));
         header.setBorderBottom(BorderStyle.THIN);
     }
@@ -92,9 +97,7 @@ final class Styles {
         style.setVerticalAlignment(VerticalAlignment.TOP);
         style.setWrapText(look.wrap());
         style.setQuotePrefixed(look.quoted());
-        if (look.bold()) {
-            style.setFont(boldFont());
-        }
+        style.setFont(look.bold() ? boldFont() : regularFont);
         if (look.fill() != Fill.NONE) {
             style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             ((XSSFCellStyle) style).setFillForegroundColor(color(look.fill()));

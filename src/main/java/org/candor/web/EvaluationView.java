@@ -2,7 +2,7 @@ package org.candor.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import org.candor.campaign.Subject;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.SubjectVerdict;
@@ -32,33 +32,25 @@ public record EvaluationView(List<Item> campaign, List<Group> posts, List<Group>
     }
 
     static EvaluationView of(EvaluationResult r) {
-        List<Item> campaign = items(r, f -> "campaign".equals(f.subject()));
+        List<Item> campaign = items(r, Subject.CAMPAIGN);
         List<Group> posts = new ArrayList<>();
         for (SubjectVerdict p : r.posts()) {
-            posts.add(new Group(p, name(p.subject()), items(r, f -> f.subject().equals(p.subject()))));
+            Subject s = Subject.parse(p.subject());
+            posts.add(new Group(p, s.name(), items(r, s)));
         }
         List<Group> influencers = new ArrayList<>();
         for (SubjectVerdict i : r.influencers()) {
-            String handle = name(i.subject());
-            String claims = "claim:" + handle + "/";
-            influencers.add(new Group(
-                    i,
-                    handle,
-                    items(r, f -> f.subject().equals(i.subject()) || f.subject().startsWith(claims))));
+            Subject s = Subject.parse(i.subject());
+            influencers.add(new Group(i, s.name(), items(r, s)));
         }
         return new EvaluationView(campaign, posts, influencers);
     }
 
-    private static List<Item> items(EvaluationResult r, Predicate<Finding> which) {
+    /** The findings that count towards the subject: its own, and for an influencer their claims'. */
+    private static List<Item> items(EvaluationResult r, Subject subject) {
         return r.findings().stream()
-                .filter(which)
+                .filter(f -> subject.covers(f.subject()))
                 .map(f -> new Item(f, r.waiverOf(f).orElse(null)))
                 .toList();
-    }
-
-    /** "p1" of "post:p1". */
-    private static String name(String subject) {
-        int colon = subject.indexOf(':');
-        return colon < 0 ? subject : subject.substring(colon + 1);
     }
 }

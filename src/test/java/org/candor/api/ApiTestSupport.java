@@ -12,14 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.candor.support.H2;
 import org.candor.support.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -60,11 +57,6 @@ abstract class ApiTestSupport {
     static final User LUMEN = new User("lumen", "lumen-demo");
     static final User OFFICER = new User("officer", "officer-demo");
     static final User MANAGER = new User("manager", "manager-demo");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        H2.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;

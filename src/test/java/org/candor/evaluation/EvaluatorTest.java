@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.Post;
+import org.candor.rules.Category;
 import org.candor.rules.RuleSet;
 import org.candor.rules.Severity;
 import org.candor.rules.TestPacks;
@@ -50,9 +51,9 @@ class EvaluatorTest {
         assertThat(overstated.severity()).isEqualTo(Severity.FAIL);
         assertThat(r.ruleSetHash()).isEqualTo(pack.hash());
         assertThat(r.asOf()).isEqualTo(Instant.parse("2026-10-01T09:00:00Z"));
-        assertThat(r.count("FAIL")).isEqualTo(3);
-        assertThat(r.count("CLAIMS")).isEqualTo(2);
-        assertThat(r.count("DISCLOSURE")).isEqualTo(1);
+        assertThat(r.counts().fails()).isEqualTo(3);
+        assertThat(r.counts().of(Category.CLAIMS)).isEqualTo(2);
+        assertThat(r.counts().of(Category.DISCLOSURE)).isEqualTo(1);
         assertThat(r.posts()).singleElement().satisfies(p -> {
             assertThat(p.subject()).isEqualTo("post:p1");
             assertThat(p.verdict()).isEqualTo(Verdict.FAIL);

@@ -769,22 +769,7 @@ class ExcelReportWriterTest {
         List<Finding> findings = new java.util.ArrayList<>(base.findings());
         findings.set(0, f.withWaiver(ended));
         EvaluationResult r = withFindings(base, findings);
-        r = new EvaluationResult(
-                r.reference(),
-                r.agency(),
-                r.brand(),
-                r.productCategory(),
-                r.jurisdictions(),
-                r.asOf(),
-                r.evaluatedAt(),
-                r.ruleSetHash(),
-                r.verdict(),
-                r.counts(),
-                r.findings(),
-                r.posts(),
-                r.influencers(),
-                r.checks(),
-                List.of(ended, ancient));
+        r = r.withWaivers(r.findings(), List.of(ended, ancient));
         Path file = write(r);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             assertThat(wb.getSheet("Findings").getRow(1).getCell(9).getStringCellValue())
@@ -797,6 +782,28 @@ class ExcelReportWriterTest {
                     .as("a day a spreadsheet cannot hold stays text")
                     .isEqualTo(CellType.STRING);
             assertThat(before1900.getStringCellValue()).isEqualTo("1850-01-01");
+        }
+    }
+
+    @Test
+    void everyCellNamesItsFontRatherThanTheThemesWhichTheWorkbookDoesNotCarry() throws Exception {
+        Path file = write(evaluate(ReportFixtures.SPEC_EXAMPLE));
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        org.apache.poi.xssf.usermodel.XSSFFont font =
+                                ((org.apache.poi.xssf.usermodel.XSSFCellStyle) cell.getCellStyle()).getFont();
+                        assertThat(font.getFontName())
+                                .as("%s!%s", sheet.getSheetName(), cell.getAddress())
+                                .isEqualTo("Calibri");
+                        assertThat(font.getFontHeightInPoints()).isEqualTo((short) 11);
+                        assertThat(font.getScheme())
+                                .as("%s!%s", sheet.getSheetName(), cell.getAddress())
+                                .isEqualTo(org.apache.poi.ss.usermodel.FontScheme.NONE);
+                    }
+                }
+            }
         }
     }
 

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -43,6 +44,8 @@ import org.candor.evaluation.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTPlotArea;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STCrosses;
 
 class PortfolioReportWriterTest {
 
@@ -413,13 +416,26 @@ class PortfolioReportWriterTest {
                             "2",
                             "0",
                             "2",
-                            Integer.toString(other.count("WARN") + failed.count("WARN")));
+                            Integer.toString(
+                                    other.counts().warnings() + failed.counts().warnings()));
             assertThat(texts(s.getRow(2)).subList(0, 6))
                     .as("the fix replaces the failure of the same month")
-                    .containsExactly("2026-10", "1", "2", "1", "0", Integer.toString(fixed.count("WARN")));
+                    .containsExactly(
+                            "2026-10",
+                            "1",
+                            "2",
+                            "1",
+                            "0",
+                            Integer.toString(fixed.counts().warnings()));
             assertThat(texts(s.getRow(3)).subList(0, 6))
                     .as("months are UTC months")
-                    .containsExactly("2026-09", "1", "1", "1", "0", Integer.toString(fixed.count("WARN")));
+                    .containsExactly(
+                            "2026-09",
+                            "1",
+                            "1",
+                            "1",
+                            "0",
+                            Integer.toString(fixed.counts().warnings()));
             assertDateCell(s.getRow(1).getCell(0), LocalDateTime.parse("2026-11-01T00:00:00"), "yyyy-mm");
             assertDateCell(s.getRow(3).getCell(0), LocalDateTime.parse("2026-09-01T00:00:00"), "yyyy-mm");
             assertThat(s.getRow(1).getCell(6).getNumericCellValue()).isZero();
@@ -447,7 +463,7 @@ class PortfolioReportWriterTest {
             assertThat(wb.getSheet("Evaluations").getPrintSetup().getLandscape())
                     .isTrue();
             assertThat(wb.getSheet("By month").getPrintSetup().getLandscape()).isFalse();
-            assertPrintSetup(wb.getSheet("Charts"), true, 0);
+            assertPrintSetup(wb.getSheet("Charts"), true, 1);
         }
     }
 
@@ -540,6 +556,48 @@ class PortfolioReportWriterTest {
                         .isEqualTo(agencies.getRow(i + 1).getCell(4).getNumericCellValue());
             }
             assertNoFormulas(wb, file);
+        }
+    }
+
+    @Test
+    void chartSeriesHaveColoursOfTheirOwnTheMonthsAxisOnTheLeftAndTheChartsTwoToARow() throws Exception {
+        Path file = write(overThreeMonths(), SCOPE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = wb.getSheet("Charts");
+            List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(4);
+            CTPlotArea months = charts.get(0).getCTChart().getPlotArea();
+            assertThat(months.getBarChartArray(0).getSerList())
+                    .extracting(ser -> HexFormat.of()
+                            .withUpperCase()
+                            .formatHex(ser.getSpPr().getSolidFill().getSrgbClr().getVal()))
+                    .as("PASS green, FAIL red, WARN amber")
+                    .containsExactly(
+                            PortfolioCharts.PASS_COLOUR, PortfolioCharts.FAIL_COLOUR, PortfolioCharts.WARN_COLOUR);
+            assertThat(months.getValAxArray(0).getCrosses().getVal())
+                    .as("the months run backwards, so the value axis crosses at the last, drawn on the left")
+                    .isEqualTo(STCrosses.MAX);
+            assertThat(months.getValAxArray(0).isSetMajorGridlines()).isTrue();
+            for (XSSFChart chart : charts.subList(1, 4)) {
+                CTPlotArea plot = chart.getCTChart().getPlotArea();
+                assertThat(plot.getBarChartArray(0).getSerArray(0).getSpPr().getSolidFill())
+                        .as("every series has its own fill")
+                        .isNotNull();
+                assertThat(plot.getValAxArray(0).getCrosses().getVal()).isEqualTo(STCrosses.AUTO_ZERO);
+            }
+            List<int[]> corners = new java.util.ArrayList<>();
+            for (org.apache.poi.xssf.usermodel.XSSFShape shape :
+                    sheet.getDrawingPatriarch().getShapes()) {
+                org.apache.poi.xssf.usermodel.XSSFClientAnchor a =
+                        (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shape.getAnchor();
+                corners.add(new int[] {a.getCol1(), a.getRow1(), a.getCol2(), a.getRow2()});
+            }
+            assertThat(corners.get(0)[1]).isEqualTo(corners.get(1)[1]);
+            assertThat(corners.get(1)[0]).as("side by side").isGreaterThan(corners.get(0)[2]);
+            assertThat(corners.get(2)[1]).as("the next row below").isGreaterThan(corners.get(0)[3]);
+            assertThat(corners.get(2)[0]).isEqualTo(corners.get(0)[0]);
+            assertThat(corners.get(3)[0]).isEqualTo(corners.get(1)[0]);
+            assertThat(corners.get(0)[0]).as("right of the category table").isGreaterThan(1);
         }
     }
 

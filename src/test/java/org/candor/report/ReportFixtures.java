@@ -92,22 +92,7 @@ final class ReportFixtures {
     }
 
     static EvaluationResult withFindings(EvaluationResult r, List<Finding> findings) {
-        return new EvaluationResult(
-                r.reference(),
-                r.agency(),
-                r.brand(),
-                r.productCategory(),
-                r.jurisdictions(),
-                r.asOf(),
-                r.evaluatedAt(),
-                r.ruleSetHash(),
-                r.verdict(),
-                r.counts(),
-                findings,
-                r.posts(),
-                r.influencers(),
-                r.checks(),
-                r.waivers());
+        return r.withFindings(findings);
     }
 
     static EvaluationResult withChecks(EvaluationResult r, List<RuleCheck> checks) {

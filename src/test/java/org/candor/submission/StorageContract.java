@@ -129,22 +129,7 @@ abstract class StorageContract {
                 e.submissionId(),
                 e.submittedBy(),
                 "officer",
-                new EvaluationResult(
-                        r.reference(),
-                        r.agency(),
-                        r.brand(),
-                        r.productCategory(),
-                        r.jurisdictions(),
-                        r.asOf(),
-                        at,
-                        r.ruleSetHash(),
-                        v,
-                        r.counts(),
-                        r.findings(),
-                        r.posts(),
-                        r.influencers(),
-                        r.checks(),
-                        r.waivers()));
+                r.withEvaluatedAt(at).withVerdict(v));
     }
 
     @Test

@@ -11,15 +11,26 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole service on a random port, with MockMvc too, the default pack's rules, the demo users (the {@code demo} profile)
- * and reports written under {@code target/}. The database is chosen by the test class, with
- * {@link H2#register} or {@link Postgres#register} in a {@code @DynamicPropertySource}.
+ * and reports written under {@code target/}, on an in-memory H2 database of its own.
+ *
+ * <p>Test classes that add nothing to it share one Spring context (Spring's context cache): a
+ * class that declares its own properties, {@code @DynamicPropertySource} or
+ * {@code @DirtiesContext} starts another service, so declare them only where the test needs
+ * another configuration (PostgreSQL with {@link Postgres.Db#register}, other limits, a copy of the
+ * rules). Tests of a shared context make their own evaluations (a unique brand or reference) and
+ * count only those.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"candor.reports-dir=${java.io.tmpdir}/candor-test-reports"})
+        properties = {
+            "candor.reports-dir=${java.io.tmpdir}/candor-test-reports",
+            "spring.datasource.url=" + H2.SHARED_URL,
+            "spring.datasource.username=sa",
+            "spring.datasource.password="
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public @interface ServiceTest {}

@@ -67,22 +67,7 @@ class ManagerPagesTest extends BrowserTestSupport {
             StoredEvaluation e = firsts.get(d % 3);
             EvaluationResult r = e.result();
             Instant at = now.minus(Duration.ofDays(d));
-            EvaluationResult earlier = new EvaluationResult(
-                    r.reference(),
-                    r.agency(),
-                    r.brand(),
-                    r.productCategory(),
-                    r.jurisdictions(),
-                    r.asOf(),
-                    at,
-                    r.ruleSetHash(),
-                    r.verdict(),
-                    r.counts(),
-                    r.findings(),
-                    r.posts(),
-                    r.influencers(),
-                    r.checks(),
-                    r.waivers());
+            EvaluationResult earlier = r.withEvaluatedAt(at);
             store.insert(
                     new StoredEvaluation(
                             UUID.randomUUID().toString(), e.submissionId(), e.submittedBy(), "test", earlier),

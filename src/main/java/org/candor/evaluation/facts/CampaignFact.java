@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.ProductCategory;
+import org.candor.campaign.Subject;
 
 /** The campaign as the rules see it. */
 public final class CampaignFact {
@@ -20,7 +21,7 @@ public final class CampaignFact {
     }
 
     public String getSubject() {
-        return "campaign";
+        return Subject.CAMPAIGN.key();
     }
 
     public String getReference() {

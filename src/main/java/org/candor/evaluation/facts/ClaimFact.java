@@ -7,6 +7,7 @@ import org.candor.campaign.Claim;
 import org.candor.campaign.ClaimKind;
 import org.candor.campaign.Evidence;
 import org.candor.campaign.EvidenceKind;
+import org.candor.campaign.Subject;
 
 /** One claim an influencer makes about themself. */
 public final class ClaimFact {
@@ -36,7 +37,7 @@ public final class ClaimFact {
     }
 
     public String getSubject() {
-        return "claim:" + influencer.getHandle() + "/" + claim.id();
+        return Subject.claim(influencer.getHandle(), claim.id()).key();
     }
 
     public String getId() {

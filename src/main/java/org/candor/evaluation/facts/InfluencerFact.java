@@ -8,6 +8,7 @@ import org.candor.campaign.Audience;
 import org.candor.campaign.ClaimKind;
 import org.candor.campaign.Influencer;
 import org.candor.campaign.RelationshipKind;
+import org.candor.campaign.Subject;
 
 /** One influencer, with their tie to the brand and their audience figures. */
 public final class InfluencerFact {
@@ -42,7 +43,7 @@ public final class InfluencerFact {
     }
 
     public String getSubject() {
-        return "influencer:" + influencer.handle();
+        return Subject.influencer(influencer.handle()).key();
     }
 
     public Integer getAge() {

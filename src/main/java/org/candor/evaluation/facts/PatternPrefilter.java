@@ -4,9 +4,12 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every match of a regular expression must contain, read from the expression itself, so a
@@ -31,15 +34,23 @@ import java.util.Map;
 final class PatternPrefilter {
 
     /** No prefilter: every text may match. */
-    static final PatternPrefilter NONE = new PatternPrefilter(List.of());
+    static final PatternPrefilter NONE = new PatternPrefilter(List.of(), List.of());
 
     /** Classes or escapes spanning more characters than this are not worth a need. */
     private static final int MAX_CLASS_SIZE = 512;
 
-    private final List<CharSet> needs;
+    /** The most strings a word need (or the exact strings of a piece) may list. */
+    private static final int MAX_WORDS = 128;
 
-    private PatternPrefilter(List<CharSet> needs) {
+    /** A piece whose characters take more than this many forms in folded text is not spelled out. */
+    private static final int MAX_FORMS = 4;
+
+    private final List<CharSet> needs;
+    private final List<List<String>> words;
+
+    private PatternPrefilter(List<CharSet> needs, List<List<String>> words) {
         this.needs = List.copyOf(needs);
+        this.words = List.copyOf(words);
     }
 
     /** The prefilter of a pattern as compiled with {@code flags}; {@link #NONE} for syntax it does not read. */
@@ -49,11 +60,19 @@ final class PatternPrefilter {
         }
         try {
             Parser p = new Parser(regex, flags);
-            List<CharSet> needs = p.alternation();
+            Piece piece = p.alternation();
             if (p.pos != regex.length()) {
                 return NONE;
             }
-            return needs.isEmpty() ? NONE : new PatternPrefilter(dedupe(needs));
+            List<List<String>> words = new ArrayList<>();
+            for (Set<String> w : piece.withExact()) {
+                if (w.stream().allMatch(x -> x.length() >= 2) && !words.contains(List.copyOf(w))) {
+                    words.add(List.copyOf(w));
+                }
+            }
+            return piece.needs().isEmpty() && words.isEmpty()
+                    ? NONE
+                    : new PatternPrefilter(dedupe(piece.needs()), words);
         } catch (Unsupported e) {
             return NONE;
         }
@@ -67,6 +86,35 @@ final class PatternPrefilter {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a text may hold a match: it has a character of each need, and one of the strings of
+     * each word need; false only when it cannot.
+     */
+    boolean mayMatch(TextIndex text) {
+        if (!mayMatch(text.chars())) {
+            return false;
+        }
+        String folded = text.folded();
+        for (List<String> need : words) {
+            boolean found = false;
+            for (String w : need) {
+                if (folded.contains(w)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The word needs: each a list of strings of which the folded text must contain one. */
+    List<List<String>> words() {
+        return words;
     }
 
     /** The needs, each as the sorted code points it accepts (for tests and diagnostics). */
@@ -146,6 +194,63 @@ final class PatternPrefilter {
         }
     }
 
+    /**
+     * What a piece of the pattern tells: the characters it needs, its word needs (sets of strings
+     * of which the folded text must contain one), and, when it is short and fixed, every string it
+     * can match in folded text ({@code exact}; null when not spelled out).
+     */
+    private record Piece(List<CharSet> needs, List<Set<String>> words, Set<String> exact) {
+        /** A piece that needs nothing and is not spelled out ('.', a negated class). */
+        static final Piece NOTHING = new Piece(List.of(), List.of(), null);
+
+        /** A piece that matches the empty string only (anchors, word boundaries). */
+        static final Piece EMPTY = new Piece(List.of(), List.of(), Set.of(""));
+
+        /** The word needs, with the exact strings as one more. */
+        List<Set<String>> withExact() {
+            if (exact == null) {
+                return words;
+            }
+            List<Set<String>> all = new ArrayList<>(words);
+            all.add(exact);
+            return all;
+        }
+    }
+
+    /**
+     * The characters folded text can hold ({@link TextIndex#fold} of any character, and the space
+     * runs of white space fold to): a piece's other accepted characters never occur in it.
+     */
+    static final class FoldedAlphabet {
+        private static volatile BitSet alphabet;
+
+        private FoldedAlphabet() {}
+
+        static boolean holds(int codePoint) {
+            BitSet a = alphabet;
+            if (a == null) {
+                a = build();
+                alphabet = a;
+            }
+            return codePoint > Character.MAX_VALUE || a.get(codePoint);
+        }
+
+        private static BitSet build() {
+            BitSet a = new BitSet(Character.MAX_VALUE + 1);
+            a.set(' ');
+            for (int cp = 0; cp <= Character.MAX_VALUE; cp++) {
+                TextIndex.fold(cp).chars().forEach(a::set);
+            }
+            for (int cp = Character.MAX_VALUE + 1; cp <= Character.MAX_CODE_POINT; cp++) {
+                int lower = Character.toLowerCase(cp);
+                if (lower <= Character.MAX_VALUE) {
+                    a.set(lower);
+                }
+            }
+            return a;
+        }
+    }
+
     private static final class Unsupported extends RuntimeException {
         Unsupported() {
             super(null, null, false, false);
@@ -171,9 +276,12 @@ final class PatternPrefilter {
             return re.charAt(pos);
         }
 
-        /** branch ('|' branch)*: one of the characters each branch needs. */
-        List<CharSet> alternation() {
-            List<List<CharSet>> branches = new ArrayList<>();
+        /**
+         * branch ('|' branch)*: one of the characters each branch needs, one of the strings of a
+         * word need of each branch, and every branch's exact strings when each has them.
+         */
+        Piece alternation() {
+            List<Piece> branches = new ArrayList<>();
             branches.add(sequence());
             while (more() && peek() == '|') {
                 pos++;
@@ -182,10 +290,30 @@ final class PatternPrefilter {
             if (branches.size() == 1) {
                 return branches.get(0);
             }
+            Set<String> exact = new LinkedHashSet<>();
+            Set<String> words = new LinkedHashSet<>();
+            for (Piece b : branches) {
+                if (exact != null && b.exact() != null) {
+                    exact.addAll(b.exact());
+                } else {
+                    exact = null;
+                }
+                Set<String> best = best(b.withExact());
+                if (words != null && best != null) {
+                    words.addAll(best);
+                } else {
+                    words = null;
+                }
+            }
+            if (exact != null && exact.size() > MAX_WORDS) {
+                exact = null;
+            }
+            List<Set<String>> wordNeeds = words == null || words.size() > MAX_WORDS ? List.of() : List.of(words);
             List<CharSet> picks = new ArrayList<>();
-            for (List<CharSet> b : branches) {
+            for (Piece piece : branches) {
+                List<CharSet> b = piece.needs();
                 if (b.isEmpty()) {
-                    return List.of();
+                    return new Piece(List.of(), wordNeeds, exact);
                 }
                 CharSet best = b.get(0);
                 for (CharSet c : b) {
@@ -196,23 +324,100 @@ final class PatternPrefilter {
                 picks.add(best);
             }
             CharSet union = CharSet.union(picks);
-            return union.size() > MAX_CLASS_SIZE ? List.of() : List.of(union);
+            return new Piece(union.size() > MAX_CLASS_SIZE ? List.of() : List.of(union), wordNeeds, exact);
         }
 
-        /** Pieces up to '|' or ')': what each mandatory piece needs. */
-        private List<CharSet> sequence() {
-            List<CharSet> needs = new ArrayList<>();
-            while (more() && peek() != '|' && peek() != ')') {
-                List<CharSet> atom = atom();
-                if (quantifierMin() > 0) {
-                    needs.addAll(atom);
+        /**
+         * The word need of a branch that tells most for least: among those whose strings are all
+         * at least 3 characters, the fewest strings; otherwise the longest shortest string. Null
+         * when none needs anything (the empty string: any text holds it).
+         */
+        private static Set<String> best(List<Set<String>> needs) {
+            Set<String> best = null;
+            int bestShortest = 0;
+            for (Set<String> n : needs) {
+                int shortest = n.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+                if (shortest == 0) {
+                    continue;
+                }
+                boolean better = best == null
+                        || (shortest >= 3 && bestShortest >= 3
+                                ? n.size() < best.size()
+                                : shortest > bestShortest || (shortest == bestShortest && n.size() < best.size()));
+                if (better) {
+                    best = n;
+                    bestShortest = shortest;
                 }
             }
-            return needs;
+            return best;
         }
+
+        /**
+         * Pieces up to '|' or ')': what each mandatory piece needs; the exact strings of each run
+         * of fixed pieces (spelled out together, while they stay few) as a word need.
+         */
+        private Piece sequence() {
+            List<CharSet> needs = new ArrayList<>();
+            List<Set<String>> words = new ArrayList<>();
+            Set<String> run = Set.of("");
+            boolean whole = true;
+            while (more() && peek() != '|' && peek() != ')') {
+                Piece atom = atom();
+                int min = quantifierMin();
+                int max = lastMax;
+                if (min > 0) {
+                    needs.addAll(atom.needs());
+                    words.addAll(atom.words());
+                }
+                Set<String> forms = null;
+                if (atom.exact() != null && min == 1 && max == 1) {
+                    forms = atom.exact();
+                } else if (atom.exact() != null && min == 0 && max == 1) {
+                    forms = new LinkedHashSet<>(atom.exact());
+                    forms.add("");
+                }
+                if (forms != null) {
+                    Set<String> joined = product(run, forms);
+                    if (joined == null) {
+                        // Too many strings together: the run so far is a need of its own.
+                        words.add(run);
+                        whole = false;
+                        joined = forms;
+                    }
+                    run = joined;
+                } else {
+                    if (min > 0 && atom.exact() != null) {
+                        words.add(atom.exact());
+                    }
+                    words.add(run);
+                    run = Set.of("");
+                    whole = false;
+                }
+            }
+            words.add(run);
+            return new Piece(needs, words, whole ? run : null);
+        }
+
+        /** Every string of {@code a} followed by one of {@code b}; null when there would be too many. */
+        private static Set<String> product(Set<String> a, Set<String> b) {
+            if ((long) a.size() * b.size() > MAX_WORDS) {
+                return null;
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (String x : a) {
+                for (String y : b) {
+                    out.add(x + y);
+                }
+            }
+            return out;
+        }
+
+        /** The most repeats the last quantifier read allows; -1 for no limit. */
+        private int lastMax = 1;
 
         /** Reads a quantifier if there is one; its minimum count (1 without one). */
         private int quantifierMin() {
+            lastMax = 1;
             if (!more()) {
                 return 1;
             }
@@ -221,9 +426,11 @@ final class PatternPrefilter {
             if (c == '?' || c == '*') {
                 pos++;
                 min = 0;
+                lastMax = c == '?' ? 1 : -1;
             } else if (c == '+') {
                 pos++;
                 min = 1;
+                lastMax = -1;
             } else if (c == '{') {
                 int close = re.indexOf('}', pos);
                 if (close < 0) {
@@ -235,6 +442,8 @@ final class PatternPrefilter {
                 }
                 int comma = body.indexOf(',');
                 min = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
+                lastMax =
+                        comma < 0 ? min : comma == body.length() - 1 ? -1 : Integer.parseInt(body.substring(comma + 1));
                 pos = close + 1;
             } else {
                 return 1;
@@ -249,7 +458,7 @@ final class PatternPrefilter {
             return min;
         }
 
-        private List<CharSet> atom() {
+        private Piece atom() {
             int start = pos;
             char c = peek();
             switch (c) {
@@ -261,7 +470,7 @@ final class PatternPrefilter {
                         }
                         pos += 2;
                     }
-                    List<CharSet> inner = alternation();
+                    Piece inner = alternation();
                     if (!more() || peek() != ')') {
                         throw new Unsupported();
                     }
@@ -271,9 +480,13 @@ final class PatternPrefilter {
                 case '[' -> {
                     return characterClass();
                 }
-                case '.', '^', '$' -> {
+                case '.' -> {
                     pos++;
-                    return List.of();
+                    return Piece.NOTHING;
+                }
+                case '^', '$' -> {
+                    pos++;
+                    return Piece.EMPTY;
                 }
                 case '\\' -> {
                     return escape();
@@ -287,7 +500,7 @@ final class PatternPrefilter {
             }
         }
 
-        private List<CharSet> escape() {
+        private Piece escape() {
             int start = pos;
             if (pos + 1 >= re.length()) {
                 throw new Unsupported();
@@ -303,7 +516,7 @@ final class PatternPrefilter {
                 case 'n' -> need(source, new int[] {'\n'});
                 case 'r' -> need(source, new int[] {'\r'});
                 case 'f' -> need(source, new int[] {'\f'});
-                case 'b', 'B' -> List.of();
+                case 'b', 'B' -> Piece.EMPTY;
                 default -> {
                     if (Character.isLetterOrDigit(e) || e > 0x7F) {
                         throw new Unsupported();
@@ -314,7 +527,7 @@ final class PatternPrefilter {
         }
 
         /** [...] with single characters, ranges and simple escapes; a negated class needs nothing. */
-        private List<CharSet> characterClass() {
+        private Piece characterClass() {
             int start = pos;
             pos++;
             boolean negated = more() && peek() == '^';
@@ -383,7 +596,7 @@ final class PatternPrefilter {
                 }
             }
             if (negated || base.isEmpty()) {
-                return List.of();
+                return Piece.NOTHING;
             }
             return need(
                     re.substring(start, pos),
@@ -417,10 +630,10 @@ final class PatternPrefilter {
          * The need of one piece of the pattern: the code points its own compiled form accepts,
          * among its characters and their case variants.
          */
-        private List<CharSet> need(String source, int[] base) {
+        private Piece need(String source, int[] base) {
             if (Arrays.stream(base).anyMatch(cp -> cp > Character.MAX_VALUE)) {
                 // Case variants are known for the Basic Multilingual Plane only: no need, to be safe.
-                return List.of();
+                return Piece.NOTHING;
             }
             Pattern piece;
             try {
@@ -436,7 +649,14 @@ final class PatternPrefilter {
             if (accepted.length == 0) {
                 throw new Unsupported();
             }
-            return List.of(new CharSet(accepted));
+            // The forms the piece takes in folded text: the accepted characters a fold can give.
+            Set<String> forms = new LinkedHashSet<>();
+            for (int cp : accepted) {
+                if (FoldedAlphabet.holds(cp)) {
+                    forms.add(new String(Character.toChars(cp)));
+                }
+            }
+            return new Piece(List.of(new CharSet(accepted)), List.of(), forms.size() > MAX_FORMS ? null : forms);
         }
 
         private static int[] range(char from, char to) {

@@ -148,7 +148,7 @@ public final class PhraseMatcher {
         List<Found> found = new ArrayList<>();
         for (int pi = 0; pi < phrases.size(); pi++) {
             Phrase phrase = phrases.get(pi);
-            if (phrase.pattern() != null && phrase.prefilter().mayMatch(index.chars())) {
+            if (phrase.pattern() != null && phrase.prefilter().mayMatch(index)) {
                 Matcher m = phrase.pattern().matcher(text);
                 while (m.find()) {
                     if (m.end() > m.start() && !index.inUrl(m.start())) {

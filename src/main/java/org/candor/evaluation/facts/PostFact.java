@@ -13,6 +13,7 @@ import org.candor.campaign.Post;
 import org.candor.campaign.PostFormat;
 import org.candor.campaign.ProductClaim;
 import org.candor.campaign.RelationshipKind;
+import org.candor.campaign.Subject;
 import org.candor.campaign.VideoDisclosure;
 import org.candor.rules.policy.Fold;
 import org.candor.rules.policy.Meaning;
@@ -251,7 +252,7 @@ public final class PostFact {
     }
 
     public String getSubject() {
-        return "post:" + post.id();
+        return Subject.post(post.id()).key();
     }
 
     public InfluencerFact getInfluencer() {

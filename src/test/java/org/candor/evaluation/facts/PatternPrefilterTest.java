@@ -241,4 +241,99 @@ class PatternPrefilterTest {
         assertThat(matched).isGreaterThan(1000);
         assertThat(skipped).isGreaterThan(10_000);
     }
+
+    private static boolean mayMatchWords(String regex, String text) {
+        return prefilter(regex).mayMatch(new TextIndex(text));
+    }
+
+    @Test
+    void aRunOfFixedPiecesIsNeededAsOneOfItsStrings() {
+        // 's' also matches the long s (folding keeps it), so "cure\u017F" is a form too
+        assertThat(prefilter("(^|[^a-z])cur(e|es|ed)( [a-z]+){0,2} (cancer|flu)")
+                        .words())
+                .contains(List.of("cure", "cures", "cure\u017F", "cured"), List.of(" cancer", " flu"));
+        assertThat(mayMatchWords("cur(e|es) (cancer|flu)", "It cures FLU")).isTrue();
+        assertThat(mayMatchWords("cur(e|es) (cancer|flu)", "It cures the cold")).isFalse();
+        assertThat(prefilter("kilos?").words()).containsExactly(List.of("kilos", "kilo\u017F", "kilo"));
+        assertThat(prefilter("(a|[^x])bc").words()).containsExactly(List.of("bc"));
+        assertThat(prefilter("a[0-9]b").words())
+                .as("a class of many characters is not spelled out")
+                .isEmpty();
+    }
+
+    @Test
+    void aWordNeedHoldsEveryFormACaseInsensitiveMatcherTakesInFoldedText() {
+        // 's' also matches the long s, which folding keeps; the Kelvin sign folds to 'k'.
+        assertThat(prefilter("sizes").words()).singleElement().asList().contains("sizes", "\u017Fizes", "size\u017F");
+        assertThat(mayMatchWords("sizes", "two \u017Fizes")).isTrue();
+        assertThat(matches("sizes", "two \u017Fizes")).isTrue();
+        assertThat(mayMatchWords("kg down", "5 \u212Ag down")).isTrue();
+        assertThat(matches("kg down", "5 \u212Ag down")).isTrue();
+    }
+
+    @Test
+    void theMedicinalAndLifestylePatternsSkipACaptionWithoutTheirWords() throws IOException {
+        String caption = "Loving this serum, it makes my skin glow every morning 😍 #ad @brand";
+        List<String> searched = new ArrayList<>();
+        for (String p : defaultPackPatterns()) {
+            assertThat(matches(p, caption)).as(p).isFalse();
+            if (mayMatchWords(p, caption)) {
+                searched.add(p + " " + prefilter(p).words());
+            }
+        }
+        assertThat(searched).as("default patterns still searched").isEmpty();
+    }
+
+    /**
+     * Word needs may only skip texts the pattern cannot match: random texts made of the default
+     * patterns' own words (in any case, with the long s and the Kelvin sign), numbers and signs.
+     */
+    @Test
+    void wordNeedsNeverSkipATextThePatternMatches() throws IOException {
+        List<String> patterns = new ArrayList<>(defaultPackPatterns());
+        patterns.addAll(List.of("cur(e|es) (cancer|flu)", "kilos?", "sizes", "(^|[^a-z])k[a-z]?g\\b"));
+        List<String> pieces = new ArrayList<>();
+        for (String p : patterns) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("[a-zß-ÿœ']{2,}").matcher(p);
+            while (m.find()) {
+                pieces.add(m.group());
+            }
+        }
+        pieces.addAll(List.of("5", "12.5", "$", "€", "£", "1000", "kg", "\u212A", "\u017F", "s", "'", "’", "😍", "."));
+        List<Pattern> compiled =
+                patterns.stream().map(p -> Pattern.compile(p, FLAGS)).toList();
+        List<PatternPrefilter> prefilters =
+                patterns.stream().map(PatternPrefilterTest::prefilter).toList();
+        String[] gaps = {" ", " ", " ", "", "\n", ", ", " a ", " my "};
+        SplittableRandom random = new SplittableRandom(11);
+        int matched = 0;
+        int skipped = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + random.nextInt(10);
+            for (int k = 0; k < n; k++) {
+                String piece = pieces.get(random.nextInt(pieces.size()));
+                int c = random.nextInt(4);
+                sb.append(
+                        c == 0
+                                ? piece.toUpperCase(java.util.Locale.ROOT)
+                                : c == 1 ? piece.replace('s', '\u017F') : piece);
+                sb.append(gaps[random.nextInt(gaps.length)]);
+            }
+            TextIndex text = new TextIndex(sb.toString());
+            for (int p = 0; p < patterns.size(); p++) {
+                boolean match = compiled.get(p).matcher(text.folded()).find();
+                boolean may = prefilters.get(p).mayMatch(text);
+                if (match) {
+                    matched++;
+                    assertThat(may).as("'%s' matches '%s'", patterns.get(p), sb).isTrue();
+                } else if (!may) {
+                    skipped++;
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(1000);
+        assertThat(skipped).isGreaterThan(100_000);
+    }
 }
