@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * there (404), a folder that changed meanwhile (409), a file that is not the version the change was
  * made on (412), a change without the version it was made on (428). It comes before {@link ApiProblems}, which answers everything else.
  */
-@RestControllerAdvice(assignableTypes = {RuleAdminController.class, ImpactController.class})
+@RestControllerAdvice(assignableTypes = {RuleAdminController.class, ImpactController.class, RuleTableController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RuleAdminProblems {
 
@@ -102,6 +102,18 @@ class RuleAdminProblems {
         if (e.change() != null) {
             p.setProperty("change", e.change().id());
         }
+        return p;
+    }
+
+    @ExceptionHandler(org.candor.intake.WorkbookSheets.RefusedException.class)
+    ProblemDetail workbookRefused(org.candor.intake.WorkbookSheets.RefusedException e, HttpServletRequest request) {
+        ProblemDetail p = problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Workbook refused",
+                "The workbook was not taken (" + e.problems().size() + " problem(s)); nothing was changed and the"
+                        + " table in force stays in force.",
+                request);
+        p.setProperty("problems", e.problems());
         return p;
     }
 

@@ -262,7 +262,7 @@ final class CellValues {
     }
 
     /** A stored number as plain digits ({@code 1E5} is {@code 100000}), for text columns. */
-    private static String plainNumber(String stored) {
+    static String plainNumber(String stored) {
         BigDecimal n = number(stored);
         if (n == null) {
             return stored;

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.candor.report.Print;
 
 /** The Instructions sheet: how to fill in the workbook, then every column of every sheet. */
 final class Instructions {
@@ -57,6 +58,7 @@ final class Instructions {
             Row about = sheet.createRow(r++);
             text(about, 0, s.name(), strong);
             text(about, 4, s.holds(), wrapped);
+            tallEnough(about, "", s.holds());
             for (Layout.Column c : s.columns()) {
                 Row row = sheet.createRow(r++);
                 text(row, 0, s.name(), null);
@@ -64,11 +66,25 @@ final class Instructions {
                 text(row, 2, c.required() ? "yes" : "", null);
                 text(row, 3, values(c), wrapped);
                 text(row, 4, c.meaning(), wrapped);
+                tallEnough(row, values(c), c.meaning());
             }
         }
-        int[] widths = {18, 36, 10, 40, 90};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, 256 * widths[i]);
+        int total = 0;
+        for (int i = 0; i < WIDTHS.length; i++) {
+            sheet.setColumnWidth(i, 256 * WIDTHS[i]);
+            total += WIDTHS[i];
+        }
+        Print.across(sheet, total);
+    }
+
+    /** Column widths, in characters: Sheet, Column, Required, Values, Meaning. */
+    static final int[] WIDTHS = {18, 36, 10, 40, 90};
+
+    /** A row as tall as its wrapped Values and Meaning take (spreadsheets keep a program's rows as written). */
+    private static void tallEnough(Row row, String values, String meaning) {
+        int lines = Math.max(Print.lines(values, WIDTHS[3] - 2), Print.lines(meaning, WIDTHS[4] - 2));
+        if (lines > 1) {
+            row.setHeightInPoints(Print.rowPoints(lines));
         }
     }
 

@@ -31,6 +31,10 @@ final class SheetHandler extends SecureXml.Handler {
     private final TextBudget budget;
     /** Shared-string indexes the sheet uses, mapped to their text once looked up. */
     private final Map<Integer, String> sharedNeeded;
+    /** Whether cells right of the header's last are dropped (a campaign sheet) or kept (a policy table). */
+    private final boolean cropToHeader;
+    /** What to do when the sheet has too many rows, said after the limit. */
+    private final String tooManyRowsAdvice;
 
     private boolean inSheetData;
     private boolean firstRowSeen;
@@ -57,11 +61,24 @@ final class SheetHandler extends SecureXml.Handler {
     private final StringBuilder buffer = new StringBuilder();
 
     SheetHandler(RawSheet sheet, int maxRows, Deadline deadline, TextBudget budget, Map<Integer, String> sharedNeeded) {
+        this(sheet, maxRows, deadline, budget, sharedNeeded, true, "split the campaign into smaller ones");
+    }
+
+    SheetHandler(
+            RawSheet sheet,
+            int maxRows,
+            Deadline deadline,
+            TextBudget budget,
+            Map<Integer, String> sharedNeeded,
+            boolean cropToHeader,
+            String tooManyRowsAdvice) {
         super(deadline, "for the sheet '" + sheet.name + "'");
         this.sheet = sheet;
         this.maxRows = maxRows;
         this.budget = budget;
         this.sharedNeeded = sharedNeeded;
+        this.cropToHeader = cropToHeader;
+        this.tooManyRowsAdvice = tooManyRowsAdvice;
     }
 
     @Override
@@ -205,7 +222,7 @@ final class SheetHandler extends SecureXml.Handler {
             keep(cell);
             return;
         }
-        if (headerWidth >= 0 && at >= headerWidth) {
+        if (cropToHeader && headerWidth >= 0 && at >= headerWidth) {
             // A value beside the table: keep the first of the row, to report it.
             if (!overflowReported && !cell.isBlank()) {
                 overflowReported = true;
@@ -294,8 +311,7 @@ final class SheetHandler extends SecureXml.Handler {
             throw new ReadAborted(
                     new CellRef(sheet.name, rowNumber, 0),
                     "the sheet has more than " + String.format("%,d", maxRows)
-                            + " rows after its header, the most Candor reads; split the campaign into smaller"
-                            + " ones");
+                            + " rows after its header, the most Candor reads; " + tooManyRowsAdvice);
         }
         sheet.rows.add(new RawSheet.Row(rowNumber, row));
     }

@@ -97,6 +97,11 @@ final class TemplateWorkbook {
             }
         }
         sheet.createFreezePane(0, 1);
+        int total = 0;
+        for (Layout.Column column : columns) {
+            total += width(column);
+        }
+        org.candor.report.Print.table(sheet, total);
     }
 
     private static DataValidationConstraint constraint(

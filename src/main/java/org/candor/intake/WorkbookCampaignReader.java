@@ -166,33 +166,41 @@ public final class WorkbookCampaignReader {
 
     /** Refuses what is plainly not an .xlsx, by its first bytes. */
     private static void refuseByContent(byte[] bytes) {
-        FileMagic magic = FileMagic.valueOf(Arrays.copyOf(bytes, 8));
-        switch (magic) {
-            case OOXML -> {
-                return;
-            }
-            case OLE2 ->
-                throw refused("the file is an Excel 97-2003 workbook (.xls), or a password-protected"
-                        + " workbook; Candor reads only .xlsx workbooks without a password. Open it in Excel, remove"
-                        + " any password, and save it as 'Excel Workbook (*.xlsx)'");
-            case BIFF2, BIFF3, BIFF4 ->
-                throw refused("the file is a workbook from an old version of Excel;"
-                        + " save it as 'Excel Workbook (*.xlsx)'");
-            case PDF ->
-                throw refused("the file is a PDF, not an Excel workbook (.xlsx); fill in the campaign"
-                        + " template in Excel and upload the .xlsx file");
-            case XML ->
-                throw refused("the file is XML (perhaps an 'XML Spreadsheet 2003'), not an Excel"
-                        + " workbook (.xlsx); save it as 'Excel Workbook (*.xlsx)'");
-            case HTML -> throw refused("the file is a web page (HTML), not an Excel workbook (.xlsx)");
-            case RTF, WORD2, MSWRITE -> throw refused("the file is a text document, not an Excel workbook (.xlsx)");
-            case JPEG, GIF, PNG, TIFF, WMF, EMF, BMP ->
-                throw refused("the file is an image, not an Excel workbook (.xlsx)");
-            default ->
-                throw refused("the file is not an Excel workbook (.xlsx): an .xlsx is a zip archive, and"
-                        + " this file is not one (a CSV or a renamed file?); fill in the campaign template and save"
-                        + " it as 'Excel Workbook (*.xlsx)'");
+        String why = notXlsx(bytes, "fill in the campaign template");
+        if (why != null) {
+            throw refused(why);
         }
+    }
+
+    /**
+     * Why a file is plainly not an .xlsx, judged by its first bytes; null when it may be one.
+     *
+     * @param whatToDo what the person should do instead, e.g. "fill in the campaign template"
+     */
+    static String notXlsx(byte[] bytes, String whatToDo) {
+        FileMagic magic = FileMagic.valueOf(Arrays.copyOf(bytes, 8));
+        return switch (magic) {
+            case OOXML -> null;
+            case OLE2 ->
+                "the file is an Excel 97-2003 workbook (.xls), or a password-protected"
+                        + " workbook; Candor reads only .xlsx workbooks without a password. Open it in Excel, remove"
+                        + " any password, and save it as 'Excel Workbook (*.xlsx)'";
+            case BIFF2, BIFF3, BIFF4 ->
+                "the file is a workbook from an old version of Excel; save it as 'Excel Workbook (*.xlsx)'";
+            case PDF ->
+                "the file is a PDF, not an Excel workbook (.xlsx); " + whatToDo + " in Excel and upload the"
+                        + " .xlsx file";
+            case XML ->
+                "the file is XML (perhaps an 'XML Spreadsheet 2003'), not an Excel"
+                        + " workbook (.xlsx); save it as 'Excel Workbook (*.xlsx)'";
+            case HTML -> "the file is a web page (HTML), not an Excel workbook (.xlsx)";
+            case RTF, WORD2, MSWRITE -> "the file is a text document, not an Excel workbook (.xlsx)";
+            case JPEG, GIF, PNG, TIFF, WMF, EMF, BMP -> "the file is an image, not an Excel workbook (.xlsx)";
+            default ->
+                "the file is not an Excel workbook (.xlsx): an .xlsx is a zip archive, and"
+                        + " this file is not one (a CSV or a renamed file?); " + whatToDo + " and save"
+                        + " it as 'Excel Workbook (*.xlsx)'";
+        };
     }
 
     private Campaign readPackage(Path file) {
@@ -290,7 +298,7 @@ public final class WorkbookCampaignReader {
     }
 
     /** Puts the text of shared strings into the cells that refer to them. */
-    private static void lookUp(RawSheet sheet, Map<Integer, String> shared, Set<Integer> overlong) {
+    static void lookUp(RawSheet sheet, Map<Integer, String> shared, Set<Integer> overlong) {
         List<RawSheet.Row> rows = new ArrayList<>(sheet.rows);
         if (sheet.header != null) {
             rows.add(sheet.header);
@@ -310,7 +318,7 @@ public final class WorkbookCampaignReader {
         }
     }
 
-    private static ReadAborted abortedIn(Throwable e) {
+    static ReadAborted abortedIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ReadAborted a) {
                 return a;

@@ -86,8 +86,8 @@ public final class ImpactReportWriter {
                 .number("FAIL to PASS", toPass)
                 .number("Stopped at a bound", stopped)
                 .text("Asked for by", p.requestedBy())
-                .text("Asked for at", Cells.time(p.createdAt()))
-                .text("Finished at", p.finishedAt() == null ? "" : Cells.time(p.finishedAt()));
+                .time("Asked for at (UTC)", p.createdAt())
+                .time("Finished at (UTC)", p.finishedAt());
         if (p.error() != null) {
             sheet.text("Error", p.error());
         }

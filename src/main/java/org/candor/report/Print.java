@@ -9,7 +9,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * landscape when a table is wider than a portrait page, the sheet's name and page number in the
  * footer.
  */
-final class Print {
+public final class Print {
 
     /**
      * The widest a table may be, in characters (column widths summed), to print portrait at full
@@ -36,9 +36,22 @@ final class Print {
      *
      * @param widthChars the table's width, its columns' widths summed, in characters
      */
-    static void table(Sheet sheet, int widthChars) {
+    public static void table(Sheet sheet, int widthChars) {
         setUp(sheet, widthChars > PORTRAIT_CHARS, 0);
         sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+    }
+
+    /** A sheet that prints one page across and as many down as it takes, landscape when wide. */
+    public static void across(Sheet sheet, int widthChars) {
+        setUp(sheet, widthChars > PORTRAIT_CHARS, 0);
+    }
+
+    /**
+     * How many lines the text takes in a wrapped cell {@code width} characters wide (see {@link
+     * Cells#lines}).
+     */
+    public static int lines(String text, int width) {
+        return Cells.lines(text, width);
     }
 
     /** A sheet that prints on one page, portrait. */
@@ -52,7 +65,7 @@ final class Print {
     }
 
     /** The height of a row showing {@code lines} lines of wrapped text, in points. */
-    static float rowPoints(int lines) {
+    public static float rowPoints(int lines) {
         return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
     }
 

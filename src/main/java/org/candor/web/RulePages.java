@@ -55,7 +55,12 @@ class RulePages {
     }
 
     /** A file of the rules folder as the catalog page lists it. */
-    public record RuleFile(String name, long size, boolean editable) {}
+    public record RuleFile(String name, long size, boolean editable) {
+        /** Whether the file is a policy table, which also opens as a grid. */
+        public boolean table() {
+            return org.candor.rules.policy.PolicyTables.isTable(name);
+        }
+    }
 
     @GetMapping({"", "/rules"})
     String catalog(@RequestParam(required = false) String q, Model model) {
@@ -136,6 +141,7 @@ class RulePages {
         model.addAttribute("name", name);
         model.addAttribute("content", content);
         model.addAttribute("version", version);
+        model.addAttribute("table", org.candor.rules.policy.PolicyTables.isTable(name));
         return "officer/editor";
     }
 

@@ -71,6 +71,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | POST   | /api/v1/rules/validate                                    | rule-change.json         | 401  | 401   | 403       | 403   | 200     | 403     |
             | POST   | /api/v1/rules/test                                        | rule-change.json         | 401  | 401   | 403       | 403   | 200     | 403     |
             | POST   | /api/v1/rules/reload                                      |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | GET    | /api/v1/rules/tables/thresholds.table.csv/workbook        |                          | 401  | 401   | 403       | 403   | 200     | 403     |
+            | PUT    | /api/v1/rules/tables/notes.txt/workbook                   |                          | 401  | 401   | 403       | 403   | 404     | 403     |
             | POST   | /api/v1/rules/impact                                      | rule-change.json         | 401  | 401   | 403       | 403   | 202     | 403     |
             | GET    | /api/v1/rules/impact/{unknown}                            |                          | 401  | 401   | 403       | 403   | 404     | 403     |
             | DELETE | /api/v1/evaluations                                       |                          | 401  | 401   | 405       | 405   | 405     | 405     |
@@ -218,6 +220,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                         "/api/v1/rules/validate",
                         "/api/v1/rules/test",
                         "/api/v1/rules/impact",
+                        "/api/v1/rules/tables/thresholds.table.csv/workbook",
+                        "/api/v1/rules/tables/notes.txt/workbook",
                         "/api/v1/waivers/{waiver}/expire",
                         "/api/v1/templates/campaign.xlsx",
                         "/v3/api-docs");

@@ -183,6 +183,45 @@ class CampaignTemplateTest {
     }
 
     @Test
+    void wrappedInstructionsRowsAreTallEnoughAndEverySheetPrintsAcrossOnePage() {
+        XSSFSheet instructions = wb.getSheet("Instructions");
+        int tall = 0;
+        for (org.apache.poi.ss.usermodel.Row row : instructions) {
+            org.apache.poi.ss.usermodel.Cell values = row.getCell(3);
+            org.apache.poi.ss.usermodel.Cell meaning = row.getCell(4);
+            if (row.getRowNum() < 12
+                    || meaning == null
+                    || !meaning.getCellStyle().getWrapText()) {
+                continue;
+            }
+            String v = values == null ? "" : values.getStringCellValue();
+            int lines = Math.max(
+                    (v.length() + Instructions.WIDTHS[3] - 3) / (Instructions.WIDTHS[3] - 2),
+                    (meaning.getStringCellValue().length() + Instructions.WIDTHS[4] - 3)
+                            / (Instructions.WIDTHS[4] - 2));
+            assertThat(row.getHeightInPoints())
+                    .as("row %d", row.getRowNum() + 1)
+                    .isGreaterThanOrEqualTo(Math.min(409f, 15f * lines));
+            if (lines > 1) {
+                tall++;
+            }
+        }
+        assertThat(tall).as("precondition: some rows wrap").isPositive();
+        assertThat(instructions.getFitToPage()).isTrue();
+        assertThat(instructions.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        assertThat(instructions.getPrintSetup().getLandscape()).isTrue();
+        for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+            if (!sheet.getSheetName().equals("Instructions")) {
+                assertThat(sheet.getRepeatingRows())
+                        .as(sheet.getSheetName())
+                        .isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+                assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+                assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
+            }
+        }
+    }
+
+    @Test
     void theInstructionsDescribeEverySheetAndColumn() {
         XSSFSheet instructions = wb.getSheet("Instructions");
         StringBuilder all = new StringBuilder();

@@ -1,6 +1,7 @@
 package org.candor.rules.policy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.candor.campaign.Platform;
@@ -89,6 +90,32 @@ public enum ColumnType {
         } catch (IllegalArgumentException e) {
             throw refused(cell);
         }
+    }
+
+    /**
+     * The values a cell of this type may take when they form a closed set (meanings, platforms,
+     * formats), in order; empty for a type whose values are open (text, numbers, codes).
+     */
+    public List<String> choices() {
+        return switch (this) {
+            case MEANING -> names(Meaning.values());
+            case PLATFORM -> names(Platform.values());
+            case FORMAT -> names(PostFormat.values());
+            default -> List.of();
+        };
+    }
+
+    /** Values commonly written in an open column of codes, offered while typing; any other code is taken too. */
+    public List<String> suggestions() {
+        return switch (this) {
+            case LANGUAGE -> List.of("*", "en", "fr", "de", "es", "it", "nl", "pt", "ga");
+            case JURISDICTION -> List.of("US", "UK", "EU", "FR", "IE", "DE");
+            default -> List.of();
+        };
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private IllegalArgumentException refused(String cell) {
