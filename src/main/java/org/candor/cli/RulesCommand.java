@@ -197,6 +197,9 @@ final class RulesCommand implements Runnable {
                 out.println(status + r.file() + " — " + r.name());
                 if (!r.passed()) {
                     out.println("     " + r.detail().replace("\n", "\n     "));
+                    if (r.campaign() != null) {
+                        out.println("     campaign it ran (base with patch): " + r.campaign());
+                    }
                 }
             }
             out.println(report.summaryLine());

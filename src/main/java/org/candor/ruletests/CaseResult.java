@@ -1,5 +1,7 @@
 package org.candor.ruletests;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,13 +16,32 @@ import java.util.TreeSet;
  * @param actual the rule ids of the findings evaluation produced (empty when it did not run)
  * @param detail for a failure, what went wrong: missing and unexpected rule ids with the
  *     unexpected findings' messages, a wrong severity or verdict, or why the case could not run
+ * @param campaign for a failed case written as a base and a patch, the campaign it ran: the base
+ *     with the patch applied; null otherwise
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResult(
-        String file, String name, Set<String> expected, Set<String> actual, boolean passed, String detail) {
+        String file,
+        String name,
+        Set<String> expected,
+        Set<String> actual,
+        boolean passed,
+        String detail,
+        JsonNode campaign) {
 
     public CaseResult {
         expected = Collections.unmodifiableSortedSet(new TreeSet<>(expected));
         actual = Collections.unmodifiableSortedSet(new TreeSet<>(actual));
+    }
+
+    public CaseResult(
+            String file, String name, Set<String> expected, Set<String> actual, boolean passed, String detail) {
+        this(file, name, expected, actual, passed, detail, null);
+    }
+
+    /** The same result with the campaign the case ran, to show with its failure. */
+    CaseResult withCampaign(JsonNode merged) {
+        return new CaseResult(file, name, expected, actual, passed, detail, merged);
     }
 
     /** "DISC-001.json — paid post with no disclosure". */

@@ -73,7 +73,13 @@ public final class RuleTestRunner {
     public static final String WHOLE_FILE = "(file)";
 
     private static final List<String> CASE_FIELDS =
-            List.of("name", "expect", "expectVerdict", "expectSeverity", "campaign");
+            List.of("name", "expect", "expectVerdict", "expectSeverity", "campaign", "base", "patch");
+
+    /**
+     * The folder, directly in the tests folder, of the base campaigns compact cases start from; its
+     * files are campaigns, not cases.
+     */
+    public static final String BASES = "bases";
 
     private final ObjectMapper mapper;
     /** Reads one value of a case file at a time; what follows it is checked by the file reader. */
@@ -138,9 +144,10 @@ public final class RuleTestRunner {
                     List.of(fileFailure(testsDir.toString(), "the rule tests folder cannot be read: " + describe(e))));
         }
         List<Callable<CaseResult>> tasks = new ArrayList<>();
+        Bases bases = new Bases(testsDir);
         for (Path file : files) {
             String name = testsDir.relativize(file).toString().replace('\\', '/');
-            tasks.addAll(plan(file, name, ruleSet));
+            tasks.addAll(plan(file, name, ruleSet, bases));
         }
         return new RuleTestReport(runAll(tasks, progress));
     }
@@ -151,7 +158,8 @@ public final class RuleTestRunner {
      * @param displayName the name results carry, usually the path relative to the tests folder
      */
     public List<CaseResult> runFile(Path file, String displayName, RuleSet ruleSet) {
-        return runAll(plan(file, displayName, ruleSet), Progress.NONE);
+        return runAll(
+                plan(file, displayName, ruleSet, new Bases(file.toAbsolutePath().getParent())), Progress.NONE);
     }
 
     /** What a run has done so far; told from the threads that run the cases. */
@@ -169,7 +177,7 @@ public final class RuleTestRunner {
     }
 
     /** The results of one file's cases, each yet to be judged: a problem of the file is a result already. */
-    private List<Callable<CaseResult>> plan(Path file, String displayName, RuleSet ruleSet) {
+    private List<Callable<CaseResult>> plan(Path file, String displayName, RuleSet ruleSet, Bases bases) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -177,7 +185,7 @@ public final class RuleTestRunner {
             CaseResult failure = fileFailure(displayName, "the file cannot be read: " + describe(e));
             return List.of(() -> failure);
         }
-        Parsed parsed = parse(bytes, file.getFileName().toString());
+        Parsed parsed = parse(bytes, file.getFileName().toString(), bases);
         if (parsed.unreadable()) {
             CaseResult failure = fileFailure(displayName, String.join("; ", parsed.fileProblems()));
             return List.of(() -> failure);
@@ -273,7 +281,7 @@ public final class RuleTestRunner {
         } catch (IOException e) {
             throw new RuleTestFileException(name, List.of("the file cannot be read: " + describe(e)));
         }
-        Parsed parsed = parse(bytes, name);
+        Parsed parsed = parse(bytes, name, new Bases(file.toAbsolutePath().getParent()));
         List<String> problems = new ArrayList<>(parsed.fileProblems());
         List<RuleTestCase> cases = new ArrayList<>();
         for (Entry e : parsed.entries()) {
@@ -301,6 +309,9 @@ public final class RuleTestRunner {
 
     static boolean isCaseFile(Path relative) {
         String name = relative.getFileName().toString();
+        if (relative.getNameCount() > 1 && relative.getName(0).toString().equals(BASES)) {
+            return false;
+        }
         for (Path part : relative) {
             if (part.toString().startsWith(".")) {
                 return false;
@@ -321,7 +332,7 @@ public final class RuleTestRunner {
      */
     private record Parsed(String rule, List<Entry> entries, List<String> fileProblems, boolean unreadable) {}
 
-    private Parsed parse(byte[] bytes, String fileName) {
+    private Parsed parse(byte[] bytes, String fileName, Bases bases) {
         List<String> problems = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         String rule = null;
@@ -359,7 +370,7 @@ public final class RuleTestRunner {
                             number++;
                             int line = p.currentTokenLocation().getLineNr();
                             JsonNode node = valueReader.readTree(p);
-                            entries.add(toCase(number, line, node));
+                            entries.add(toCase(number, line, node, bases));
                         }
                     }
                     default -> {
@@ -397,7 +408,7 @@ public final class RuleTestRunner {
         return new Parsed(rule, entries, problems, false);
     }
 
-    private Entry toCase(int number, int line, JsonNode node) {
+    private Entry toCase(int number, int line, JsonNode node, Bases bases) {
         JsonNode nameNode = node == null ? null : node.get("name");
         String label =
                 nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
@@ -442,8 +453,29 @@ public final class RuleTestRunner {
                 }
             }
         }
-        if (c.campaign() == null || c.campaign().isNull() || c.campaign().isMissingNode()) {
-            problems.add("'campaign' is missing");
+        boolean written =
+                c.campaign() != null && !c.campaign().isNull() && !c.campaign().isMissingNode();
+        if (c.base() != null || c.patch() != null) {
+            if (written) {
+                problems.add("a case has either 'campaign' or 'base' with 'patch', not both");
+            } else if (c.base() == null) {
+                problems.add("'patch' needs a 'base': the file of bases/ whose campaign it changes");
+            } else if (c.patch() != null && !c.patch().isObject()) {
+                problems.add("'patch' must be an object: what the case changes of the base campaign, as a JSON Merge"
+                        + " Patch (RFC 7386)");
+            } else {
+                Base base = bases.read(c.base());
+                if (base.problem() != null) {
+                    problems.add("'base' " + base.problem());
+                } else {
+                    c = c.withCampaign(
+                            c.patch() == null
+                                    ? base.campaign().deepCopy()
+                                    : MergePatch.apply(base.campaign(), c.patch()));
+                }
+            }
+        } else if (!written) {
+            problems.add("'campaign' is missing: write the campaign, or name a 'base' and a 'patch'");
         } else if (!c.campaign().isObject()) {
             problems.add("'campaign' must be a campaign object (format v1)");
         }
@@ -453,6 +485,65 @@ public final class RuleTestRunner {
         return new Entry(label, c, null);
     }
 
+    /** A base campaign as read, or why it cannot be used. */
+    private record Base(JsonNode campaign, String problem) {}
+
+    /**
+     * The base campaigns of a tests folder, each read once: a file of the folder, named by its
+     * path relative to it, which must stay inside it.
+     */
+    private final class Bases {
+        private final Path root;
+        private final Map<String, Base> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Bases(Path root) {
+            this.root = root.toAbsolutePath().normalize();
+        }
+
+        Base read(String name) {
+            return read.computeIfAbsent(name, this::load);
+        }
+
+        private Base load(String name) {
+            String why = null;
+            if (name.isBlank()) {
+                why = "is empty; name a file of bases/, e.g. \"bases/us-instagram.json\"";
+            } else if (name.contains("\\") || name.startsWith("/") || name.contains(":")) {
+                why = "'" + name + "' must be a path relative to the tests folder, with '/', e.g. \"bases/x.json\"";
+            } else if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                why = "'" + name + "' must name a .json file";
+            } else {
+                for (String part : name.split("/")) {
+                    if (part.isEmpty() || part.startsWith(".")) {
+                        why = "'" + name + "' may not hold an empty part, '.' or '..', or a hidden file";
+                    }
+                }
+            }
+            if (why != null) {
+                return new Base(null, why);
+            }
+            Path file = root.resolve(name).normalize();
+            try {
+                if (!file.startsWith(root) || !file.toRealPath().startsWith(root.toRealPath())) {
+                    return new Base(null, "'" + name + "' is not inside the tests folder");
+                }
+                JsonNode campaign = valueReader
+                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readTree(Files.readAllBytes(file));
+                if (campaign == null || !campaign.isObject()) {
+                    return new Base(null, "'" + name + "' does not hold a campaign object (format v1)");
+                }
+                return new Base(campaign, null);
+            } catch (JsonProcessingException e) {
+                return new Base(
+                        null,
+                        "'" + name + "' is not valid JSON: " + clean(e.getOriginalMessage()) + at(e.getLocation()));
+            } catch (IOException e) {
+                return new Base(null, "'" + name + "' cannot be read: " + describe(e));
+            }
+        }
+    }
+
     // ---- running ----
 
     private CaseResult runCase(String file, Entry e, RuleSet ruleSet) {
@@ -460,6 +551,12 @@ public final class RuleTestRunner {
             return new CaseResult(file, e.label(), Set.of(), Set.of(), false, e.problem());
         }
         RuleTestCase c = e.testCase();
+        CaseResult r = run(file, c, ruleSet);
+        // A compact case's campaign is not written anywhere: its failure shows it.
+        return !r.passed() && c.compact() ? r.withCampaign(c.campaign()) : r;
+    }
+
+    private CaseResult run(String file, RuleTestCase c, RuleSet ruleSet) {
         Campaign campaign;
         try {
             campaign = reader.read(mapper.writeValueAsBytes(c.campaign()));

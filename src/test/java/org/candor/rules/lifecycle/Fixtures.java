@@ -38,10 +38,19 @@ public final class Fixtures {
      */
     static Path smallPack(Path dir) {
         try {
-            Files.createDirectories(dir.resolve("tests"));
+            Files.createDirectories(dir.resolve("tests/bases"));
             for (String f :
                     List.of("thresholds.table.csv", "caption-folds.table.csv", "claims.drl", "tests/CLAIM-001.json")) {
                 Files.copy(RULES.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+            // The base campaigns its compact cases start from.
+            try (Stream<Path> bases = Files.list(RULES.resolve("tests/bases"))) {
+                for (Path b : bases.toList()) {
+                    Files.copy(
+                            b,
+                            dir.resolve("tests/bases").resolve(b.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             Files.copy(
                     Path.of("src/test/resources/rulesets/one-term.table.csv"),
