@@ -25,6 +25,8 @@ import org.candor.rules.RuleHistory.NewChange;
 import org.candor.rules.RuleService.ReloadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,12 @@ import org.springframework.stereotype.Service;
  * as are the changes of the folder the rule tests refused ({@link RuleHistory.Outcome#REFUSED}),
  * and the rule set the service starts with is kept as well ({@link Action#STARTUP} when it differs
  * from the last one recorded).
+ *
+ * <p>When rule sets live in the database ({@link RuleStore}), nothing is written to the folder: a
+ * commit stores the rule set and its history entry in one transaction, made on the rule set the
+ * proposal was built on, and then puts it in force here; the other instances adopt it ({@link
+ * RuleSetSync}). There are no pending changes then, and the start records nothing (the first
+ * start's import is recorded by the store).
  */
 @Service
 public class RuleChanges implements RuleService.Listener {
@@ -56,14 +64,22 @@ public class RuleChanges implements RuleService.Listener {
 
     private final RuleService rules;
     private final RuleHistory history;
+    /** Where changes are stored when rule sets live in the database; null when the folder is the source. */
+    private final RuleStore store;
     /** What the change being committed on this thread is, for the listener to record. */
     private final ThreadLocal<Intent> intent = new ThreadLocal<>();
     /** Run right after a commit's files are renamed into place; crash tests stop the commit there. */
     private volatile Runnable afterRename = () -> {};
 
     public RuleChanges(RuleService rules, RuleHistory history) {
+        this(rules, history, null);
+    }
+
+    @Autowired
+    public RuleChanges(RuleService rules, RuleHistory history, ObjectProvider<RuleStore> store) {
         this.rules = rules;
         this.history = history;
+        this.store = store == null ? null : store.getIfAvailable();
         rules.addListener(this);
     }
 
@@ -280,6 +296,18 @@ public class RuleChanges implements RuleService.Listener {
     }
 
     /**
+     * The rules folder's files as they are, proposed as a change of the rule set in force: how an
+     * instance whose rule sets live in the database imports edits made on its disk (a reload).
+     */
+    public Proposal proposeFolder() {
+        Map<String, byte[]> base = rules.files();
+        RuleSet built = rules.build(RuleSetLoader.readFolder(rules.rulesDir()));
+        RuleDiff diff = RuleDiff.between(rules.current(), built);
+        return new Proposal(
+                new Edit(Map.of(), Set.of()), RuleSetLoader.hash(base), built, diff, () -> rules.discard(built));
+    }
+
+    /**
      * Writes a proposal's change into the rules folder and reloads it; the proposal is closed.
      * The change is recorded as pending before its files are renamed into place, and completed
      * once the rule set is in force. When the folder changed since the proposal was built, nothing
@@ -295,6 +323,9 @@ public class RuleChanges implements RuleService.Listener {
         // What the files to change held before (empty: not there), once known; restored on failure.
         Map<String, Optional<byte[]>> before = new TreeMap<>();
         intent.set(in);
+        if (store != null) {
+            return commitToStore(proposal, in, who, failures);
+        }
         try {
             // The proposal's rule set is handed to the rules service, which puts it in force when
             // the folder holds what it was built from, so the change is not built twice.
@@ -325,6 +356,38 @@ public class RuleChanges implements RuleService.Listener {
                 // Written down, but not put in force: the change was not made.
                 history.withdraw(in.pending.id());
             }
+        }
+    }
+
+    /**
+     * Stores a proposal's rule set and its history entry in the database, made on the rule set the
+     * proposal was built on, then puts it in force here; the proposal is closed.
+     */
+    private Outcome commitToStore(Proposal proposal, Intent in, String who, RuleTestFailures failures) {
+        try {
+            RuleSet built = proposal.handOver();
+            ReloadResult r = rules.replace(built, who, failures, inForce -> {
+                if (!built.hash().equals(inForce.hash())) {
+                    in.recorded = store.commit(
+                            proposal.baseHash(),
+                            inForce,
+                            built,
+                            new NewChange(
+                                    in.action,
+                                    who,
+                                    inForce.hash(),
+                                    built.hash(),
+                                    proposal.diff(),
+                                    failures.blocks(),
+                                    failures.newFailures(),
+                                    failures.alreadyFailing(),
+                                    RuleHistory.Outcome.APPLIED));
+                }
+            });
+            return new Outcome(r, Optional.ofNullable(in.recorded));
+        } finally {
+            intent.remove();
+            proposal.close();
         }
     }
 
@@ -443,6 +506,10 @@ public class RuleChanges implements RuleService.Listener {
     /** Records every rule set put in force, with the change that did it. */
     @Override
     public void ruleSetChanged(RuleSet before, RuleSet after, String who, RuleTestFailures failures) {
+        if (store != null) {
+            // On record in the database already: by this instance's commit, or by another's.
+            return;
+        }
         Intent in = intent.get();
         if (in != null && in.pending != null && in.pending.hashAfter().equals(after.hash())) {
             ChangeRecord pending = in.pending;
@@ -500,6 +567,9 @@ public class RuleChanges implements RuleService.Listener {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void recordStartup() {
+        if (store != null) {
+            return;
+        }
         try {
             RuleSet rs = rules.current();
             history.snapshot(rs);
@@ -524,19 +594,7 @@ public class RuleChanges implements RuleService.Listener {
                             p.who());
                 }
             }
-            Optional<String> last = history.lastHash();
-            if (last.isPresent() && last.get().equals(rs.hash())) {
-                return;
-            }
-            Map<String, byte[]> previous = last.flatMap(history::files).orElse(Map.of());
-            history.record(new NewChange(
-                    Action.STARTUP,
-                    "startup",
-                    last.orElse(null),
-                    rs.hash(),
-                    RuleDiff.between(previous, rs.contents()),
-                    false,
-                    List.of()));
+            history.recordStart(rs);
         } catch (RuntimeException e) {
             log.error("the rules in force at startup could not be recorded in the rule history", e);
         }

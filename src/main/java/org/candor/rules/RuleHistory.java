@@ -231,6 +231,27 @@ public class RuleHistory {
     }
 
     /**
+     * Records the rule set the service starts with as a {@link Action#STARTUP} change, unless it is
+     * the one the latest change put in force; it must have been kept with {@link #snapshot} first.
+     */
+    @Transactional
+    public synchronized void recordStart(RuleSet ruleSet) {
+        Optional<String> last = lastHash();
+        if (last.isPresent() && last.get().equals(ruleSet.hash())) {
+            return;
+        }
+        Map<String, byte[]> previous = last.flatMap(this::files).orElse(Map.of());
+        record(new NewChange(
+                Action.STARTUP,
+                "startup",
+                last.orElse(null),
+                ruleSet.hash(),
+                RuleDiff.between(previous, ruleSet.contents()),
+                false,
+                List.of()));
+    }
+
+    /**
      * Completes a {@link Outcome#PENDING} change: its rule set is in force now, at this moment.
      *
      * @return the change as recorded now; empty when there is no such pending change

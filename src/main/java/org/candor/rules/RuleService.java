@@ -5,15 +5,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -26,12 +30,20 @@ import org.springframework.stereotype.Service;
  * the errors or failing tests are kept for health, the API and the log. An evaluation holds a
  * {@link Lease} on the rule set it started with, which is disposed (and removed from the engine's
  * repository) only when the last such evaluation has finished.
+ *
+ * <p>When rule sets live in the database ({@link RuleStore}), the service starts with the
+ * database's rule set (importing the folder on the first start), a change is put on record there
+ * before it is put in force ({@link #replace}), and a rule set another instance put in force is
+ * {@linkplain #adopt adopted}; the folder is then read only for its rule tests.
  */
 @Service
 public class RuleService implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
 
     private final Path rulesDir;
+    /** Where the rule set in force lives when not in the folder; null when the folder is the source. */
+    private final RuleStore store;
+
     private final RuleSetLoader loader;
     private final AtomicReference<Held> current = new AtomicReference<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -118,17 +130,26 @@ public class RuleService implements SmartInitializingSingleton {
      * ({@link #afterSingletonsInstantiated}), and does not start when the rules do not build.
      */
     public RuleService(CandorProperties properties) {
-        this(properties, RuleSetCache.standard());
+        this(properties, RuleSetCache.standard(), null);
     }
 
     /** The service's rules, with the built rule sets kept as {@code candor.rules-cache.*} says. */
-    @Autowired
     public RuleService(CandorProperties properties, RulesCacheProperties cache) {
-        this(properties, cache.cache(properties.rulesDir()));
+        this(properties, cache.cache(properties.rulesDir()), null);
     }
 
-    private RuleService(CandorProperties properties, RuleSetCache cache) {
+    /**
+     * The service's rules, with the built rule sets kept as {@code candor.rules-cache.*} says, and
+     * in the database when a {@link RuleStore} is configured.
+     */
+    @Autowired
+    public RuleService(CandorProperties properties, RulesCacheProperties cache, ObjectProvider<RuleStore> store) {
+        this(properties, cache.cache(properties.rulesDir()), store.getIfAvailable());
+    }
+
+    private RuleService(CandorProperties properties, RuleSetCache cache, RuleStore store) {
         this.rulesDir = properties.rulesDir();
+        this.store = store;
         this.loader = new RuleSetLoader(cache);
         this.initial = CompletableFuture.runAsync(this::loadInitial, task -> {
             Thread t = new Thread(task, "candor-rules-first-build");
@@ -139,12 +160,12 @@ public class RuleService implements SmartInitializingSingleton {
 
     private void loadInitial() {
         try {
-            RuleSet rs = loader.load(rulesDir);
+            RuleSet rs = store == null ? loader.load(rulesDir) : store.startWith(rulesDir, this::build);
             current.set(new Held(rs));
             lastAttempt = Instant.now();
             log.info(
                     "rules loaded from {}: {} rules, rule set {}",
-                    rulesDir.toAbsolutePath(),
+                    store == null ? rulesDir.toAbsolutePath() : "the database",
                     rs.catalog().size(),
                     rs.hash());
         } catch (RuleBuildException e) {
@@ -224,9 +245,19 @@ public class RuleService implements SmartInitializingSingleton {
         return lastAttempt;
     }
 
-    /** The rule files of the folder as they are now. */
+    /**
+     * The rule files changes are made on: the folder's as they are now, or, when rule sets live in
+     * the database, those of the rule set in force.
+     */
     public Map<String, byte[]> files() {
-        return RuleSetLoader.readFolder(rulesDir);
+        return store == null
+                ? RuleSetLoader.readFolder(rulesDir)
+                : new TreeMap<>(current().contents());
+    }
+
+    /** Whether rule sets live in the database ({@link RuleStore}) rather than the folder. */
+    public boolean fromDatabase() {
+        return store != null;
     }
 
     /** Builds proposed files without putting them in force; throws {@link RuleBuildException}. */
@@ -345,6 +376,51 @@ public class RuleService implements SmartInitializingSingleton {
             }
         }
         return new ReloadResult(true, before.ruleSet.hash(), next.hash(), failures);
+    }
+
+    /**
+     * Puts a built rule set in force once {@code record} has put it on record: with no other change
+     * in between, {@code record} is given the rule set in force and may refuse the change by
+     * throwing, and then the built rule set is disposed of and nothing changes. Used when rule sets
+     * live in the database, where the change is stored before any instance puts it in force.
+     *
+     * @param failures the failing rule tests it is put in force past
+     */
+    public synchronized ReloadResult replace(
+            RuleSet built, String who, RuleTestFailures failures, Consumer<RuleSet> record) {
+        Held before = held();
+        try {
+            record.accept(before.ruleSet);
+        } catch (RuntimeException e) {
+            RuleSetLoader.dispose(built);
+            throw e;
+        }
+        lastAttempt = Instant.now();
+        return putInForce(before, built, who, failures);
+    }
+
+    /**
+     * Puts in force a rule set another instance put on record, when {@code stillWanted} (asked
+     * with no other change in between) says it is still the one to have; otherwise it is disposed
+     * of. No gate: it passed the rule tests where the change was made, or was forced past them
+     * there, on record.
+     *
+     * @return whether it was put in force
+     */
+    public synchronized boolean adopt(RuleSet built, String who, Predicate<RuleSet> stillWanted) {
+        Held before = held();
+        if (built.hash().equals(before.ruleSet.hash()) || !stillWanted.test(built)) {
+            RuleSetLoader.dispose(built);
+            return false;
+        }
+        lastAttempt = Instant.now();
+        return putInForce(before, built, who, RuleTestFailures.NONE).applied();
+    }
+
+    /** A rule set on record elsewhere did not build here: the rules in force stay in force. */
+    public void notAdopted(List<BuildProblem> problems) {
+        lastAttempt = Instant.now();
+        lastErrors = List.copyOf(problems);
     }
 
     /** A change to the files of the rules folder, made by {@link #edit}. */

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches the rules folder and reloads once the files have been quiet for the debounce time.
- * Changes under {@code tests/} are examples, not rules, and are ignored.
+ * Changes under {@code tests/} are examples, not rules, and are ignored. Off when rule sets live
+ * in the database ({@link RuleStore}): the folder is not the source then, and a reload through the
+ * API imports it as a change.
  */
 @Component
 class RulesWatcher implements SmartLifecycle {
@@ -32,6 +34,7 @@ class RulesWatcher implements SmartLifecycle {
 
     private final RuleService rules;
     private final RulesWatchProperties properties;
+    private final boolean fromDatabase;
     private ScheduledExecutorService scheduler;
     private WatchService watch;
     private Thread thread;
@@ -41,11 +44,18 @@ class RulesWatcher implements SmartLifecycle {
     RulesWatcher(RuleService rules, RulesWatchProperties properties) {
         this.rules = rules;
         this.properties = properties;
+        this.fromDatabase = rules.fromDatabase();
     }
 
     @Override
     public synchronized void start() {
         if (!properties.enabled() || running) {
+            return;
+        }
+        if (fromDatabase) {
+            log.info(
+                    "rule sets live in the database: edits of {} are not watched; a reload imports them",
+                    rules.rulesDir().toAbsolutePath());
             return;
         }
         Path dir = rules.rulesDir();

@@ -2,6 +2,7 @@ package org.candor.ruletests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.candor.rules.BuildProblem;
@@ -136,16 +137,21 @@ public class RuleAdministration {
     public RuleChangeResult apply(RuleChanges.Edit edit, RuleHistory.Action action, boolean force, String who)
             throws IOException {
         try (RuleChanges.Proposal p = changes.propose(edit)) {
-            RuleTestComparison c = suite.compare(p.ruleSet());
-            if (!c.noNewFailures() && !force) {
-                throw new FailingRuleTestsException(p.ruleSet().hash(), c.newFailures(), c.alreadyFailing());
-            }
-            RuleChanges.Outcome o = changes.commit(p, action, who, c.failures());
-            if (!o.reload().errors().isEmpty()) {
-                throw new RuleBuildException(o.reload().errors());
-            }
-            return result(o);
+            return apply(p, action, force, who);
         }
+    }
+
+    private RuleChangeResult apply(RuleChanges.Proposal p, RuleHistory.Action action, boolean force, String who)
+            throws IOException {
+        RuleTestComparison c = suite.compare(p.ruleSet());
+        if (!c.noNewFailures() && !force) {
+            throw new FailingRuleTestsException(p.ruleSet().hash(), c.newFailures(), c.alreadyFailing());
+        }
+        RuleChanges.Outcome o = changes.commit(p, action, who, c.failures());
+        if (!o.reload().errors().isEmpty()) {
+            throw new RuleBuildException(o.reload().errors());
+        }
+        return result(o);
     }
 
     /** Reloads the folder as it is, through the rule tests; see {@link #reload(String, boolean)}. */
@@ -156,12 +162,22 @@ public class RuleAdministration {
     /**
      * Reloads the folder as it is. A folder that does not build is refused; one with which a rule
      * test fails that passes with the rules in force too, unless forced, and the refusal is
-     * recorded in the history.
+     * recorded in the history. When rule sets live in the database, the folder is imported as a
+     * change instead, and refused as a change is ({@link FailingRuleTestsException}).
      *
      * @throws RuleBuildException when the folder does not build
      * @throws RefusedReloadException when its rule tests fail and it is not forced
      */
     public RuleChangeResult reload(String who, boolean force) {
+        if (rules.fromDatabase()) {
+            // The rule sets live in the database: the folder's files are imported as a change,
+            // through the rule tests, as one through the editor.
+            try (RuleChanges.Proposal p = changes.proposeFolder()) {
+                return apply(p, RuleHistory.Action.RELOAD, force, who);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         RuleChanges.Outcome o = changes.reload(who, force);
         if (!o.reload().errors().isEmpty()) {
             throw new RuleBuildException(o.reload().errors());
