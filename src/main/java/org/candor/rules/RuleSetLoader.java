@@ -183,6 +183,8 @@ public final class RuleSetLoader {
             }
         }
         if (!refused.isEmpty()) {
+            // Refused anyway; the guard's findings tell the officer what else the files hold.
+            refused.addAll(guard.check(files));
             throw new RuleBuildException(refused);
         }
         String hash = hash(files);
