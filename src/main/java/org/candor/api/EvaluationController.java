@@ -22,7 +22,6 @@ import org.candor.submission.SubmissionStore;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -191,15 +190,7 @@ class EvaluationController {
     @GetMapping(value = "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
         Evaluations.Download d = evaluations.report(visible(id, accounts.of(auth)));
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.fileName())
-                                .build()
-                                .toString())
-                .body(d.content());
+        return d.attachment();
     }
 
     @Operation(

@@ -13,8 +13,6 @@ import org.candor.impact.ImpactService;
 import org.candor.rules.RuleChanges;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -158,15 +156,7 @@ class ImpactController {
     ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
         org.candor.submission.Evaluations.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
-        return ResponseEntity.ok()
-                .contentType(RuleAdminController.XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.fileName())
-                                .build()
-                                .toString())
-                .body(d.content());
+        return d.attachment();
     }
 
     private static NotFoundException notFound(String id) {

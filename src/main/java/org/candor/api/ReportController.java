@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.time.Instant;
 import org.candor.submission.Evaluations;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,14 +32,6 @@ class ReportController {
             @RequestParam(required = false) String brand)
             throws IOException {
         Evaluations.Download d = evaluations.portfolio(agency, brand, from, to);
-        return ResponseEntity.ok()
-                .contentType(EvaluationController.XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.fileName())
-                                .build()
-                                .toString())
-                .body(d.content());
+        return d.attachment();
     }
 }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import org.candor.rules.RuleChanges;
 import org.candor.ruletests.PolicyTableEdits;
 import org.candor.ruletests.RuleAdministration.RuleChangeResult;
+import org.candor.submission.Evaluations;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,16 +54,9 @@ class RuleTableController {
     ResponseEntity<byte[]> download(@PathVariable String name, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
         PolicyTableEdits.Current now = current(name);
-        return ResponseEntity.ok()
-                .contentType(RuleAdminController.XLSX)
-                .eTag(now.version())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(PolicyTableEdits.workbookName(name))
-                                .build()
-                                .toString())
-                .body(now.grid().workbook());
+        return new Evaluations.Download(
+                        PolicyTableEdits.workbookName(name), now.grid().workbook())
+                .attachment(now.version());
     }
 
     @Operation(

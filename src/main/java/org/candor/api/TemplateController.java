@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.candor.intake.CampaignTemplate;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.candor.submission.Evaluations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,14 +20,6 @@ class TemplateController {
     ResponseEntity<byte[]> campaign() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().write(out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(CampaignTemplate.CONTENT_TYPE))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(CampaignTemplate.FILE_NAME)
-                                .build()
-                                .toString())
-                .body(out.toByteArray());
+        return new Evaluations.Download(CampaignTemplate.FILE_NAME, out.toByteArray()).attachment();
     }
 }

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.candor.submission.Evaluations;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Small helpers the page controllers share. */
@@ -15,15 +12,7 @@ final class Pages {
 
     /** A workbook as an attachment. */
     static ResponseEntity<byte[]> download(Evaluations.Download d) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(Evaluations.XLSX))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.fileName())
-                                .build()
-                                .toString())
-                .body(d.content());
+        return d.attachment();
     }
 
     /** A form's text field: null when empty. */

@@ -11,10 +11,9 @@ import org.candor.rules.policy.PolicyGrid;
 import org.candor.ruletests.PolicyTableEdits;
 import org.candor.ruletests.PolicyTableEdits.CellError;
 import org.candor.ruletests.RuleAdministration;
+import org.candor.submission.Evaluations;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -184,16 +183,9 @@ class TablePages {
     @GetMapping("/{name}/workbook")
     ResponseEntity<byte[]> workbook(@PathVariable String name) {
         PolicyTableEdits.Current now = current(name);
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .eTag(now.version())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(PolicyTableEdits.workbookName(name))
-                                .build()
-                                .toString())
-                .body(now.grid().workbook());
+        return new Evaluations.Download(
+                        PolicyTableEdits.workbookName(name), now.grid().workbook())
+                .attachment(now.version());
     }
 
     /** Saves an uploaded workbook as the table, in the table's own format, through the same checks. */
