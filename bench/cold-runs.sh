@@ -9,13 +9,17 @@ before=$1 after=$2 runs=${3:-5}
 export CANDOR_RULES_CACHE_DIR=${CANDOR_RULES_CACHE_DIR:-$(mktemp -d)/rule-sets}
 t() { local s=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
 start() {
-  local jar=$1 port=$2 d
+  local jar=$1 port=$2 d rules="$PWD/rules"
   d=$(mktemp -d)
   local s=$(date +%s.%N)
   (cd "$d" && exec java -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
-      --candor.rules-dir="$PWD/rules" --candor.rules-watch.enabled=false >"$d/log" 2>&1) &
+      --candor.rules-dir="$rules" --candor.rules-watch.enabled=false >"$d/log" 2>&1) &
   local pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health"; do sleep 0.2; done
+  local tries=0
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
+    sleep 0.2; tries=$((tries + 1))
+    if [ "$tries" -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then echo "failed"; kill "$pid" 2>/dev/null; return; fi
+  done
   echo "$(date +%s.%N) - $s" | bc
   kill "$pid"; wait "$pid" 2>/dev/null; rm -rf "$d"
 }
