@@ -17,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -109,15 +111,43 @@ final class Browser implements AutoCloseable {
     }
 
     /** Puts text into a field at once (sendKeys types a long file key by key). */
+    /**
+     * Sets a field's value. Found again and set again when the element went away meanwhile (Chromium
+     * answers "Node with given id does not belong to the document" for an element of a page just
+     * replaced).
+     */
     void paste(String css, String text) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), text);
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d -> {
+                    ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1];", find(css), text);
+                    return true;
+                });
     }
 
     /** Clicks and waits until the page the click loads has replaced this one. */
     void clickAndWait(String css) {
         WebElement old = find("html");
         find(css).click();
-        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> gone(old));
+    }
+
+    /**
+     * Whether an element's page has been replaced. Chromium says so either as a stale element or
+     * as "Node with given id does not belong to the document".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void signIn(String user, String password) {
