@@ -126,23 +126,7 @@ public final class WorkbookCampaignReader {
             throw refused(EMPTY);
         }
         refuseByContent(xlsx);
-        Path file = null;
-        try {
-            file = Files.createTempFile("candor-workbook-", ".xlsx");
-            Files.write(file, xlsx);
-            return readPackage(file);
-        } catch (IOException e) {
-            // The server's temporary directory failed, not the upload.
-            throw new UncheckedIOException("could not keep the uploaded workbook in a temporary file", e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file; the system cleans its temporary directory
-                }
-            }
-        }
+        return WorkbookPackage.viaTemporaryFile(xlsx, "candor-workbook-", this::readPackage);
     }
 
     /**

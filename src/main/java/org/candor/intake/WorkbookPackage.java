@@ -3,6 +3,8 @@ package org.candor.intake;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -59,6 +62,32 @@ final class WorkbookPackage implements Closeable {
 
     /** What workbook.xml says: the sheets in order, and which calendar its dates count from. */
     record Contents(List<SheetEntry> sheets, boolean date1904) {}
+
+    /**
+     * Reads an uploaded workbook from a temporary file (POI opens a package from a file without
+     * holding it all in memory), deleted afterwards.
+     *
+     * @throws UncheckedIOException when the temporary file cannot be written: the server's
+     *     temporary directory failed, not the upload
+     */
+    static <T> T viaTemporaryFile(byte[] xlsx, String prefix, Function<Path, T> read) {
+        Path file = null;
+        try {
+            file = Files.createTempFile(prefix, ".xlsx");
+            Files.write(file, xlsx);
+            return read.apply(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the uploaded workbook in a temporary file", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file; the system cleans its temporary directory
+                }
+            }
+        }
+    }
 
     static WorkbookPackage open(Path file, Deadline deadline) throws IOException, InvalidFormatException {
         refuseMacroEntries(file);

@@ -1,9 +1,7 @@
 package org.candor.intake;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,22 +81,7 @@ public final class WorkbookSheets {
         if (notXlsx != null) {
             throw refused(null, notXlsx);
         }
-        Path file = null;
-        try {
-            file = Files.createTempFile("candor-sheets-", ".xlsx");
-            Files.write(file, xlsx);
-            return readPackage(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not keep the uploaded workbook in a temporary file", e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file; the system cleans its temporary directory
-                }
-            }
-        }
+        return WorkbookPackage.viaTemporaryFile(xlsx, "candor-sheets-", this::readPackage);
     }
 
     private List<Sheet> readPackage(Path file) {

@@ -1,10 +1,14 @@
 package org.candor.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.candor.rules.RuleEditException;
+import org.candor.ruletests.RuleAdministration.FailingRuleTestsException;
 import org.candor.submission.Evaluations;
 import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
 
 /** Small helpers the page controllers share. */
 final class Pages {
@@ -13,6 +17,31 @@ final class Pages {
     /** A workbook as an attachment. */
     static ResponseEntity<byte[]> download(Evaluations.Download d) {
         return d.attachment();
+    }
+
+    /** A save refused for new rule-test failures: 409, the new failures apart from those already failing. */
+    static void refusedForTests(FailingRuleTestsException e, Model model, HttpServletResponse response) {
+        response.setStatus(409);
+        model.addAttribute("refusedFailures", e.failures());
+        model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
+    }
+
+    /**
+     * A save refused because the rules changed after the page was opened: 409, with what to do.
+     * Any other refusal is thrown again.
+     *
+     * @param staleMessage what to do when the file itself was changed by someone else
+     */
+    static void refusedAsStale(RuleEditException e, String staleMessage, Model model, HttpServletResponse response) {
+        if (e.reason() == RuleEditException.Reason.STALE) {
+            response.setStatus(409);
+            model.addAttribute("conflict", staleMessage);
+        } else if (e.reason() == RuleEditException.Reason.CHANGED_MEANWHILE) {
+            response.setStatus(409);
+            model.addAttribute("changedMeanwhile", e.getMessage());
+        } else {
+            throw e;
+        }
     }
 
     /** A form's text field: null when empty. */

@@ -205,23 +205,15 @@ class RulePages {
                     response.setStatus(422);
                     model.addAttribute("buildErrors", e.problems());
                 } catch (FailingRuleTestsException e) {
-                    response.setStatus(409);
-                    model.addAttribute("refusedFailures", e.failures());
-                    model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
+                    Pages.refusedForTests(e, model, response);
                 } catch (RuleEditException e) {
-                    if (e.reason() == RuleEditException.Reason.STALE) {
-                        response.setStatus(409);
-                        model.addAttribute(
-                                "conflict",
-                                "Not saved: someone else changed " + name + " after you opened it, and saving"
-                                        + " would overwrite their change. Your text is below, not saved. Open the"
-                                        + " file again to see their version, then make your change on it.");
-                    } else if (e.reason() == RuleEditException.Reason.CHANGED_MEANWHILE) {
-                        response.setStatus(409);
-                        model.addAttribute("changedMeanwhile", e.getMessage());
-                    } else {
-                        throw e;
-                    }
+                    Pages.refusedAsStale(
+                            e,
+                            "Not saved: someone else changed " + name + " after you opened it, and saving"
+                                    + " would overwrite their change. Your text is below, not saved. Open the"
+                                    + " file again to see their version, then make your change on it.",
+                            model,
+                            response);
                 }
             }
             default ->

@@ -162,9 +162,7 @@ class TablePages {
                     errors = e.errors();
                     model.addAttribute("gridRefused", true);
                 } catch (RuleAdministration.FailingRuleTestsException e) {
-                    response.setStatus(409);
-                    model.addAttribute("refusedFailures", e.failures());
-                    model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
+                    Pages.refusedForTests(e, model, response);
                 } catch (RuleEditException e) {
                     stale(name, e, model, response);
                 }
@@ -216,9 +214,7 @@ class TablePages {
             response.setStatus(422);
             model.addAttribute("uploadErrors", e.problems());
         } catch (RuleAdministration.FailingRuleTestsException e) {
-            response.setStatus(409);
-            model.addAttribute("refusedFailures", e.failures());
-            model.addAttribute("refusedAlreadyFailing", e.alreadyFailing());
+            Pages.refusedForTests(e, model, response);
         } catch (RuleEditException e) {
             stale(name, e, model, response);
         }
@@ -226,19 +222,12 @@ class TablePages {
     }
 
     private static void stale(String name, RuleEditException e, Model model, HttpServletResponse response) {
-        if (e.reason() == RuleEditException.Reason.STALE) {
-            response.setStatus(409);
-            model.addAttribute(
-                    "conflict",
-                    "Not saved: someone else changed " + name + " after you opened it, and saving would overwrite"
-                            + " their change. Open the table again to see their version, then make your change on"
-                            + " it.");
-        } else if (e.reason() == RuleEditException.Reason.CHANGED_MEANWHILE) {
-            response.setStatus(409);
-            model.addAttribute("changedMeanwhile", e.getMessage());
-        } else {
-            throw e;
-        }
+        Pages.refusedAsStale(
+                e,
+                "Not saved: someone else changed " + name + " after you opened it, and saving would overwrite"
+                        + " their change. Open the table again to see their version, then make your change on it.",
+                model,
+                response);
     }
 
     private PolicyTableEdits.Current current(String name) {
