@@ -21,6 +21,7 @@ import org.candor.submission.Submission;
 import org.candor.submission.SubmissionStore;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
+import org.candor.system.Attachments;
 import org.candor.system.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -190,7 +191,7 @@ class EvaluationController {
     @GetMapping(value = "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
         Evaluations.Download d = evaluations.report(visible(id, accounts.of(auth)));
-        return d.attachment();
+        return Attachments.xlsx(d.fileName(), d.content());
     }
 
     @Operation(

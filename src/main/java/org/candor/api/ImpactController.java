@@ -12,6 +12,7 @@ import org.candor.impact.ImpactPreview;
 import org.candor.impact.ImpactService;
 import org.candor.rules.RuleChanges;
 import org.candor.system.Accounts;
+import org.candor.system.Attachments;
 import org.candor.system.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -156,7 +157,7 @@ class ImpactController {
     ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
         org.candor.submission.Evaluations.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
-        return d.attachment();
+        return Attachments.xlsx(d.fileName(), d.content());
     }
 
     private static NotFoundException notFound(String id) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
 import org.candor.submission.Evaluations;
+import org.candor.system.Attachments;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,6 @@ class ReportController {
             @RequestParam(required = false) String brand)
             throws IOException {
         Evaluations.Download d = evaluations.portfolio(agency, brand, from, to);
-        return d.attachment();
+        return Attachments.xlsx(d.fileName(), d.content());
     }
 }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import org.candor.rules.RuleChanges;
 import org.candor.ruletests.PolicyTableEdits;
 import org.candor.ruletests.RuleAdministration.RuleChangeResult;
-import org.candor.submission.Evaluations;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
+import org.candor.system.Attachments;
 import org.candor.system.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,9 +54,7 @@ class RuleTableController {
     ResponseEntity<byte[]> download(@PathVariable String name, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
         PolicyTableEdits.Current now = current(name);
-        return new Evaluations.Download(
-                        PolicyTableEdits.workbookName(name), now.grid().workbook())
-                .attachment(now.version());
+        return Attachments.xlsx(PolicyTableEdits.workbookName(name), now.grid().workbook(), now.version());
     }
 
     @Operation(

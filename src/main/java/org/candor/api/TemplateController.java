@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.candor.intake.CampaignTemplate;
-import org.candor.submission.Evaluations;
+import org.candor.system.Attachments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +20,6 @@ class TemplateController {
     ResponseEntity<byte[]> campaign() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().write(out);
-        return new Evaluations.Download(CampaignTemplate.FILE_NAME, out.toByteArray()).attachment();
+        return Attachments.xlsx(CampaignTemplate.FILE_NAME, out.toByteArray());
     }
 }

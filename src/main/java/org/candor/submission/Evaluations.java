@@ -13,10 +13,6 @@ import org.candor.report.PortfolioEntry;
 import org.candor.report.PortfolioReportWriter;
 import org.candor.system.Account;
 import org.candor.system.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,32 +31,7 @@ public class Evaluations {
     }
 
     /** A workbook to download: its file name and its bytes. */
-    public record Download(String fileName, byte[] content) {
-
-        /** The workbook as an HTTP attachment under its file name. */
-        public ResponseEntity<byte[]> attachment() {
-            return attachment(null);
-        }
-
-        /**
-         * The workbook as an HTTP attachment under its file name.
-         *
-         * @param etag the version it shows, or null for none
-         */
-        public ResponseEntity<byte[]> attachment(String etag) {
-            ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX));
-            if (etag != null) {
-                ok.eTag(etag);
-            }
-            return ok.header(
-                            HttpHeaders.CONTENT_DISPOSITION,
-                            ContentDisposition.attachment()
-                                    .filename(fileName)
-                                    .build()
-                                    .toString())
-                    .body(content);
-        }
-    }
+    public record Download(String fileName, byte[] content) {}
 
     /**
      * One evaluation, if the account may see it.

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.candor.rules.RuleEditException;
 import org.candor.ruletests.RuleAdministration.FailingRuleTestsException;
 import org.candor.submission.Evaluations;
+import org.candor.system.Attachments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 
@@ -16,7 +17,7 @@ final class Pages {
 
     /** A workbook as an attachment. */
     static ResponseEntity<byte[]> download(Evaluations.Download d) {
-        return d.attachment();
+        return Attachments.xlsx(d.fileName(), d.content());
     }
 
     /** A save refused for new rule-test failures: 409, the new failures apart from those already failing. */

@@ -11,8 +11,8 @@ import org.candor.rules.policy.PolicyGrid;
 import org.candor.ruletests.PolicyTableEdits;
 import org.candor.ruletests.PolicyTableEdits.CellError;
 import org.candor.ruletests.RuleAdministration;
-import org.candor.submission.Evaluations;
 import org.candor.system.Accounts;
+import org.candor.system.Attachments;
 import org.candor.system.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -181,9 +181,7 @@ class TablePages {
     @GetMapping("/{name}/workbook")
     ResponseEntity<byte[]> workbook(@PathVariable String name) {
         PolicyTableEdits.Current now = current(name);
-        return new Evaluations.Download(
-                        PolicyTableEdits.workbookName(name), now.grid().workbook())
-                .attachment(now.version());
+        return Attachments.xlsx(PolicyTableEdits.workbookName(name), now.grid().workbook(), now.version());
     }
 
     /** Saves an uploaded workbook as the table, in the table's own format, through the same checks. */
