@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.candor.impact.ImpactPreview.Status;
+import org.candor.intake.EvaluationQuery;
+import org.candor.intake.Evaluations;
+import org.candor.intake.SubmissionStore;
 import org.candor.report.ImpactReportWriter;
-import org.candor.rules.RuleChanges;
 import org.candor.rules.RuleService;
-import org.candor.submission.EvaluationQuery;
-import org.candor.submission.Evaluations;
-import org.candor.submission.SubmissionStore;
+import org.candor.rules.change.RuleChanges;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +64,7 @@ public class ImpactService {
      * names, any case; null for all).
      *
      * @throws org.candor.rules.RuleBuildException when the change does not build; nothing is stored
-     * @throws org.candor.rules.RuleEditException when the change names a bad file, or one that is
+     * @throws org.candor.rules.change.RuleEditException when the change names a bad file, or one that is
      *     not there to delete
      */
     public ImpactPreview request(RuleChanges.Edit edit, String agency, String brand, String who) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.candor.rules.change.RuleStore;
 import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

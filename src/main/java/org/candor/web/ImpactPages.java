@@ -6,7 +6,7 @@ import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactPreview;
 import org.candor.impact.ImpactService;
 import org.candor.rules.RuleBuildException;
-import org.candor.rules.RuleChanges;
+import org.candor.rules.change.RuleChanges;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
 import org.springframework.http.ResponseEntity;

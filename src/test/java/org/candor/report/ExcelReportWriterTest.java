@@ -224,7 +224,7 @@ class ExcelReportWriterTest {
                 "officer",
                 java.time.Instant.parse("2026-10-03T10:00:00Z"));
         EvaluationResult applied =
-                org.candor.evaluation.Waivers.apply(r, java.util.List.of(w), java.time.LocalDate.parse("2026-10-03"));
+                org.candor.waiver.Waivers.apply(r, java.util.List.of(w), java.time.LocalDate.parse("2026-10-03"));
         Path file = write(applied);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             Sheet waivers = wb.getSheet("Waivers");
