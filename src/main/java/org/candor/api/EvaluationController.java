@@ -19,6 +19,7 @@ import org.candor.intake.ReevaluationService;
 import org.candor.intake.StoredEvaluation;
 import org.candor.intake.Submission;
 import org.candor.intake.SubmissionStore;
+import org.candor.report.Download;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.Attachments;
@@ -190,7 +191,7 @@ class EvaluationController {
     @Operation(summary = "The evaluation's Excel report")
     @GetMapping(value = "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
-        Evaluations.Download d = evaluations.report(visible(id, accounts.of(auth)));
+        Download d = evaluations.report(visible(id, accounts.of(auth)));
         return Attachments.xlsx(d.fileName(), d.content());
     }
 

@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.candor.impact.ImpactPreview.Status;
 import org.candor.intake.EvaluationQuery;
-import org.candor.intake.Evaluations;
 import org.candor.intake.SubmissionStore;
-import org.candor.report.ImpactReportWriter;
 import org.candor.rules.RuleService;
 import org.candor.rules.change.RuleChanges;
 import org.springframework.stereotype.Service;
@@ -120,19 +118,6 @@ public class ImpactService {
     /** A preview and what it found so far; empty when there is none of that id (or it expired). */
     public Optional<Report> report(String id) {
         return store.find(id, clock.instant()).map(p -> new Report(p, store.changes(p.id())));
-    }
-
-    /** A preview as a workbook (see {@link ImpactReportWriter}); empty when there is none of that id. */
-    public Optional<Evaluations.Download> workbook(String id) {
-        return report(id).map(r -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            try {
-                new ImpactReportWriter().write(r, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new Evaluations.Download(ImpactReportWriter.fileNameFor(r.preview()), out.toByteArray());
-        });
     }
 
     /**

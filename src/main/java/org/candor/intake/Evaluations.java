@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.candor.report.Download;
 import org.candor.report.ExcelReportWriter;
 import org.candor.report.PortfolioEntry;
 import org.candor.report.PortfolioReportWriter;
@@ -29,9 +30,6 @@ public class Evaluations {
     public Evaluations(SubmissionStore store) {
         this.store = store;
     }
-
-    /** A workbook to download: its file name and its bytes. */
-    public record Download(String fileName, byte[] content) {}
 
     /**
      * One evaluation, if the account may see it.

@@ -33,7 +33,6 @@ import org.candor.rules.RuleSet;
 import org.candor.system.Account;
 import org.candor.system.CandorProperties;
 import org.candor.system.EvaluationProperties;
-import org.candor.waiver.WaiverService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -76,7 +75,7 @@ public class IntakeService {
     private final ReportArchive archive;
     private final MeterRegistry meters;
     private final Timer latency;
-    private final WaiverService waivers;
+    private final ActiveWaivers waivers;
     private final EvaluationPool pool;
     private final int recoveryAttempts;
     private volatile boolean stopping;
@@ -92,7 +91,7 @@ public class IntakeService {
             CandorProperties properties,
             ObjectMapper mapper,
             MeterRegistry meters,
-            WaiverService waivers,
+            ActiveWaivers waivers,
             ReportArchive archive,
             EvaluationPool pool,
             EvaluationProperties evaluation) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Waiver;
+import org.candor.intake.ActiveWaivers;
 import org.candor.intake.StoredEvaluation;
 import org.candor.intake.SubmissionStore;
 import org.candor.system.Account;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Grants and ends waivers, and recomputes the verdict of the evaluation a waiver is granted on. */
 @Service
-public class WaiverService {
+public class WaiverService implements ActiveWaivers {
     private final WaiverStore waivers;
     private final SubmissionStore store;
     private final Clock clock = Clock.systemUTC();
@@ -110,6 +111,7 @@ public class WaiverService {
     }
 
     /** The result with the submission's waivers that are active today applied. */
+    @Override
     public EvaluationResult applyActive(String submissionId, EvaluationResult result) {
         List<Waiver> all = waivers.forSubmission(submissionId);
         return all.isEmpty() ? result : Waivers.apply(result, all, today());

@@ -20,6 +20,7 @@ import org.candor.intake.IntakeService;
 import org.candor.intake.MalformedSubmissionException;
 import org.candor.intake.Page;
 import org.candor.intake.StoredEvaluation;
+import org.candor.report.Download;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.CandorProperties;
@@ -139,14 +140,14 @@ class AgencyPages {
     ResponseEntity<byte[]> template() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().write(out);
-        return Pages.download(new Evaluations.Download(CampaignTemplate.FILE_NAME, out.toByteArray()));
+        return Pages.download(new Download(CampaignTemplate.FILE_NAME, out.toByteArray()));
     }
 
     @GetMapping("/failing-example.xlsx")
     ResponseEntity<byte[]> failingExample() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().writeFailing(out);
-        return Pages.download(new Evaluations.Download(CampaignTemplate.FAILING_FILE_NAME, out.toByteArray()));
+        return Pages.download(new Download(CampaignTemplate.FAILING_FILE_NAME, out.toByteArray()));
     }
 
     @PostMapping("/submit")

@@ -37,6 +37,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.RuleCheck;

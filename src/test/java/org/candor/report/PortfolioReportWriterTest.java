@@ -39,6 +39,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
 import org.junit.jupiter.api.Test;

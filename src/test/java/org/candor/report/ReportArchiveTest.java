@@ -49,10 +49,7 @@ class ReportArchiveTest {
 
     ReportArchive archive(Path reports, int queue) {
         return new ReportArchive(
-                new CandorProperties(Path.of("rules"), reports, 2000, DataSize.ofMegabytes(5), List.of()),
-                meters,
-                queue,
-                true);
+                new CandorProperties(reports, 2000, DataSize.ofMegabytes(5), List.of()), meters, queue, true);
     }
 
     double count(String outcome) {
@@ -177,8 +174,8 @@ class ReportArchiveTest {
 
     @Test
     void copiesTurnedOffWriteNothing() throws Exception {
-        ReportArchive archive = new ReportArchive(
-                new CandorProperties(Path.of("rules"), dir, 2000, DataSize.ofMegabytes(5), List.of()), meters, false);
+        ReportArchive archive =
+                new ReportArchive(new CandorProperties(dir, 2000, DataSize.ofMegabytes(5), List.of()), meters, false);
         archive.archive(ID, result, "northwind");
         assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
         try (var files = Files.list(dir)) {

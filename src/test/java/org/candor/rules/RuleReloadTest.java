@@ -17,10 +17,8 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
-import org.candor.system.CandorProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Reloads under load: never a half-loaded rule set, never a broken one, nothing leaked. How many
@@ -37,8 +35,7 @@ public class RuleReloadTest {
 
     /** A service on the folder, its first build done: the tests edit the folder right after. */
     public static RuleService serviceOn(Path dir) {
-        RuleService service = new RuleService(
-                new CandorProperties(dir, dir.resolve("../reports"), 2000, DataSize.ofMegabytes(5), List.of()));
+        RuleService service = new RuleService(new RulesProperties(dir));
         service.current();
         return service;
     }

@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.candor.report.Print;
 
 /** The Instructions sheet: how to fill in the workbook, then every column of every sheet. */
 final class Instructions {

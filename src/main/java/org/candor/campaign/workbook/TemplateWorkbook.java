@@ -101,7 +101,7 @@ final class TemplateWorkbook {
         for (Layout.Column column : columns) {
             total += width(column);
         }
-        org.candor.report.Print.table(sheet, total);
+        Print.table(sheet, total);
     }
 
     private static DataValidationConstraint constraint(

@@ -1,11 +1,11 @@
-package org.candor.report;
+package org.candor.campaign.workbook;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * How the reports' sheets print: scaled to the page's width, a table's header row on every page,
+ * How the workbooks' sheets print (the campaign template and the reports): scaled to the page's width, a table's header row on every page,
  * landscape when a table is wider than a portrait page, the sheet's name and page number in the
  * footer.
  */
@@ -15,7 +15,7 @@ public final class Print {
      * The widest a table may be, in characters (column widths summed), to print portrait at full
      * size on A4 or Letter with the default margins; wider tables print landscape.
      */
-    static final int PORTRAIT_CHARS = 90;
+    public static final int PORTRAIT_CHARS = 90;
 
     /** Points per line of wrapped text in the default font (Calibri 11). */
     static final float LINE_POINTS = 15f;
@@ -47,20 +47,46 @@ public final class Print {
     }
 
     /**
-     * How many lines the text takes in a wrapped cell {@code width} characters wide (see {@link
-     * Cells#lines}).
+     * How many lines the text takes in a wrapped cell {@code width} characters wide: each line of
+     * the text wrapped at spaces, a word longer than a line broken across lines.
      */
     public static int lines(String text, int width) {
-        return Cells.lines(text, width);
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int perLine = Math.max(1, width);
+        int total = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            int lines = 1;
+            int used = 0;
+            for (String word : paragraph.split(" ")) {
+                int w = word.length();
+                if (w == 0) {
+                    continue;
+                }
+                int need = used == 0 ? w : used + 1 + w;
+                if (need <= perLine) {
+                    used = need;
+                    continue;
+                }
+                if (used > 0) {
+                    lines++;
+                }
+                lines += (w - 1) / perLine;
+                used = w - ((w - 1) / perLine) * perLine;
+            }
+            total += lines;
+        }
+        return total;
     }
 
     /** A sheet that prints on one page, portrait. */
-    static void onePage(Sheet sheet) {
+    public static void onePage(Sheet sheet) {
         setUp(sheet, false, 1);
     }
 
     /** A sheet of charts laid out wider than tall: on one landscape page. */
-    static void onePageLandscape(Sheet sheet) {
+    public static void onePageLandscape(Sheet sheet) {
         setUp(sheet, true, 1);
     }
 
