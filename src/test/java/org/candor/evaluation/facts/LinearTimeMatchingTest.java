@@ -40,11 +40,25 @@ class LinearTimeMatchingTest {
 
     private static final RuleSet PACK = TestPacks.defaultPack();
 
-    /** The default pack's pattern rows, each alone in a matcher. */
-    private static final List<PhraseMatcher> PATTERNS = PACK.policy().terms().stream()
+    /**
+     * A pattern row of the default pack, compiled once: alone in a matcher, and as
+     * java.util.regex compiled it before the move to a linear-time engine.
+     */
+    private record PatternRow(Term term, PhraseMatcher matcher, java.util.regex.Pattern javaRegex) {}
+
+    private static final List<PatternRow> ROWS = PACK.policy().terms().stream()
             .filter(t -> t.meaning().isPattern())
-            .map(t -> PhraseMatcher.of(List.of(t), x -> List.of(x.phrase())))
+            .map(t -> new PatternRow(
+                    t,
+                    PhraseMatcher.of(List.of(t), x -> List.of(x.phrase())),
+                    java.util.regex.Pattern.compile(
+                            t.phrase(),
+                            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)))
             .toList();
+
+    /** The default pack's pattern rows, each alone in a matcher. */
+    private static final List<PhraseMatcher> PATTERNS =
+            ROWS.stream().map(PatternRow::matcher).toList();
 
     @Test
     void theDefaultPackHasPatternRows() {
@@ -106,18 +120,10 @@ class LinearTimeMatchingTest {
     @Property(tries = 300, seed = "20261203")
     void shortCaptionsMatchAsTheyDidWithJavaRegex(@ForAll("shortCaptions") String caption) {
         TextIndex text = new TextIndex(caption);
-        for (Term t : PACK.policy().terms()) {
-            if (!t.meaning().isPattern()) {
-                continue;
-            }
-            boolean before = java.util.regex.Pattern.compile(
-                            t.phrase(), java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
-                    .matcher(text.folded())
-                    .find();
-            boolean after = !PhraseMatcher.of(List.of(t), x -> List.of(x.phrase()))
-                    .find(text)
-                    .isEmpty();
-            assertThat(after).as("%s in '%s'", t.phrase(), caption).isEqualTo(before);
+        for (PatternRow row : ROWS) {
+            boolean before = row.javaRegex().matcher(text.folded()).find();
+            boolean after = !row.matcher().find(text).isEmpty();
+            assertThat(after).as("%s in '%s'", row.term().phrase(), caption).isEqualTo(before);
         }
     }
 
