@@ -6,6 +6,7 @@ import static org.candor.submission.SubmissionStore.ts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,10 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactChange.FindingRef;
 import org.candor.impact.ImpactPreview.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Impact previews, their jobs and what they found, in the embedded database or PostgreSQL. A job
  * is claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}: workers of every instance take jobs
  * from the same table, none waits for another's claim and no job is claimed twice; a job whose
- * worker shows no sign of life for the lease is taken over.
+ * worker shows no sign of life for the lease is taken over. On PostgreSQL, jobs queued (a new
+ * preview, a job given back or to be tried again) are announced on channel {@value #CHANNEL} when
+ * their transaction commits, so that idle workers of every instance look for them at once.
  */
 @Repository
 public class ImpactStore {
@@ -35,14 +41,44 @@ public class ImpactStore {
     /** The rules with the candidate change. */
     static final String CANDIDATE = "CANDIDATE";
 
+    /** The PostgreSQL notification channel on which queued jobs are announced, with the preview's id. */
+    public static final String CHANNEL = "candor_impact";
+
     private static final TypeReference<List<FindingRef>> FINDINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
+    private final boolean postgres;
 
-    public ImpactStore(JdbcClient jdbc, ObjectMapper mapper) {
+    public ImpactStore(JdbcClient jdbc, ObjectMapper mapper, DataSource dataSource) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equalsIgnoreCase(product);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database holds the impact previews", e);
+        }
+    }
+
+    /** Whether the database announces queued jobs to listeners (PostgreSQL); otherwise workers poll only. */
+    public boolean notifies() {
+        return postgres;
+    }
+
+    /** Announces that jobs of a preview are queued, when (and only if) the transaction commits. */
+    private void announce(String previewId) {
+        if (postgres) {
+            jdbc.sql("SELECT pg_notify(:channel, :preview)")
+                    .param("channel", CHANNEL)
+                    .param("preview", previewId)
+                    .query((rs, row) -> 1)
+                    .list();
+        }
     }
 
     /** A claimed job: the campaigns (their latest evaluations) it judges, and who claimed it. */
@@ -85,6 +121,9 @@ public class ImpactStore {
                     .param("ids", String.join(",", slices.get(i)))
                     .param("size", slices.get(i).size())
                     .update();
+        }
+        if (!slices.isEmpty()) {
+            announce(p.id());
         }
     }
 
@@ -289,6 +328,7 @@ public class ImpactStore {
                     .param("seq", job.seq())
                     .param("worker", job.worker())
                     .update();
+            announce(job.previewId());
             return;
         }
         int failed = jdbc.sql(
@@ -306,8 +346,9 @@ public class ImpactStore {
     }
 
     /** Gives a job back untouched, as when its worker is stopped: it is queued again, its try not counted. */
+    @Transactional
     public void giveBack(Job job) {
-        jdbc.sql(
+        int n = jdbc.sql(
                         """
                 UPDATE impact_job SET status = 'QUEUED', claimed_by = NULL, claimed_at = NULL,
                                       attempts = attempts - 1
@@ -317,6 +358,9 @@ public class ImpactStore {
                 .param("seq", job.seq())
                 .param("worker", job.worker())
                 .update();
+        if (n > 0) {
+            announce(job.previewId());
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.candor.campaign.Campaign;
@@ -65,9 +66,20 @@ public class ImpactWorkers {
     private final Evaluator evaluator;
     private final CampaignReader reader;
     private final Clock clock = Clock.systemUTC();
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    /**
+     * This instance in {@code claimed_by}: the process (pid@host) and a part of its own, so that
+     * two instances in one process (as in the tests) are told apart too.
+     */
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "#"
+            + UUID.randomUUID().toString().substring(0, 8);
+
     private final List<Thread> threads = new ArrayList<>();
     private final Object signal = new Object();
+    /** Counts the wake-ups; a worker that saw it change while it looked for a job looks again at once. */
+    private long wakeups;
+    /** How many times a worker of this instance found no job and went idle. */
+    private final AtomicLong idle = new AtomicLong();
+
     private final AtomicLong lastExpiry = new AtomicLong();
     private final LinkedHashMap<String, Built> built = new LinkedHashMap<>(8, 0.75f, true);
     private volatile boolean stopping;
@@ -104,11 +116,25 @@ public class ImpactWorkers {
         }
     }
 
-    /** Wakes this instance's idle workers: a preview was asked for here. */
+    /**
+     * Wakes this instance's idle workers: jobs were queued, by a preview asked for here or, as a
+     * notification says, on another instance. A worker looking for a job meanwhile looks again.
+     */
     void wake() {
         synchronized (signal) {
+            wakeups++;
             signal.notifyAll();
         }
+    }
+
+    /** This instance as it appears in the {@code claimed_by} of the jobs its workers claim, before the thread. */
+    public String instance() {
+        return instance;
+    }
+
+    /** How many times a worker of this instance found no job to claim and went idle. */
+    public long idleCount() {
+        return idle.get();
     }
 
     private void loop() {
@@ -116,9 +142,16 @@ public class ImpactWorkers {
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 expireNow();
+                long seen;
+                synchronized (signal) {
+                    seen = wakeups;
+                }
                 if (!runOnce(worker)) {
                     synchronized (signal) {
-                        signal.wait(properties.poll().toMillis());
+                        idle.incrementAndGet();
+                        if (wakeups == seen) {
+                            signal.wait(properties.poll().toMillis());
+                        }
                     }
                 }
             } catch (InterruptedException e) {

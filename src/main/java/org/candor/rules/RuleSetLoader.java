@@ -41,7 +41,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EqualityBehaviorOption;
 import org.kie.api.definition.KiePackage;
@@ -232,9 +231,9 @@ public final class RuleSetLoader {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = ks.newKieModuleModel();
-        KieBaseModel kbase =
-                module.newKieBaseModel("candor").setDefault(true).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
-        kbase.addPackage("*");
+        module.newKieBaseModel("candor").setDefault(true).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+        // No package filter: every file is in the base. With one ("*"), Drools compares each
+        // file's package with its folder and warns that they differ; the files sit at the root.
         kfs.writeKModuleXML(module.toXML());
         for (Map.Entry<String, byte[]> e : drl.entrySet()) {
             Resource resource =

@@ -1,7 +1,12 @@
 package org.candor.submission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
 import org.candor.system.DatabaseProbe;
@@ -20,17 +28,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Submissions and their evaluations, in the embedded database or PostgreSQL. */
+/**
+ * Submissions and their evaluations, in the embedded database or PostgreSQL. An evaluation's
+ * result is kept as its JSON compressed with gzip ({@code result_gzip}); rows stored before that
+ * form keep their JSON text ({@code result}), and both are read the same.
+ */
 @Repository
 public class SubmissionStore {
     private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
+    private final ObjectWriter resultWriter;
+    private final ObjectReader resultReader;
 
     private final DatabaseProbe probe;
 
     public SubmissionStore(JdbcClient jdbc, ObjectMapper mapper, DatabaseProbe probe) {
         this.jdbc = jdbc;
-        this.mapper = mapper;
+        this.resultWriter = mapper.writerFor(EvaluationResult.class);
+        this.resultReader = mapper.readerFor(EvaluationResult.class);
         this.probe = probe;
     }
 
@@ -201,7 +215,7 @@ public class SubmissionStore {
         jdbc.sql(
                         """
                 INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
-                                        warnings, infos, waived, evaluated_at, evaluated_by, result)
+                                        warnings, infos, waived, evaluated_at, evaluated_by, result_gzip)
                 VALUES (:id, :sub, :reference, :agency, :brand, :hash, :verdict, :fails, :warnings, :infos, :waived, :at,
                         :by, :result)
                 """)
@@ -218,23 +232,37 @@ public class SubmissionStore {
                 .param("waived", r.counts().waivedCount())
                 .param("at", ts(r.evaluatedAt()))
                 .param("by", e.evaluatedBy())
-                .param("result", json(r))
+                .param("result", compact(r))
                 .update();
         return true;
     }
 
-    private String json(EvaluationResult r) {
-        try {
-            return mapper.writeValueAsString(r);
-        } catch (JsonProcessingException ex) {
+    /** The result's JSON, gzip-compressed (fastest level: a result compresses well at any). */
+    private byte[] compact(EvaluationResult r) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            resultWriter.writeValue(gzip, r);
+        } catch (IOException ex) {
             throw new IllegalStateException("result cannot be written as JSON", ex);
         }
+        return bytes.toByteArray();
     }
 
-    private EvaluationResult result(String json) {
+    /** A stored result: the compact form when the row has it, otherwise the JSON text of before. */
+    private EvaluationResult result(ResultSet rs) throws SQLException {
+        byte[] gzip = rs.getBytes("result_gzip");
         try {
-            return mapper.readValue(json, EvaluationResult.class);
-        } catch (JsonProcessingException ex) {
+            if (gzip != null) {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
+                    return resultReader.readValue(in);
+                }
+            }
+            return resultReader.readValue(rs.getString("result"));
+        } catch (IOException ex) {
             throw new IllegalStateException("stored result cannot be read", ex);
         }
     }
@@ -242,7 +270,7 @@ public class SubmissionStore {
     public Optional<StoredEvaluation> evaluation(String id) {
         return jdbc.sql(
                         """
-                SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result
+                SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result, e.result_gzip
                 FROM evaluation e JOIN submission s ON s.id = e.submission_id WHERE e.id = :id
                 """)
                 .param("id", id)
@@ -251,7 +279,7 @@ public class SubmissionStore {
                         rs.getString("submission_id"),
                         rs.getString("submitted_by"),
                         rs.getString("evaluated_by"),
-                        result(rs.getString("result"))))
+                        result(rs)))
                 .optional();
     }
 
@@ -260,14 +288,14 @@ public class SubmissionStore {
         jdbc.sql(
                         """
                 UPDATE evaluation SET verdict = :verdict, fails = :fails, warnings = :warnings, infos = :infos,
-                                      waived = :waived, result = :result WHERE id = :id
+                                      waived = :waived, result = NULL, result_gzip = :result WHERE id = :id
                 """)
                 .param("verdict", r.verdict().name())
                 .param("fails", r.counts().fails())
                 .param("warnings", r.counts().warnings())
                 .param("infos", r.counts().infos())
                 .param("waived", r.counts().waivedCount())
-                .param("result", json(r))
+                .param("result", compact(r))
                 .param("id", evaluationId)
                 .update();
     }
@@ -349,7 +377,7 @@ public class SubmissionStore {
             params.put("to", ts(q.to()));
         }
         String inner = "SELECT id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails, warnings,"
-                + " infos, waived, evaluated_at, evaluated_by" + (withResult ? ", result" : "")
+                + " infos, waived, evaluated_at, evaluated_by" + (withResult ? ", result, result_gzip" : "")
                 + ", ROW_NUMBER() OVER (PARTITION BY agency, reference"
                 + " ORDER BY evaluated_at DESC, id DESC) AS rn, MAX(evaluated_at) OVER (PARTITION BY agency, reference)"
                 + " AS campaign_at FROM evaluation"
@@ -420,7 +448,8 @@ public class SubmissionStore {
     /** Every evaluation matching the query, with its full result, oldest first. */
     public List<StoredEvaluation> all(EvaluationQuery q) {
         Where w = matching(q, true);
-        return jdbc.sql("SELECT q.id, q.submission_id, s.submitted_by, q.evaluated_by, q.result FROM " + w.table()
+        return jdbc.sql("SELECT q.id, q.submission_id, s.submitted_by, q.evaluated_by, q.result, q.result_gzip FROM "
+                        + w.table()
                         + " JOIN submission s ON s.id = q.submission_id" + w.condition()
                         + " ORDER BY q.evaluated_at, q.id")
                 .params(w.params())
@@ -429,7 +458,7 @@ public class SubmissionStore {
                         rs.getString("submission_id"),
                         rs.getString("submitted_by"),
                         rs.getString("evaluated_by"),
-                        result(rs.getString("result"))))
+                        result(rs)))
                 .list();
     }
 

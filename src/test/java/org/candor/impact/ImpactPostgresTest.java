@@ -21,10 +21,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.BoundsFixtures;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
+import org.candor.evaluation.Verdict;
 import org.candor.rules.RuleChanges;
 import org.candor.rules.RuleService;
+import org.candor.rules.RuleSet;
+import org.candor.submission.EvaluationPool;
 import org.candor.submission.StoredEvaluation;
 import org.candor.submission.Submission;
 import org.candor.submission.SubmissionStore;
@@ -50,7 +54,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Postgres
 @ServiceTest
-@TestPropertySource(properties = {"candor.impact.workers=0", "candor.impact.job-size=5"})
+@TestPropertySource(
+        properties = {
+            "candor.impact.workers=0",
+            "candor.impact.job-size=5",
+            // Well above what the default pack makes of the campaigns here (BOUNDED_POSTS posts
+            // included), well below what the cross-product candidate makes of that one.
+            "candor.evaluation.max-firings=20000"
+        })
 class ImpactPostgresTest {
 
     @DynamicPropertySource
@@ -81,6 +92,12 @@ class ImpactPostgresTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    EvaluationPool pool;
+
+    /** Posts of the campaign whose judgement on the cross-product candidate reaches the firing bound. */
+    static final int BOUNDED_POSTS = 40;
 
     /** The candidate: more than 3% of suspected fake followers fails an influencer (not 30%). */
     static RuleChanges.Edit candidate() throws Exception {
@@ -195,6 +212,8 @@ class ImpactPostgresTest {
         assertThat(store.claim("worker-C", Instant.now(), Instant.now().minusSeconds(300)))
                 .as("both jobs are taken")
                 .isEmpty();
+        // Neither worker goes on: no other test finds these jobs once their claims are old.
+        impact.cancel(p.id());
     }
 
     @Test
@@ -238,6 +257,210 @@ class ImpactPostgresTest {
         });
         assertThat(r.changes().stream().map(ImpactChange::evaluationId).distinct())
                 .hasSize(flips);
+    }
+
+    /** Stores a campaign (JSON) under a brand and reference, with its evaluation on the given rules. */
+    StoredEvaluation store(byte[] json, String brand, String reference, RuleSet ruleSet) throws Exception {
+        ObjectNode c = (ObjectNode) mapper.readTree(json);
+        c.put("brand", brand).put("reference", reference);
+        String payload = mapper.writeValueAsString(c);
+        Campaign campaign = new CampaignReader().read(payload.getBytes(StandardCharsets.UTF_8));
+        // Under the bounds of the service: the stored side was judged as a submission is.
+        EvaluationResult result = new Evaluator(pool.bounds()).evaluate(campaign, ruleSet);
+        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        Submission s = new Submission(
+                UUID.randomUUID().toString(),
+                reference,
+                "Northwind Media",
+                brand,
+                "northwind",
+                at,
+                at,
+                Submission.RECEIVED,
+                "h-" + reference,
+                "application/json",
+                payload);
+        submissions.insert(s);
+        StoredEvaluation e =
+                new StoredEvaluation(UUID.randomUUID().toString(), s.id(), "northwind", "northwind", result);
+        submissions.insert(e, true);
+        return e;
+    }
+
+    StoredEvaluation store(byte[] json, String brand, String reference) throws Exception {
+        try (RuleService.Lease lease = rules.lease()) {
+            return store(json, brand, reference, lease.ruleSet());
+        }
+    }
+
+    /** The passing campaign with its audience changed, as JSON. */
+    byte[] passing(int followers, int fakePct) throws Exception {
+        ObjectNode c = (ObjectNode) mapper.readTree(new ClassPathResource("cli/passing.json").getContentAsByteArray());
+        ((ObjectNode) c.path("influencers").get(0).path("audience"))
+                .put("followers", followers)
+                .put("suspectedFakeFollowersPct", fakePct);
+        return mapper.writeValueAsBytes(c);
+    }
+
+    /** Works every claimable job through as one worker. */
+    void drain(String worker) throws InterruptedException {
+        while (workers.runOnce(worker)) {
+            // the next job
+        }
+    }
+
+    @Test
+    void aCampaignWhoseJudgementReachesABoundIsListedAsStoppedAndThePreviewCompletes() throws Exception {
+        String brand = "Bounds " + UUID.randomUUID();
+        StoredEvaluation big = store(BoundsFixtures.campaignWithPosts(BOUNDED_POSTS), brand, "BOUNDS-BIG");
+        StoredEvaluation small = store(passing(40000, 1), brand, "BOUNDS-SMALL");
+        // The candidate adds a rule matching every triple of posts: 64,000 matches for 40 posts,
+        // past the firing bound of this service; one for the one-post campaign.
+        byte[] crossProduct = Files.readAllBytes(Path.of("src/test/resources/rulesets/bounds/cross-product.drl"));
+        ImpactPreview p =
+                impact.request(RuleChanges.Edit.put("cross-product.drl", crossProduct), null, brand, "officer");
+        drain("bounds-worker");
+
+        ImpactService.Report r = impact.report(p.id()).orElseThrow();
+        assertThat(r.preview().status()).isEqualTo(ImpactPreview.Status.DONE);
+        assertThat(r.preview().done()).isEqualTo(2);
+        assertThat(r.flipsTo(Verdict.PASS) + r.flipsTo(Verdict.FAIL))
+                .as("no flips")
+                .isZero();
+        assertThat(r.changes()).hasSize(2);
+        ImpactChange stopped = r.changes().stream()
+                .filter(c -> c.evaluationId().equals(big.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stopped.stopped()).contains("firings");
+        assertThat(stopped.verdictBefore()).isEqualTo(big.result().verdict());
+        assertThat(stopped.verdictAfter()).isNull();
+        assertThat(stopped.flipped()).isFalse();
+        assertThat(stopped.appeared()).isEmpty();
+        assertThat(stopped.disappeared()).isEmpty();
+        ImpactChange judged = r.changes().stream()
+                .filter(c -> c.evaluationId().equals(small.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(judged.stopped()).isNull();
+        assertThat(judged.verdictAfter()).isEqualTo(Verdict.PASS);
+        assertThat(judged.appeared())
+                .extracting(ImpactChange.FindingRef::ruleId)
+                .containsExactly("LOAD-001");
+    }
+
+    @Test
+    void anEvaluationMadeOnOlderRulesIsComparedWithWhatTheRulesInForceSayOfIt() throws Exception {
+        String brand = "Older " + UUID.randomUUID();
+        // Older rules accepted an audience overstated by 1% at most: both campaigns (1.3% over)
+        // failed then; the rules in force (10%) pass them.
+        Map<String, byte[]> older = new java.util.TreeMap<>(rules.current().contents());
+        String table = new String(older.get("thresholds.table.csv"), StandardCharsets.UTF_8);
+        String strict = table.replace("\"AUDIENCE_OVERCLAIM_PCT\",\"10\"", "\"AUDIENCE_OVERCLAIM_PCT\",\"1\"");
+        assertThat(strict).isNotEqualTo(table);
+        older.put("thresholds.table.csv", strict.getBytes(StandardCharsets.UTF_8));
+        RuleSet olderRules = rules.build(older);
+        StoredEvaluation flips;
+        StoredEvaluation same;
+        try {
+            assertThat(olderRules.hash()).isNotEqualTo(rules.current().hash());
+            flips = store(passing(40000, 4), brand, "OLDER-FLIPS", olderRules);
+            same = store(passing(40000, 1), brand, "OLDER-SAME", olderRules);
+        } finally {
+            rules.discard(olderRules);
+        }
+        assertThat(flips.result().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(same.result().verdict()).isEqualTo(Verdict.FAIL);
+
+        ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+        drain("older-worker");
+
+        ImpactService.Report r = impact.report(p.id()).orElseThrow();
+        assertThat(r.preview().status()).isEqualTo(ImpactPreview.Status.DONE);
+        assertThat(r.preview().baseHash()).isEqualTo(rules.current().hash());
+        // Against the stored (older) evaluations, the first would stay FAIL and the second flip
+        // to PASS; against the rules in force, the first flips to FAIL and the second is unchanged.
+        assertThat(r.changes()).singleElement().satisfies(c -> {
+            assertThat(c.evaluationId()).isEqualTo(flips.id());
+            assertThat(c.verdictBefore()).isEqualTo(Verdict.PASS);
+            assertThat(c.verdictAfter()).isEqualTo(Verdict.FAIL);
+            assertThat(c.disappeared()).as("no CLAIM-001 of the older rules").isEmpty();
+            assertThat(c.appeared()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsTakenOverAndEachCampaignIsJudgedOnce() throws Exception {
+        String brand = "Takeover " + UUID.randomUUID();
+        int flips = seed(brand, 10);
+        ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+        // A worker claimed the first job an hour ago and was never heard of again.
+        Instant anHourAgo = Instant.now().minusSeconds(3600);
+        ImpactStore.Job dead = store.claim("dead-worker", anHourAgo, anHourAgo.minusSeconds(300))
+                .orElseThrow();
+        assertThat(dead.previewId()).isEqualTo(p.id());
+
+        drain("live-worker");
+
+        List<JobRow> jobs = jobs(p.id());
+        assertThat(jobs).hasSize(2).allSatisfy(j -> {
+            assertThat(j.status()).isEqualTo("DONE");
+            assertThat(j.claimedBy()).isEqualTo("live-worker");
+        });
+        assertThat(jobs.get(dead.seq()).attempts())
+                .as("claimed by the dead worker, then taken over")
+                .isEqualTo(2);
+        ImpactService.Report r = impact.report(p.id()).orElseThrow();
+        assertThat(r.preview().status()).isEqualTo(ImpactPreview.Status.DONE);
+        assertThat(r.preview().done()).isEqualTo(10);
+        assertThat(r.changes()).hasSize(flips);
+
+        // The dead worker comes back and reports its job: nothing is stored or counted again.
+        store.heartbeat(dead, Instant.now());
+        assertThat(store.complete(dead, r.changes(), Instant.now())).isFalse();
+        ImpactService.Report again = impact.report(p.id()).orElseThrow();
+        assertThat(again.preview().done()).isEqualTo(10);
+        assertThat(again.changes()).isEqualTo(r.changes());
+        assertThat(again.changes().stream().map(ImpactChange::evaluationId).distinct())
+                .hasSize(flips);
+        assertThat(jobs(p.id())).extracting(JobRow::claimedBy).containsOnly("live-worker");
+    }
+
+    @Test
+    void cancellingWhileAJobIsClaimedStopsTheRestAndKeepsWhatWasFound() throws Exception {
+        String brand = "Cancel " + UUID.randomUUID();
+        seed(brand, 15);
+        ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+        assertThat(workers.runOnce("first-worker")).isTrue();
+        ImpactStore.Job held = store.claim(
+                        "holding-worker", Instant.now(), Instant.now().minusSeconds(300))
+                .orElseThrow();
+        assertThat(held.previewId()).isEqualTo(p.id());
+        List<ImpactChange> foundBefore = impact.report(p.id()).orElseThrow().changes();
+        assertThat(foundBefore).isNotEmpty();
+
+        ImpactService.Report cancelled = impact.cancel(p.id()).orElseThrow();
+
+        assertThat(cancelled.preview().status()).isEqualTo(ImpactPreview.Status.CANCELLED);
+        assertThat(cancelled.preview().finishedAt()).isNotNull();
+        assertThat(jobs(p.id())).extracting(JobRow::status).containsExactly("DONE", "CANCELLED", "CANCELLED");
+        // The worker holding a job finishes it: its results are not stored, nor counted.
+        List<ImpactChange> late = List.of(new ImpactChange(
+                held.evaluationIds().get(0),
+                "LATE",
+                "Northwind Media",
+                brand,
+                Verdict.PASS,
+                Verdict.FAIL,
+                List.of(),
+                List.of(),
+                null));
+        assertThat(store.complete(held, late, Instant.now())).isFalse();
+        ImpactService.Report after = impact.report(p.id()).orElseThrow();
+        assertThat(after.preview().status()).isEqualTo(ImpactPreview.Status.CANCELLED);
+        assertThat(after.preview().done()).isEqualTo(5);
+        assertThat(after.changes()).isEqualTo(foundBefore);
+        assertThat(jobs(p.id())).extracting(JobRow::status).containsExactly("DONE", "CANCELLED", "CANCELLED");
     }
 
     @Test

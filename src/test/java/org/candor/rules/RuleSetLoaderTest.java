@@ -4,17 +4,72 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.list;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class RuleSetLoaderTest {
 
     private final RuleSetLoader loader = new RuleSetLoader();
+
+    /**
+     * What Drools warns of while a rule set is built anew (no cache), whatever levels the
+     * configuration of a service sets for its loggers.
+     */
+    static List<String> droolsWarnings(Supplier<RuleSet> build) {
+        Logger drools = (Logger) LoggerFactory.getLogger("org.drools");
+        List<Logger> quiet = List.of(
+                (Logger) LoggerFactory.getLogger("org.drools.compiler.kie.builder.impl.KieBuilderImpl"),
+                (Logger) LoggerFactory.getLogger("org.drools.mvel.MVELConstraint"));
+        List<Level> levels = quiet.stream().map(Logger::getLevel).toList();
+        Level droolsLevel = drools.getLevel();
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        drools.addAppender(events);
+        drools.setLevel(Level.WARN);
+        quiet.forEach(l -> l.setLevel(Level.WARN));
+        try {
+            RuleSetLoader.dispose(build.get());
+        } finally {
+            drools.detachAppender(events);
+            drools.setLevel(droolsLevel);
+            for (int i = 0; i < quiet.size(); i++) {
+                quiet.get(i).setLevel(levels.get(i));
+            }
+        }
+        return events.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+
+    @Test
+    void theDefaultPackBuildsWithoutWarningsFromDrools() {
+        RuleSetLoader fresh = new RuleSetLoader(RuleSetCache.folderOnly(null));
+        assertThat(droolsWarnings(() -> fresh.load(TestPacks.DEFAULT))).isEmpty();
+    }
+
+    @Test
+    void aConstraintOnAnotherPatternsFactIsWarnedOf(@TempDir Path dir) {
+        // The warnings above are seen when there are some: a rule as DISC-013 was written before.
+        TestPacks.tablesPlus(dir, "class-reactive.drl");
+        RuleSetLoader fresh = new RuleSetLoader(RuleSetCache.folderOnly(null));
+        assertThat(droolsWarnings(() -> fresh.load(dir)))
+                .singleElement()
+                .asString()
+                .contains("$c is not relevant to this pattern, so it causes class reactivity");
+    }
 
     @Test
     void aSyntaxErrorIsReportedWithFileAndLineAndNothingIsBuilt(@TempDir Path dir) {

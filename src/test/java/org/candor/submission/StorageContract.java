@@ -1,12 +1,29 @@
 package org.candor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
@@ -17,6 +34,10 @@ import org.candor.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** What the store must do on every database it runs on. */
 @ServiceTest
@@ -30,6 +51,15 @@ abstract class StorageContract {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    MockMvc mvc;
 
     /**
      * The start's own recovery runs on one background thread and judges whatever is RECEIVED: a run
@@ -82,6 +112,141 @@ abstract class StorageContract {
         StoredEvaluation read = store.evaluation(e.id()).orElseThrow();
         assertThat(read.result()).isEqualTo(e.result());
         assertThat(read.submittedBy()).isEqualTo("tester");
+    }
+
+    /**
+     * A new evaluation is kept as its JSON compressed with gzip, about four times smaller than the
+     * text; a row stored before, as JSON text, reads back as the same result, and the API, the
+     * evaluation page and the workbook show the same for both.
+     */
+    @Test
+    void anEvaluationIsStoredCompactlyAndOneStoredAsTextBeforeReadsAndShowsTheSame() throws Exception {
+        String agency = "Northwind Media";
+        String reference = "COMPACT-" + UUID.randomUUID();
+        Submission s = withReference(received(agency, Instant.parse("2026-10-02T09:00:00Z")), reference);
+        store.insert(s);
+        StoredEvaluation e = evaluationOf(s);
+        assertThat(store.insert(e, true)).isTrue();
+
+        Map<String, Object> row = jdbc.sql("SELECT result, result_gzip FROM evaluation WHERE id = :id")
+                .param("id", e.id())
+                .query()
+                .singleRow();
+        assertThat(row.get("result")).as("no text kept").isNull();
+        String json = mapper.writeValueAsString(e.result());
+        byte[] gzip = (byte[]) row.get("result_gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(json);
+        }
+        assertThat(gzip.length).as("compressed").isLessThan(json.length() / 3);
+
+        // The same evaluation as every row was stored before: JSON text, no compact form.
+        Submission before = withReference(received(agency, s.receivedAt()), reference + "-BEFORE");
+        store.insert(before);
+        String old = UUID.randomUUID().toString();
+        jdbc.sql(
+                        """
+                INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
+                                        warnings, infos, waived, evaluated_at, evaluated_by, result)
+                SELECT :old, :sub, reference, agency, brand, rule_set_hash, verdict, fails, warnings, infos, waived,
+                       evaluated_at, evaluated_by, :json FROM evaluation WHERE id = :id
+                """)
+                .param("old", old)
+                .param("sub", before.id())
+                .param("json", json)
+                .param("id", e.id())
+                .update();
+
+        StoredEvaluation fresh = store.evaluation(e.id()).orElseThrow();
+        StoredEvaluation earlier = store.evaluation(old).orElseThrow();
+        assertThat(fresh.result()).isEqualTo(e.result());
+        assertThat(earlier.result()).isEqualTo(e.result());
+        assertThat(store.latestEvaluation(before.id()).orElseThrow().result()).isEqualTo(e.result());
+        assertThat(store.all(new EvaluationQuery(agency, null, null, null, null, false, null, reference, null, true)))
+                .extracting(StoredEvaluation::result)
+                .hasSize(2)
+                .containsOnly(e.result());
+
+        // What a user sees of each: the API's JSON, the evaluation page, the workbook.
+        MockHttpSession officer = signIn("officer", "officer-demo");
+        assertThat(shown(old, before.id(), officer)).isEqualTo(shown(e.id(), s.id(), officer));
+
+        // A waiver granted on the earlier row replaces its result: stored compactly from then on.
+        EvaluationResult waived = e.result().withVerdict(Verdict.PASS);
+        store.updateResult(old, waived);
+        Map<String, Object> replaced = jdbc.sql("SELECT result, result_gzip, verdict FROM evaluation WHERE id = :id")
+                .param("id", old)
+                .query()
+                .singleRow();
+        assertThat(replaced.get("result")).isNull();
+        assertThat(replaced.get("result_gzip")).isNotNull();
+        assertThat(replaced.get("verdict")).isEqualTo("PASS");
+        assertThat(store.evaluation(old).orElseThrow().result()).isEqualTo(waived);
+    }
+
+    private static Submission withReference(Submission s, String reference) {
+        return new Submission(
+                s.id(),
+                reference,
+                s.agency(),
+                s.brand(),
+                s.submittedBy(),
+                s.receivedAt(),
+                s.asOf(),
+                s.status(),
+                s.inputHash(),
+                s.contentType(),
+                s.payload().replace("ACME-SPRING-26", reference));
+    }
+
+    private MockHttpSession signIn(String user, String password) throws Exception {
+        MvcResult r = mvc.perform(post("/login")
+                        .param("username", user)
+                        .param("password", password)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (MockHttpSession) r.getRequest().getSession(false);
+    }
+
+    /**
+     * An evaluation as the API, its page and its workbook show it, with its own ids (and the page's
+     * form tokens) taken out.
+     */
+    private List<String> shown(String id, String submissionId, MockHttpSession officer) throws Exception {
+        ObjectNode api = (ObjectNode) mapper.readTree(
+                mvc.perform(get("/api/v1/evaluations/{id}", id).with(httpBasic("officer", "officer-demo")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray());
+        assertThat(api.path("id").asText()).isEqualTo(id);
+        api.remove(List.of("id", "submissionId"));
+        String page = mvc.perform(get("/evaluations/{id}", id).session(officer))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(id);
+        page = page.replace(id, "{id}")
+                .replace(submissionId, "{submission}")
+                .replaceAll("name=\"_csrf\"[^>]*", "")
+                .replaceAll("<meta name=\"_csrf[^>]*>", "");
+        byte[] xlsx = mvc.perform(get("/evaluations/{id}/report.xlsx", id).session(officer))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        List<String> cells = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : wb) {
+                for (Row r : sheet) {
+                    for (Cell c : r) {
+                        cells.add(sheet.getSheetName() + "!" + c.getAddress() + "=" + format.formatCellValue(c));
+                    }
+                }
+            }
+        }
+        assertThat(cells).isNotEmpty();
+        return List.of(api.toString(), page, String.join("\n", cells).replace(id, "{id}"));
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class DisclosureScan {
     private final List<Hit> commissionHits = new ArrayList<>();
     private final List<Hit> vagueHits = new ArrayList<>();
     private final boolean platformLabel;
+    private final boolean giftAccepted;
     private final List<VideoDisclosure> inVideo = new ArrayList<>();
     private final List<VideoDisclosure> clearInVideo = new ArrayList<>();
     private final Fold fold;
@@ -51,6 +52,7 @@ public final class DisclosureScan {
             String language) {
         this.hits = allHits.stream().filter(Hit::isDisclosureTerm).toList();
         this.platformLabel = platformLabel;
+        this.giftAccepted = giftAccepted;
         this.fold = fold;
         // A label read in the post's language needs to be clear where it is read, not everywhere:
         // "#ad Werbung" on an English post for the US and Germany speaks to each in its language.
@@ -227,6 +229,14 @@ public final class DisclosureScan {
 
     public List<Hit> getGiftHits() {
         return giftHits;
+    }
+
+    /**
+     * Whether a gift term ("gifted") names the post's tie: the tie is GIFTED and, where the UK is
+     * listed, the brand does not control the content. For any other tie a gift term understates it.
+     */
+    public boolean isGiftAccepted() {
+        return giftAccepted;
     }
 
     public List<Hit> getCommissionHits() {

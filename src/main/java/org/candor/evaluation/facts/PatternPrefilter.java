@@ -47,10 +47,48 @@ final class PatternPrefilter {
 
     private final List<CharSet> needs;
     private final List<List<String>> words;
+    private final List<WordNeed> wordNeeds;
 
     private PatternPrefilter(List<CharSet> needs, List<List<String>> words) {
         this.needs = List.copyOf(needs);
         this.words = List.copyOf(words);
+        this.wordNeeds = this.words.stream().map(WordNeed::of).toList();
+    }
+
+    /**
+     * A word need as it is checked: its single characters as a set (one look at the text's
+     * characters), then its longer strings.
+     */
+    private record WordNeed(CharSet singles, String[] longer) {
+        static WordNeed of(List<String> strings) {
+            int[] singles = strings.stream()
+                    .filter(WordNeed::single)
+                    .mapToInt(w -> w.charAt(0))
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            return new WordNeed(
+                    new CharSet(singles),
+                    strings.stream().filter(w -> !single(w)).toArray(String[]::new));
+        }
+
+        /** One character that is a code point of its own (the text's characters are code points). */
+        private static boolean single(String w) {
+            return w.length() == 1 && !Character.isSurrogate(w.charAt(0));
+        }
+
+        boolean heldBy(TextIndex text) {
+            if (singles.size() > 0 && singles.intersects(text.chars())) {
+                return true;
+            }
+            String folded = text.folded();
+            for (String w : longer) {
+                if (folded.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The prefilter of a pattern as compiled with {@code flags}; {@link #NONE} for syntax it does not read. */
@@ -66,7 +104,12 @@ final class PatternPrefilter {
             }
             List<List<String>> words = new ArrayList<>();
             for (Set<String> w : piece.withExact()) {
-                if (w.stream().allMatch(x -> x.length() >= 2) && !words.contains(List.copyOf(w))) {
+                // A need holding the empty string needs nothing; one of single characters only is
+                // told by the character needs. Single characters beside longer strings stay: an
+                // amount is a currency sign or "thousand".
+                if (w.stream().noneMatch(String::isEmpty)
+                        && w.stream().anyMatch(x -> x.length() >= 2)
+                        && !words.contains(List.copyOf(w))) {
                     words.add(List.copyOf(w));
                 }
             }
@@ -96,16 +139,8 @@ final class PatternPrefilter {
         if (!mayMatch(text.chars())) {
             return false;
         }
-        String folded = text.folded();
-        for (List<String> need : words) {
-            boolean found = false;
-            for (String w : need) {
-                if (folded.contains(w)) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
+        for (WordNeed need : wordNeeds) {
+            if (!need.heldBy(text)) {
                 return false;
             }
         }

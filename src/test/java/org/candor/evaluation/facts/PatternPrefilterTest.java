@@ -284,6 +284,32 @@ class PatternPrefilterTest {
         assertThat(searched).as("default patterns still searched").isEmpty();
     }
 
+    @Test
+    void anAmountIsNeededAsACurrencySignOrAWordOfOne() throws IOException {
+        assertThat(prefilter("([$€£] ?[0-9]+|[0-9]+ ?(€|euros?)|(one|two) thousand dollars) bonus")
+                        .words())
+                .as("single signs beside words, where the branches need one or the other")
+                .anySatisfy(need -> assertThat(need).contains("$", "€", "£", "euro", "one", "two"));
+        // The words of the earnings rows (made, night, weekend), a number, but no amount.
+        String caption = "Made this with my sister last night, 100% natural; packed it for the weekend trip";
+        List<String> searched = new ArrayList<>();
+        for (String p : defaultPackPatterns()) {
+            assertThat(matches(p, caption)).as(p).isFalse();
+            if (mayMatchWords(p, caption)) {
+                searched.add(p);
+            }
+        }
+        assertThat(searched).as("default patterns still searched").isEmpty();
+        String earnings = defaultPackPatterns().stream()
+                .filter(p -> p.startsWith("([$€£]"))
+                .findFirst()
+                .orElseThrow();
+        for (String text : List.of("Made £5k last weekend", "two thousand dollars this week", "a six-figure income")) {
+            assertThat(matches(earnings, text)).as(text).isTrue();
+            assertThat(mayMatchWords(earnings, text)).as(text).isTrue();
+        }
+    }
+
     /**
      * Word needs may only skip texts the pattern cannot match: random texts made of the default
      * patterns' own words (in any case, with the long s and the Kelvin sign), numbers and signs.

@@ -1,0 +1,448 @@
+package org.candor.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.candor.CandorApplication;
+import org.candor.campaign.CampaignReader;
+import org.candor.evaluation.EvaluationResult;
+import org.candor.evaluation.Evaluator;
+import org.candor.impact.ImpactJobListener;
+import org.candor.impact.ImpactWorkers;
+import org.candor.rules.RuleService;
+import org.candor.submission.StoredEvaluation;
+import org.candor.submission.Submission;
+import org.candor.submission.SubmissionStore;
+import org.candor.support.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * An impact preview over the stored portfolio worked by two instances of the service on one
+ * PostgreSQL database (two Spring contexts in this JVM, each with its own web server, pool and
+ * worker; the database, created for the test and dropped after, is all they share). Instance A
+ * runs alone first, then B joins and the same change is previewed again, asked on A: both
+ * instances claim and finish jobs, both show its progress, and it finds what A found alone.
+ *
+ * <p>Neither instance polls for jobs within the test (every 10 minutes): A's worker is woken by
+ * the preview asked on A, B's only by PostgreSQL's notification of queued jobs. The number of
+ * campaigns is {@code candor.impact.cluster.campaigns}: 200 in {@code ./mvnw verify}, 10,000
+ * under {@code -Pbench}, whose figures go to {@code target/impact-cluster-throughput.txt}
+ * (BENCHMARKS.md).
+ */
+@Postgres
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImpactClusterIT {
+
+    private static final String DATABASE =
+            "candor_impact_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String ADMIN_URL = "jdbc:postgresql://" + Postgres.Db.HOST + "/postgres";
+    private static final String URL = "jdbc:postgresql://" + Postgres.Db.HOST + "/" + DATABASE;
+    /** Longer than the test: no worker finds a job by polling. */
+    private static final Duration POLL = Duration.ofMinutes(10);
+
+    private static final int CAMPAIGNS = Integer.getInteger("candor.impact.cluster.campaigns", 200);
+    private static final Duration DONE_WITHIN = Duration.ofMinutes(Math.max(5, CAMPAIGNS / 20));
+    private static final String BRAND = "Cluster Portfolio";
+    /** A few campaigns of their own, previewed first so that the timed runs do not include the first build. */
+    private static final String WARM_UP = "Cluster Warm-up";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path root;
+
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+
+    /** How many campaigns the candidate flips each way. */
+    static int toFail;
+
+    static int toPass;
+
+    /** What A found alone: each changed campaign, as compared across runs. */
+    static Map<String, String> alone;
+
+    static final StringBuilder figures = new StringBuilder();
+
+    @BeforeAll
+    static void startOneInstanceAndStoreThePortfolio() throws Exception {
+        sql(ADMIN_URL, "CREATE DATABASE " + DATABASE);
+        a = start("a", false);
+        seed(a, WARM_UP, 6);
+        toFail = 0;
+        toPass = 0;
+        seed(a, BRAND, CAMPAIGNS);
+        figures.append(String.format(
+                Locale.ROOT,
+                "impact preview, %d campaigns, two Spring contexts in one JVM on one PostgreSQL; load average before: %s%n",
+                CAMPAIGNS,
+                loadAverage()));
+    }
+
+    @AfterAll
+    static void stopAndDrop() throws Exception {
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {a, b}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        sql(ADMIN_URL, "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (!figures.isEmpty()) {
+            Path out = Path.of(System.getProperty("candor.test.out", "target"), "impact-cluster-throughput.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, figures, StandardCharsets.UTF_8);
+            System.out.print(figures);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String name, boolean listen) throws IOException {
+        Path dir = root.resolve(name);
+        Path rules = dir.resolve("rules");
+        FileSystemUtils.copyRecursively(Path.of("rules"), rules);
+        return new SpringApplicationBuilder(CandorApplication.class)
+                .profiles("postgres", "demo")
+                .run(Map.ofEntries(
+                                Map.entry("spring.datasource.url", URL),
+                                Map.entry("spring.datasource.username", Postgres.Db.USER),
+                                Map.entry("spring.datasource.password", ""),
+                                Map.entry("server.port", "0"),
+                                Map.entry("candor.rules-dir", rules.toString()),
+                                Map.entry(
+                                        "candor.reports-dir",
+                                        dir.resolve("reports").toString()),
+                                Map.entry("candor.reports-copy", "false"),
+                                Map.entry("candor.impact.workers", "1"),
+                                Map.entry("candor.impact.job-size", "10"),
+                                Map.entry("candor.impact.poll", POLL.toMillis() + "ms"),
+                                Map.entry("candor.impact.listen", Boolean.toString(listen)),
+                                Map.entry("spring.application.name", "candor-" + name))
+                        .entrySet()
+                        .stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+    }
+
+    /**
+     * Stores the portfolio through A, each campaign with its evaluation on the rules in force, as
+     * submissions leave them: a third with 4% suspected fake followers (the candidate fails them),
+     * a third overstating their audience by 21.5% (the candidate accepts up to 30%), a third that
+     * the candidate judges as the rules in force do.
+     */
+    static void seed(ConfigurableApplicationContext instance, String brand, int n) throws Exception {
+        SubmissionStore submissions = instance.getBean(SubmissionStore.class);
+        RuleService rules = instance.getBean(RuleService.class);
+        Evaluator evaluator = new Evaluator();
+        Map<Integer, String> payloads = new HashMap<>();
+        Map<Integer, EvaluationResult> results = new HashMap<>();
+        int[][] kinds = {{40000, 4}, {48000, 1}, {40000, 1}};
+        for (int k = 0; k < kinds.length; k++) {
+            ObjectNode c =
+                    (ObjectNode) JSON.readTree(new ClassPathResource("cli/passing.json").getContentAsByteArray());
+            c.put("brand", brand);
+            ObjectNode audience = (ObjectNode) c.path("influencers").get(0).path("audience");
+            audience.put("followers", kinds[k][0]).put("suspectedFakeFollowersPct", kinds[k][1]);
+            String json = JSON.writeValueAsString(c);
+            try (RuleService.Lease lease = rules.lease()) {
+                results.put(
+                        k,
+                        evaluator.evaluate(
+                                new CampaignReader().read(json.getBytes(StandardCharsets.UTF_8)), lease.ruleSet()));
+            }
+            payloads.put(k, json);
+        }
+        assertThat(results.get(0).verdict().name()).isEqualTo("PASS");
+        assertThat(results.get(1).verdict().name()).isEqualTo("FAIL");
+        assertThat(results.get(2).verdict().name()).isEqualTo("PASS");
+        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        for (int i = 0; i < n; i++) {
+            int k = i % 3;
+            toFail += k == 0 ? 1 : 0;
+            toPass += k == 1 ? 1 : 0;
+            String reference = String.format(
+                    Locale.ROOT, "%s-%05d", brand.toUpperCase(Locale.ROOT).replace(' ', '-'), i);
+            String json = payloads.get(k).replace("\"CALM-TEA-US\"", "\"" + reference + "\"");
+            Submission s = new Submission(
+                    UUID.randomUUID().toString(),
+                    reference,
+                    "Northwind Media",
+                    brand,
+                    "northwind",
+                    at,
+                    at,
+                    Submission.RECEIVED,
+                    reference,
+                    "application/json",
+                    json);
+            submissions.insert(s);
+            submissions.insert(
+                    new StoredEvaluation(
+                            UUID.randomUUID().toString(),
+                            s.id(),
+                            "northwind",
+                            "northwind",
+                            results.get(k).withReference(reference)),
+                    true);
+        }
+    }
+
+    /** The candidate: more than 3% suspected fake followers fails, an audience may be overstated by 30%. */
+    static byte[] candidate(ConfigurableApplicationContext instance) throws Exception {
+        String now = text(instance, "/api/v1/rules/files/thresholds.table.csv");
+        String changed = now.replace("\"AUDIENCE_OVERCLAIM_PCT\",\"10\"", "\"AUDIENCE_OVERCLAIM_PCT\",\"30\"")
+                .replace("\"FAKE_FOLLOWERS_WARN_PCT\",\"15\"", "\"FAKE_FOLLOWERS_WARN_PCT\",\"2\"")
+                .replace("\"FAKE_FOLLOWERS_FAIL_PCT\",\"30\"", "\"FAKE_FOLLOWERS_FAIL_PCT\",\"3\"");
+        assertThat(changed).isNotEqualTo(now);
+        return JSON.writeValueAsBytes(Map.of("files", Map.of("thresholds.table.csv", changed)));
+    }
+
+    @Test
+    @Order(1)
+    void oneInstanceJudgesThePortfolio() throws Exception {
+        ImpactWorkers workersA = a.getBean(ImpactWorkers.class);
+        // The first (untimed) preview builds the candidate and warms the engine up.
+        warmUp(a);
+        long started = System.nanoTime();
+        String id = ask(a);
+        JsonNode done = awaitDone(a, id, List.of(a));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        record(1, seconds);
+
+        assertThat(done.path("progress").path("done").asInt()).isEqualTo(CAMPAIGNS);
+        assertThat(claimers(id)).containsOnlyKeys(workersA.instance());
+        alone = changes(done);
+        assertFlips(done);
+    }
+
+    @Test
+    @Order(2)
+    void twoInstancesSplitThePreviewAndFindWhatOneFoundAlone() throws Exception {
+        b = start("b", true);
+        ImpactWorkers workersA = a.getBean(ImpactWorkers.class);
+        ImpactWorkers workersB = b.getBean(ImpactWorkers.class);
+        ImpactJobListener listenerB = b.getBean(ImpactJobListener.class);
+        // B has looked for work once, found none and waits for ten minutes, or a notification.
+        await().atMost(Duration.ofMinutes(2)).until(() -> workersB.idleCount() >= 1 && listenerB.listening());
+        long notified = listenerB.notifications();
+
+        long started = System.nanoTime();
+        String id = ask(a);
+        JsonNode done = awaitDone(a, id, List.of(a, b));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        record(2, seconds);
+
+        Map<String, Integer> by = claimers(id);
+        assertThat(by).containsOnlyKeys(workersA.instance(), workersB.instance());
+        assertThat(by.get(workersB.instance()))
+                .as("jobs B claimed, woken by notification only")
+                .isPositive();
+        assertThat(by.get(workersA.instance())).as("jobs A claimed").isPositive();
+        assertThat(by.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(jobCount());
+        assertThat(listenerB.notifications()).isGreaterThan(notified);
+        assertThat(doneJobsClaimedTwice(id)).as("jobs claimed more than once").isZero();
+
+        assertThat(done.path("progress").path("done").asInt()).isEqualTo(CAMPAIGNS);
+        assertFlips(done);
+        assertThat(changes(done)).isEqualTo(alone);
+        // Both instances show the same finished preview.
+        JsonNode fromB = get(b, "/api/v1/rules/impact/" + id);
+        assertThat(fromB).isEqualTo(get(a, "/api/v1/rules/impact/" + id));
+    }
+
+    // --- helpers ---
+
+    private static void warmUp(ConfigurableApplicationContext instance) throws Exception {
+        String id = post(instance, "/api/v1/rules/impact?brand=" + WARM_UP.replace(" ", "%20"), candidate(instance));
+        JsonNode done = awaitDone(instance, id, List.of(instance));
+        assertThat(done.path("progress").path("done").asInt()).isEqualTo(6);
+    }
+
+    private static String ask(ConfigurableApplicationContext instance) throws Exception {
+        return post(instance, "/api/v1/rules/impact?brand=" + BRAND.replace(" ", "%20"), candidate(instance));
+    }
+
+    private static String post(ConfigurableApplicationContext instance, String path, byte[] body) throws Exception {
+        HttpRequest post = request(instance, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> r = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return JSON.readTree(r.body()).path("id").asText();
+    }
+
+    /**
+     * Waits for a preview to be DONE, reading its progress from each of the instances in turn:
+     * each shows it, its progress never goes back and never passes the total.
+     */
+    private static JsonNode awaitDone(
+            ConfigurableApplicationContext asked, String id, List<ConfigurableApplicationContext> readers)
+            throws Exception {
+        Map<ConfigurableApplicationContext, Integer> last = new HashMap<>();
+        long deadline = System.nanoTime() + DONE_WITHIN.toNanos();
+        while (true) {
+            JsonNode p = null;
+            for (ConfigurableApplicationContext r : readers) {
+                p = get(r, "/api/v1/rules/impact/" + id);
+                assertThat(p.path("id").asText()).isEqualTo(id);
+                assertThat(p.path("status").asText()).isIn("QUEUED", "RUNNING", "DONE");
+                int done = p.path("progress").path("done").asInt();
+                assertThat(done)
+                        .as("progress read from an instance never goes back")
+                        .isGreaterThanOrEqualTo(last.getOrDefault(r, 0))
+                        .isLessThanOrEqualTo(p.path("progress").path("total").asInt());
+                last.put(r, done);
+            }
+            JsonNode fromAsked = get(asked, "/api/v1/rules/impact/" + id);
+            if (fromAsked.path("status").asText().equals("DONE")) {
+                return fromAsked;
+            }
+            assertThat(System.nanoTime()).as("preview %s done in time", id).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void assertFlips(JsonNode done) {
+        assertThat(done.path("passToFail").asInt()).isEqualTo(toFail);
+        assertThat(done.path("failToPass").asInt()).isEqualTo(toPass);
+        assertThat(done.path("changes")).hasSize(toFail + toPass);
+    }
+
+    /** Each changed campaign by reference: its verdicts and the findings that appear and disappear. */
+    private static Map<String, String> changes(JsonNode preview) {
+        Map<String, String> m = new TreeMap<>();
+        for (JsonNode c : preview.path("changes")) {
+            m.put(
+                    c.path("reference").asText(),
+                    c.path("verdictBefore").asText() + ">"
+                            + c.path("verdictAfter").asText() + " +"
+                            + findings(c.path("appeared")) + " -" + findings(c.path("disappeared")) + " "
+                            + c.path("stopped").asText());
+        }
+        return m;
+    }
+
+    private static List<String> findings(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(
+                f -> out.add(f.path("ruleId").asText() + " " + f.path("subject").asText() + " "
+                        + f.path("severity").asText() + " " + f.path("message").asText()));
+        return out;
+    }
+
+    private static void record(int instances, double seconds) {
+        figures.append(String.format(
+                Locale.ROOT,
+                "%d instance(s): %d campaigns in %.1f s, %.1f campaigns/s (load average after: %s)%n",
+                instances,
+                CAMPAIGNS,
+                seconds,
+                CAMPAIGNS / seconds,
+                loadAverage()));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static int jobCount() {
+        return (CAMPAIGNS + 9) / 10;
+    }
+
+    /** How many DONE jobs of a preview each instance claimed, by instance. */
+    private static Map<String, Integer> claimers(String previewId) throws SQLException {
+        Map<String, Integer> by = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(URL, Postgres.Db.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT status, claimed_by FROM impact_job WHERE preview_id = '" + previewId + "'")) {
+            while (rs.next()) {
+                assertThat(rs.getString("status")).isEqualTo("DONE");
+                String worker = rs.getString("claimed_by");
+                by.merge(worker.substring(0, worker.lastIndexOf('/')), 1, Integer::sum);
+            }
+        }
+        return by;
+    }
+
+    private static int doneJobsClaimedTwice(String previewId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, Postgres.Db.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*) FROM impact_job WHERE attempts <> 1 AND preview_id = '" + previewId + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static JsonNode get(ConfigurableApplicationContext instance, String path) throws Exception {
+        return JSON.readTree(text(instance, path));
+    }
+
+    private static String text(ConfigurableApplicationContext instance, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(request(instance, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static HttpRequest.Builder request(ConfigurableApplicationContext instance, String path) {
+        return HttpRequest.newBuilder(uri(instance, path)).header("Authorization", basic("officer", "officer-demo"));
+    }
+
+    private static URI uri(ConfigurableApplicationContext instance, String path) {
+        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sql(String url, String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, Postgres.Db.USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+}
