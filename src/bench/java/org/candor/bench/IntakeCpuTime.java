@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.candor.CandorApplication;
 import org.candor.campaign.CampaignReader;
-import org.candor.submission.IntakeService;
+import org.candor.intake.IntakeService;
 import org.candor.system.Account;
 import org.candor.system.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;

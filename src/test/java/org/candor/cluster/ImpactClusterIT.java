@@ -35,10 +35,10 @@ import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.impact.ImpactJobListener;
 import org.candor.impact.ImpactWorkers;
+import org.candor.intake.StoredEvaluation;
+import org.candor.intake.Submission;
+import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
-import org.candor.submission.StoredEvaluation;
-import org.candor.submission.Submission;
-import org.candor.submission.SubmissionStore;
 import org.candor.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +82,8 @@ class ImpactClusterIT {
     private static final String BRAND = "Cluster Portfolio";
     /** A few campaigns of their own, previewed first so that the timed runs do not include the first build. */
     private static final String WARM_UP = "Cluster Warm-up";
+    /** How many: a tenth of the portfolio, so that the JIT has compiled the judging before the first timed run. */
+    private static final int WARM_UP_CAMPAIGNS = Math.max(6, CAMPAIGNS / 10);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -106,7 +108,7 @@ class ImpactClusterIT {
     static void startOneInstanceAndStoreThePortfolio() throws Exception {
         sql(ADMIN_URL, "CREATE DATABASE " + DATABASE);
         a = start("a", false);
-        seed(a, WARM_UP, 6);
+        seed(a, WARM_UP, WARM_UP_CAMPAIGNS);
         toFail = 0;
         toPass = 0;
         seed(a, BRAND, CAMPAIGNS);
@@ -291,7 +293,7 @@ class ImpactClusterIT {
     private static void warmUp(ConfigurableApplicationContext instance) throws Exception {
         String id = post(instance, "/api/v1/rules/impact?brand=" + WARM_UP.replace(" ", "%20"), candidate(instance));
         JsonNode done = awaitDone(instance, id, List.of(instance));
-        assertThat(done.path("progress").path("done").asInt()).isEqualTo(6);
+        assertThat(done.path("progress").path("done").asInt()).isEqualTo(WARM_UP_CAMPAIGNS);
     }
 
     private static String ask(ConfigurableApplicationContext instance) throws Exception {
