@@ -288,6 +288,34 @@ class ImpactClusterIT {
         assertThat(fromB).isEqualTo(get(a, "/api/v1/rules/impact/" + id));
     }
 
+    @Test
+    @Order(3)
+    void anInstanceWhoseListeningConnectionIsCutListensAgainAndTakesItsShare() throws Exception {
+        ImpactWorkers workersB = b.getBean(ImpactWorkers.class);
+        ImpactJobListener listenerB = b.getBean(ImpactJobListener.class);
+        int cut = count("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE application_name = 'candor impact listener' AND datname = current_database()");
+        assertThat(cut)
+                .as("listening connections cut (B's only: A does not listen)")
+                .isEqualTo(1);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> listenerB.listening()
+                        && count("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'candor impact"
+                                        + " listener' AND datname = current_database()")
+                                == 1);
+        long notified = listenerB.notifications();
+
+        String id = ask(a);
+        JsonNode done = awaitDone(a, id, List.of(a, b));
+
+        assertThat(claimers(id).get(workersB.instance()))
+                .as("jobs B claimed after its connection was opened again")
+                .isPositive();
+        assertThat(listenerB.notifications()).isGreaterThan(notified);
+        assertThat(changes(done)).isEqualTo(alone);
+    }
+
     // --- helpers ---
 
     private static void warmUp(ConfigurableApplicationContext instance) throws Exception {
@@ -406,6 +434,19 @@ class ImpactClusterIT {
             }
         }
         return by;
+    }
+
+    /** The first column summed over the rows of a query (a count, or 1 per row of another query). */
+    private static int count(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, Postgres.Db.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            int n = 0;
+            while (rs.next()) {
+                n += query.startsWith("SELECT COUNT") ? rs.getInt(1) : 1;
+            }
+            return n;
+        }
     }
 
     private static int doneJobsClaimedTwice(String previewId) throws SQLException {
