@@ -5,9 +5,11 @@
 # a jar (run as `java -jar JAR`) or a launcher script (run as `LAUNCHER ARGS`, e.g. ./candor).
 # Prints a "what way seconds cpu-seconds" line per run and the load average after each round, then
 # min / median / max per command and way (wall clock; CPU time is user + system of the process).
-#   bench/cold-runs.sh WAY... [RUNS]      (run from the project folder; RUNS defaults to 5)
+# A way may name the folder it runs in, for its rules and examples: JAR@DIR (an earlier jar may not
+# build today's rules; give it a copy of its own: git archive COMMIT rules examples | tar -x -C DIR).
 # The service listens on CANDOR_BENCH_PORT + round (default 18080 + round).
-#   bench/cold-runs.sh /work/candor-base.jar target/candor.jar ./candor 5
+#   bench/cold-runs.sh WAY... [RUNS]      (run from the project folder; RUNS defaults to 5)
+#   bench/cold-runs.sh /work/candor-base.jar@/tmp/candor-base-tree target/candor.jar ./candor 5
 set -u
 runs=5
 ways=()
@@ -20,7 +22,6 @@ if [ ${#ways[@]} -eq 0 ]; then
 fi
 export CANDOR_RULES_CACHE_DIR=${CANDOR_RULES_CACHE_DIR:-$(mktemp -d)/rule-sets}
 results=$(mktemp)
-rules="$PWD/rules"
 port=${CANDOR_BENCH_PORT:-18080}
 
 # The command that runs a way: java -jar for a jar, the launcher itself otherwise.
@@ -38,8 +39,8 @@ t() {
 }
 
 start() {
-  local port=$1 d s pid tries=0
-  shift
+  local port=$1 rules=$2/rules d s pid tries=0
+  shift 2
   d=$(mktemp -d)
   s=$(date +%s.%N)
   # shellcheck disable=SC2068 # the way's command is split into words on purpose
@@ -59,14 +60,17 @@ start() {
 
 for i in $(seq 1 "$runs"); do
   for w in "${ways[@]}"; do
-    run=$(way "$w")
-    {
+    dir=$PWD
+    if [[ $w == *@* ]]; then dir=$(readlink -f "${w#*@}"); fi
+    run=$(way "${w%%@*}")
+    (
+      cd "$dir" || exit 1
       echo "version $w $(t $run --version)"
       echo "check-one $w $(t $run check examples/wayfarer-packs-us.json --out /tmp/candor-bench-reports)"
       echo "check-examples $w $(t $run check examples --out /tmp/candor-bench-reports)"
       echo "rules-test $w $(t $run rules test)"
-      echo "start $w $(start $((port + i)) $run)"
-    } | tee -a "$results"
+      echo "start $w $(start $((port + i)) "$dir" $run)"
+    ) | tee -a "$results"
     echo "# load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 done

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.Evaluator;
 import org.candor.ruleadmin.tests.CaseResult;
 import org.candor.ruleadmin.tests.RuleTestComparison;
@@ -159,12 +158,14 @@ final class RulesCommand implements Runnable {
                 spec.commandLine().getErr().println("candor: " + e.getMessage());
                 return CandorCli.BAD_INPUT;
             }
+            // The reader and the text tables are readied beside the rules.
+            Warmup warmup = Warmup.start(false);
             RuleSet ruleSet = loadOrReport(rules, spec.commandLine().getErr());
             if (ruleSet == null) {
                 return CandorCli.BAD_INPUT;
             }
             Path dir = tests != null ? tests : rules.dir.resolve("tests");
-            RuleTestRunner runner = new RuleTestRunner(new CampaignReader(), evaluator, parallelism);
+            RuleTestRunner runner = new RuleTestRunner(warmup.reader(), evaluator, parallelism);
             RuleTestReport report = runner.run(dir, ruleSet);
             // The failures that count: all of them, or with a baseline only those it does not have.
             List<CaseResult> counted = report.failures();
