@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
-import org.candor.system.CandorProperties;
+import org.candor.rules.RulesProperties;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.util.unit.DataSize;
 
 /**
  * (d) Building the default pack from its folder, and reloading it in the running service
@@ -49,7 +47,7 @@ public class RuleSetBenchmark {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        service = new RuleService(new CandorProperties(dir, dir.resolve("reports"), 500, DataSize.ofMegabytes(5), List.of()));
+        service = new RuleService(new RulesProperties(dir));
     }
 
     @Setup(Level.Invocation)

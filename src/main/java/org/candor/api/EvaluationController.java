@@ -7,18 +7,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.candor.submission.Accepted;
-import org.candor.submission.EncodingRefusedException;
-import org.candor.submission.EvaluationFilter;
-import org.candor.submission.EvaluationQuery;
-import org.candor.submission.EvaluationSummary;
-import org.candor.submission.Evaluations;
-import org.candor.submission.IntakeService;
-import org.candor.submission.Page;
-import org.candor.submission.ReevaluationService;
-import org.candor.submission.StoredEvaluation;
-import org.candor.submission.Submission;
-import org.candor.submission.SubmissionStore;
+import org.candor.intake.Accepted;
+import org.candor.intake.EncodingRefusedException;
+import org.candor.intake.EvaluationFilter;
+import org.candor.intake.EvaluationQuery;
+import org.candor.intake.EvaluationSummary;
+import org.candor.intake.Evaluations;
+import org.candor.intake.IntakeService;
+import org.candor.intake.Page;
+import org.candor.intake.ReevaluationService;
+import org.candor.intake.StoredEvaluation;
+import org.candor.intake.Submission;
+import org.candor.intake.SubmissionStore;
+import org.candor.report.Download;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.Attachments;
@@ -190,7 +191,7 @@ class EvaluationController {
     @Operation(summary = "The evaluation's Excel report")
     @GetMapping(value = "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
-        Evaluations.Download d = evaluations.report(visible(id, accounts.of(auth)));
+        Download d = evaluations.report(visible(id, accounts.of(auth)));
         return Attachments.xlsx(d.fileName(), d.content());
     }
 

@@ -10,7 +10,9 @@ import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactChange;
 import org.candor.impact.ImpactPreview;
 import org.candor.impact.ImpactService;
-import org.candor.rules.RuleChanges;
+import org.candor.report.Download;
+import org.candor.report.ImpactReportWriter;
+import org.candor.rules.change.RuleChanges;
 import org.candor.system.Accounts;
 import org.candor.system.Attachments;
 import org.candor.system.NotFoundException;
@@ -156,7 +158,7 @@ class ImpactController {
     @GetMapping("/{id}/impact.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) {
         RuleAdminController.officer(accounts, auth);
-        org.candor.submission.Evaluations.Download d = impact.workbook(id).orElseThrow(() -> notFound(id));
+        Download d = impact.report(id).map(ImpactReportWriter::download).orElseThrow(() -> notFound(id));
         return Attachments.xlsx(d.fileName(), d.content());
     }
 

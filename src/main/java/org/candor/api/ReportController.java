@@ -4,7 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
-import org.candor.submission.Evaluations;
+import org.candor.intake.Evaluations;
+import org.candor.report.Download;
 import org.candor.system.Attachments;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,7 @@ class ReportController {
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand)
             throws IOException {
-        Evaluations.Download d = evaluations.portfolio(agency, brand, from, to);
+        Download d = evaluations.portfolio(agency, brand, from, to);
         return Attachments.xlsx(d.fileName(), d.content());
     }
 }

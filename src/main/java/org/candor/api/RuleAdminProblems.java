@@ -5,10 +5,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.candor.ruleadmin.RuleAdministration;
+import org.candor.ruleadmin.tests.CaseResult;
 import org.candor.rules.RuleBuildException;
-import org.candor.rules.RuleEditException;
-import org.candor.ruletests.CaseResult;
-import org.candor.ruletests.RuleAdministration;
+import org.candor.rules.change.RuleEditException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -105,8 +105,9 @@ class RuleAdminProblems {
         return p;
     }
 
-    @ExceptionHandler(org.candor.intake.WorkbookSheets.RefusedException.class)
-    ProblemDetail workbookRefused(org.candor.intake.WorkbookSheets.RefusedException e, HttpServletRequest request) {
+    @ExceptionHandler(org.candor.campaign.workbook.WorkbookSheets.RefusedException.class)
+    ProblemDetail workbookRefused(
+            org.candor.campaign.workbook.WorkbookSheets.RefusedException e, HttpServletRequest request) {
         ProblemDetail p = problem(
                 HttpStatus.UNPROCESSABLE_ENTITY,
                 "Workbook refused",

@@ -18,17 +18,17 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
+import org.candor.campaign.workbook.WorkbookCampaignReader;
+import org.candor.cli.output.CheckReport;
+import org.candor.cli.output.CheckedCampaign;
+import org.candor.cli.output.FailOn;
+import org.candor.cli.output.OutputFormat;
+import org.candor.cli.output.RejectedInput;
+import org.candor.cli.output.SourceMap;
 import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Verdict;
-import org.candor.intake.WorkbookCampaignReader;
-import org.candor.output.CheckReport;
-import org.candor.output.CheckedCampaign;
-import org.candor.output.FailOn;
-import org.candor.output.OutputFormat;
-import org.candor.output.RejectedInput;
-import org.candor.output.SourceMap;
 import org.candor.report.ExcelReportWriter;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleSet;
@@ -157,6 +157,8 @@ final class CheckCommand implements Callable<Integer> {
             stderr.println("candor: standard input (-) can be read only once");
             return CandorCli.BAD_INPUT;
         }
+        // The reader, the text tables and the report classes are readied beside the rules.
+        Warmup warmup = Warmup.start(format == Format.xlsx);
         RuleSet ruleSet;
         long started = System.nanoTime();
         try {
@@ -175,7 +177,7 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         try {
-            return check(sources, ruleSet, evaluator, started);
+            return check(sources, ruleSet, evaluator, warmup.reader(), started);
         } finally {
             RuleSetLoader.dispose(ruleSet);
         }
@@ -191,9 +193,8 @@ final class CheckCommand implements Callable<Integer> {
         stderr.flush();
     }
 
-    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator, long started) {
+    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator, CampaignReader reader, long started) {
         PrintWriter stderr = spec.commandLine().getErr();
-        CampaignReader reader = new CampaignReader();
         WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
         ExcelReportWriter writer = new ExcelReportWriter();
         String submittedBy = "cli:" + System.getProperty("user.name", "unknown");

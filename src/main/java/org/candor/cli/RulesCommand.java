@@ -8,19 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.Evaluator;
+import org.candor.ruleadmin.tests.CaseResult;
+import org.candor.ruleadmin.tests.RuleTestComparison;
+import org.candor.ruleadmin.tests.RuleTestReport;
+import org.candor.ruleadmin.tests.RuleTestRunner;
 import org.candor.rules.BuildProblem;
-import org.candor.rules.CatalogDiff;
 import org.candor.rules.RuleBuildException;
-import org.candor.rules.RuleDiff;
 import org.candor.rules.RuleMeta;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
-import org.candor.ruletests.CaseResult;
-import org.candor.ruletests.RuleTestComparison;
-import org.candor.ruletests.RuleTestReport;
-import org.candor.ruletests.RuleTestRunner;
+import org.candor.rules.change.CatalogDiff;
+import org.candor.rules.change.RuleDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -159,12 +158,14 @@ final class RulesCommand implements Runnable {
                 spec.commandLine().getErr().println("candor: " + e.getMessage());
                 return CandorCli.BAD_INPUT;
             }
+            // The reader and the text tables are readied beside the rules.
+            Warmup warmup = Warmup.start(false);
             RuleSet ruleSet = loadOrReport(rules, spec.commandLine().getErr());
             if (ruleSet == null) {
                 return CandorCli.BAD_INPUT;
             }
             Path dir = tests != null ? tests : rules.dir.resolve("tests");
-            RuleTestRunner runner = new RuleTestRunner(new CampaignReader(), evaluator, parallelism);
+            RuleTestRunner runner = new RuleTestRunner(warmup.reader(), evaluator, parallelism);
             RuleTestReport report = runner.run(dir, ruleSet);
             // The failures that count: all of them, or with a baseline only those it does not have.
             List<CaseResult> counted = report.failures();

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.candor.impact.ImpactPreview.Status;
-import org.candor.report.ImpactReportWriter;
-import org.candor.rules.RuleChanges;
+import org.candor.intake.EvaluationQuery;
+import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
-import org.candor.submission.EvaluationQuery;
-import org.candor.submission.Evaluations;
-import org.candor.submission.SubmissionStore;
+import org.candor.rules.change.RuleChanges;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +62,7 @@ public class ImpactService {
      * names, any case; null for all).
      *
      * @throws org.candor.rules.RuleBuildException when the change does not build; nothing is stored
-     * @throws org.candor.rules.RuleEditException when the change names a bad file, or one that is
+     * @throws org.candor.rules.change.RuleEditException when the change names a bad file, or one that is
      *     not there to delete
      */
     public ImpactPreview request(RuleChanges.Edit edit, String agency, String brand, String who) {
@@ -120,19 +118,6 @@ public class ImpactService {
     /** A preview and what it found so far; empty when there is none of that id (or it expired). */
     public Optional<Report> report(String id) {
         return store.find(id, clock.instant()).map(p -> new Report(p, store.changes(p.id())));
-    }
-
-    /** A preview as a workbook (see {@link ImpactReportWriter}); empty when there is none of that id. */
-    public Optional<Evaluations.Download> workbook(String id) {
-        return report(id).map(r -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            try {
-                new ImpactReportWriter().write(r, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new Evaluations.Download(ImpactReportWriter.fileNameFor(r.preview()), out.toByteArray());
-        });
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.candor.impact;
 
-import static org.candor.submission.SubmissionStore.instant;
-import static org.candor.submission.SubmissionStore.ts;
+import static org.candor.intake.SubmissionStore.instant;
+import static org.candor.intake.SubmissionStore.ts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
+import org.candor.campaign.workbook.Print;
 
 /** How values become cell text: the same everywhere in both reports. */
 final class Cells {
@@ -94,38 +95,9 @@ final class Cells {
         return day.getYear() >= 1900 && day.getYear() <= 9999;
     }
 
-    /**
-     * How many lines the text takes in a wrapped cell {@code width} characters wide: each line of
-     * the text wrapped at spaces, a word longer than a line broken across lines.
-     */
+    /** How many lines the text takes in a wrapped cell {@code width} characters wide ({@link Print#lines}). */
     static int lines(String text, int width) {
-        if (text == null || text.isEmpty()) {
-            return 1;
-        }
-        int perLine = Math.max(1, width);
-        int total = 0;
-        for (String paragraph : text.split("\n", -1)) {
-            int lines = 1;
-            int used = 0;
-            for (String word : paragraph.split(" ")) {
-                int w = word.length();
-                if (w == 0) {
-                    continue;
-                }
-                int need = used == 0 ? w : used + 1 + w;
-                if (need <= perLine) {
-                    used = need;
-                    continue;
-                }
-                if (used > 0) {
-                    lines++;
-                }
-                lines += (w - 1) / perLine;
-                used = w - ((w - 1) / perLine) * perLine;
-            }
-            total += lines;
-        }
-        return total;
+        return Print.lines(text, width);
     }
 
     /** The first twelve characters of a rule-set hash, as labels show it. */

@@ -1,7 +1,9 @@
 package org.candor.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -59,6 +61,17 @@ public final class ImpactReportWriter {
                 workbook.dispose();
             }
         }
+    }
+
+    /** A preview as a workbook to download. */
+    public static Download download(ImpactService.Report report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new ImpactReportWriter().write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Download(fileNameFor(report.preview()), out.toByteArray());
     }
 
     /** The download name: {@code candor-impact-<candidate rule set, short>-<preview id, short>.xlsx}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.Verdict;
 import org.candor.report.Styles.Look;
 

@@ -24,6 +24,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.candor.campaign.workbook.Print;
 import org.candor.report.PortfolioStats.CategoryTally;
 import org.candor.report.PortfolioStats.Group;
 import org.candor.report.PortfolioStats.MonthTally;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.Verdict;
 import org.candor.report.Styles.Look;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.candor.system.CandorProperties;
+import org.candor.rules.change.RuleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -129,12 +129,12 @@ public class RuleService implements SmartInitializingSingleton {
      * reads the rules first waits for it; the application waits for it before it takes requests
      * ({@link #afterSingletonsInstantiated}), and does not start when the rules do not build.
      */
-    public RuleService(CandorProperties properties) {
+    public RuleService(RulesProperties properties) {
         this(properties, RuleSetCache.standard(), null);
     }
 
     /** The service's rules, with the built rule sets kept as {@code candor.rules-cache.*} says. */
-    public RuleService(CandorProperties properties, RulesCacheProperties cache) {
+    public RuleService(RulesProperties properties, RulesCacheProperties cache) {
         this(properties, cache.cache(properties.rulesDir()), null);
     }
 
@@ -143,11 +143,11 @@ public class RuleService implements SmartInitializingSingleton {
      * in the database when a {@link RuleStore} is configured.
      */
     @Autowired
-    public RuleService(CandorProperties properties, RulesCacheProperties cache, ObjectProvider<RuleStore> store) {
+    public RuleService(RulesProperties properties, RulesCacheProperties cache, ObjectProvider<RuleStore> store) {
         this(properties, cache.cache(properties.rulesDir()), store.getIfAvailable());
     }
 
-    private RuleService(CandorProperties properties, RuleSetCache cache, RuleStore store) {
+    private RuleService(RulesProperties properties, RuleSetCache cache, RuleStore store) {
         this.rulesDir = properties.rulesDir();
         this.store = store;
         this.loader = new RuleSetLoader(cache);

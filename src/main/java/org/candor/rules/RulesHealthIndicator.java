@@ -1,5 +1,6 @@
 package org.candor.rules;
 
+import org.candor.rules.change.RuleSetSync;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -13,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The service's settings, {@code candor.*}.
  *
- * @param rulesDir the rules folder the service loads
  * @param reportsDir where evaluation workbooks are written
  * @param maxPosts the most posts one campaign may carry
  * @param maxRequestSize the largest request body or upload
@@ -22,11 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("candor")
 public record CandorProperties(
-        @NotNull Path rulesDir,
-        @NotNull Path reportsDir,
-        @Positive int maxPosts,
-        @NotNull DataSize maxRequestSize,
-        List<@Valid User> users) {
+        @NotNull Path reportsDir, @Positive int maxPosts, @NotNull DataSize maxRequestSize, List<@Valid User> users) {
 
     public CandorProperties {
         users = users == null ? List.of() : List.copyOf(users);

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.UUID;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
-import org.candor.intake.CampaignTemplate;
-import org.candor.submission.AgencyMismatchException;
-import org.candor.submission.EvaluationBusyException;
-import org.candor.submission.EvaluationFilter;
-import org.candor.submission.EvaluationQuery;
-import org.candor.submission.EvaluationStoppedException;
-import org.candor.submission.EvaluationSummary;
-import org.candor.submission.Evaluations;
-import org.candor.submission.IntakeService;
-import org.candor.submission.MalformedSubmissionException;
-import org.candor.submission.Page;
-import org.candor.submission.StoredEvaluation;
+import org.candor.campaign.workbook.CampaignTemplate;
+import org.candor.intake.AgencyMismatchException;
+import org.candor.intake.EvaluationBusyException;
+import org.candor.intake.EvaluationFilter;
+import org.candor.intake.EvaluationQuery;
+import org.candor.intake.EvaluationStoppedException;
+import org.candor.intake.EvaluationSummary;
+import org.candor.intake.Evaluations;
+import org.candor.intake.IntakeService;
+import org.candor.intake.MalformedSubmissionException;
+import org.candor.intake.Page;
+import org.candor.intake.StoredEvaluation;
+import org.candor.report.Download;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.CandorProperties;
@@ -139,14 +140,14 @@ class AgencyPages {
     ResponseEntity<byte[]> template() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().write(out);
-        return Pages.download(new Evaluations.Download(CampaignTemplate.FILE_NAME, out.toByteArray()));
+        return Pages.download(new Download(CampaignTemplate.FILE_NAME, out.toByteArray()));
     }
 
     @GetMapping("/failing-example.xlsx")
     ResponseEntity<byte[]> failingExample() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CampaignTemplate().writeFailing(out);
-        return Pages.download(new Evaluations.Download(CampaignTemplate.FAILING_FILE_NAME, out.toByteArray()));
+        return Pages.download(new Download(CampaignTemplate.FAILING_FILE_NAME, out.toByteArray()));
     }
 
     @PostMapping("/submit")

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactPreview;
 import org.candor.impact.ImpactService;
+import org.candor.report.ImpactReportWriter;
 import org.candor.rules.RuleBuildException;
-import org.candor.rules.RuleChanges;
+import org.candor.rules.change.RuleChanges;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +90,8 @@ class ImpactPages {
 
     @GetMapping("/impact/{id}/impact.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String id) {
-        return Pages.download(impact.workbook(id).orElseThrow(() -> notFound(id)));
+        return Pages.download(
+                impact.report(id).map(ImpactReportWriter::download).orElseThrow(() -> notFound(id)));
     }
 
     private ImpactService.Report report(String id) {

@@ -2,7 +2,7 @@ package org.candor.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.candor.rules.RuleEditException;
+import org.candor.rules.change.RuleEditException;
 import org.candor.system.NotFoundException;
 import org.candor.system.PayloadTooLargeException;
 import org.candor.system.StorageUnavailableException;

@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.candor.rules.RuleEditException;
-import org.candor.ruletests.RuleAdministration.FailingRuleTestsException;
-import org.candor.submission.Evaluations;
+import org.candor.report.Download;
+import org.candor.ruleadmin.RuleAdministration.FailingRuleTestsException;
+import org.candor.rules.change.RuleEditException;
 import org.candor.system.Attachments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -16,7 +16,7 @@ final class Pages {
     private Pages() {}
 
     /** A workbook as an attachment. */
-    static ResponseEntity<byte[]> download(Evaluations.Download d) {
+    static ResponseEntity<byte[]> download(Download d) {
         return Attachments.xlsx(d.fileName(), d.content());
     }
 

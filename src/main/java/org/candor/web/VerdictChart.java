@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.candor.evaluation.Verdict;
-import org.candor.submission.SubmissionStore.VerdictAt;
+import org.candor.intake.SubmissionStore.VerdictAt;
 
 /**
  * Verdicts over time as a small stacked bar chart, drawn on the server as SVG: one bar per day,

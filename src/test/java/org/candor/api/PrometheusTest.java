@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Metrics in the Prometheus text format for a scraper signed in as an officer or a manager. Spring
- * Boot's tests turn metric exporters off unless asked, hence a context of its own.
+ * Metrics in the Prometheus text format for a scraper signed in as an officer or a manager, on the
+ * shared service ({@link org.candor.support.ServiceTest} turns the metric exporters on).
  */
-@AutoConfigureObservability(tracing = false)
 class PrometheusTest extends ApiTestSupport {
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.candor.submission.ReportArchive;
+import org.candor.report.ReportArchive;
 import org.candor.system.CandorProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

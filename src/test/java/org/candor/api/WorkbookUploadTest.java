@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
-import org.candor.intake.WorkbookCampaignWriter;
+import org.candor.campaign.workbook.WorkbookCampaignWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 

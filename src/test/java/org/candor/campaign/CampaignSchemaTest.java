@@ -83,7 +83,7 @@ class CampaignSchemaTest {
         all.add(Arguments.of("spec example", read(Path.of("src/test/resources/campaigns/spec-example.json"))));
         try (Stream<Path> files = Files.list(Path.of("rules/tests"))) {
             // A compact case's campaign is its base with its patch applied, as the runner reads it.
-            org.candor.ruletests.RuleTestRunner runner = new org.candor.ruletests.RuleTestRunner();
+            org.candor.ruleadmin.tests.RuleTestRunner runner = new org.candor.ruleadmin.tests.RuleTestRunner();
             files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> {
                 var cases = runner.read(f).cases();
                 for (int i = 0; i < cases.size(); i++) {

@@ -35,10 +35,10 @@ import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
 import org.candor.impact.ImpactJobListener;
 import org.candor.impact.ImpactWorkers;
+import org.candor.intake.StoredEvaluation;
+import org.candor.intake.Submission;
+import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
-import org.candor.submission.StoredEvaluation;
-import org.candor.submission.Submission;
-import org.candor.submission.SubmissionStore;
 import org.candor.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +82,8 @@ class ImpactClusterIT {
     private static final String BRAND = "Cluster Portfolio";
     /** A few campaigns of their own, previewed first so that the timed runs do not include the first build. */
     private static final String WARM_UP = "Cluster Warm-up";
+    /** How many: a tenth of the portfolio, so that the JIT has compiled the judging before the first timed run. */
+    private static final int WARM_UP_CAMPAIGNS = Math.max(6, CAMPAIGNS / 10);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -106,7 +108,7 @@ class ImpactClusterIT {
     static void startOneInstanceAndStoreThePortfolio() throws Exception {
         sql(ADMIN_URL, "CREATE DATABASE " + DATABASE);
         a = start("a", false);
-        seed(a, WARM_UP, 6);
+        seed(a, WARM_UP, WARM_UP_CAMPAIGNS);
         toFail = 0;
         toPass = 0;
         seed(a, BRAND, CAMPAIGNS);
@@ -286,12 +288,40 @@ class ImpactClusterIT {
         assertThat(fromB).isEqualTo(get(a, "/api/v1/rules/impact/" + id));
     }
 
+    @Test
+    @Order(3)
+    void anInstanceWhoseListeningConnectionIsCutListensAgainAndTakesItsShare() throws Exception {
+        ImpactWorkers workersB = b.getBean(ImpactWorkers.class);
+        ImpactJobListener listenerB = b.getBean(ImpactJobListener.class);
+        int cut = count("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE application_name = 'candor impact listener' AND datname = current_database()");
+        assertThat(cut)
+                .as("listening connections cut (B's only: A does not listen)")
+                .isEqualTo(1);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> listenerB.listening()
+                        && count("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'candor impact"
+                                        + " listener' AND datname = current_database()")
+                                == 1);
+        long notified = listenerB.notifications();
+
+        String id = ask(a);
+        JsonNode done = awaitDone(a, id, List.of(a, b));
+
+        assertThat(claimers(id).get(workersB.instance()))
+                .as("jobs B claimed after its connection was opened again")
+                .isPositive();
+        assertThat(listenerB.notifications()).isGreaterThan(notified);
+        assertThat(changes(done)).isEqualTo(alone);
+    }
+
     // --- helpers ---
 
     private static void warmUp(ConfigurableApplicationContext instance) throws Exception {
         String id = post(instance, "/api/v1/rules/impact?brand=" + WARM_UP.replace(" ", "%20"), candidate(instance));
         JsonNode done = awaitDone(instance, id, List.of(instance));
-        assertThat(done.path("progress").path("done").asInt()).isEqualTo(6);
+        assertThat(done.path("progress").path("done").asInt()).isEqualTo(WARM_UP_CAMPAIGNS);
     }
 
     private static String ask(ConfigurableApplicationContext instance) throws Exception {
@@ -404,6 +434,19 @@ class ImpactClusterIT {
             }
         }
         return by;
+    }
+
+    /** The first column summed over the rows of a query (a count, or 1 per row of another query). */
+    private static int count(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, Postgres.Db.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            int n = 0;
+            while (rs.next()) {
+                n += query.startsWith("SELECT COUNT") ? rs.getInt(1) : 1;
+            }
+            return n;
+        }
     }
 
     private static int doneJobsClaimedTwice(String previewId) throws SQLException {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.candor.rules.Category;
 import org.candor.rules.Severity;
+import org.candor.waiver.Waivers;
 import org.junit.jupiter.api.Test;
 
 class TallyTest {

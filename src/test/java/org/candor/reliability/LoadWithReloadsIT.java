@@ -119,7 +119,7 @@ class LoadWithReloadsIT {
     RuleService rules;
 
     @Autowired
-    org.candor.submission.ReportArchive archive;
+    org.candor.report.ReportArchive archive;
 
     final ObjectMapper json = new ObjectMapper();
     final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();

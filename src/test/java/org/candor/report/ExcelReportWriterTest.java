@@ -37,6 +37,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
 import org.candor.evaluation.RuleCheck;
@@ -224,7 +225,7 @@ class ExcelReportWriterTest {
                 "officer",
                 java.time.Instant.parse("2026-10-03T10:00:00Z"));
         EvaluationResult applied =
-                org.candor.evaluation.Waivers.apply(r, java.util.List.of(w), java.time.LocalDate.parse("2026-10-03"));
+                org.candor.waiver.Waivers.apply(r, java.util.List.of(w), java.time.LocalDate.parse("2026-10-03"));
         Path file = write(applied);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             Sheet waivers = wb.getSheet("Waivers");

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactChange;
 import org.candor.impact.ImpactPreview;

@@ -39,6 +39,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.candor.campaign.workbook.Print;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Verdict;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class PortfolioReportWriterTest {
                 "officer",
                 Instant.parse("2026-10-03T10:00:00Z"));
         EvaluationResult waived =
-                org.candor.evaluation.Waivers.apply(r, List.of(w), java.time.LocalDate.parse("2026-10-03"));
+                org.candor.waiver.Waivers.apply(r, List.of(w), java.time.LocalDate.parse("2026-10-03"));
         long sameRule =
                 r.findings().stream().filter(x -> x.ruleId().equals(f.ruleId())).count();
         Path file = write(List.of(new PortfolioEntry("other", "ops", waived)), SCOPE);

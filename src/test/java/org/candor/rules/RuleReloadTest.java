@@ -17,17 +17,15 @@ import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
-import org.candor.system.CandorProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Reloads under load: never a half-loaded rule set, never a broken one, nothing leaked. How many
  * edits and reloads: {@code candor.reliability.reload.edits} and {@code candor.reliability.reload.count}
  * (short in {@code ./mvnw verify}, long under {@code -Preliability}; RELIABILITY.md).
  */
-class RuleReloadTest {
+public class RuleReloadTest {
 
     /** Good and broken edits, alternately, reloaded while evaluations run: 10 by default, 50 under -Preliability. */
     static final int EDITS = Integer.getInteger("candor.reliability.reload.edits", 10);
@@ -36,9 +34,8 @@ class RuleReloadTest {
     static final int RELOADS = Math.max(Integer.getInteger("candor.reliability.reload.count", 40), 21);
 
     /** A service on the folder, its first build done: the tests edit the folder right after. */
-    static RuleService serviceOn(Path dir) {
-        RuleService service = new RuleService(
-                new CandorProperties(dir, dir.resolve("../reports"), 2000, DataSize.ofMegabytes(5), List.of()));
+    public static RuleService serviceOn(Path dir) {
+        RuleService service = new RuleService(new RulesProperties(dir));
         service.current();
         return service;
     }
@@ -72,7 +69,7 @@ class RuleReloadTest {
      * folds tables, a one-term table and the claims rules (CLAIM-001 and CLAIM-006 fire on the
      * spec example). Reloads behave the same whatever the size of the pack.
      */
-    static Path smallPack(Path root) throws Exception {
+    public static Path smallPack(Path root) throws Exception {
         Path dir = Files.createDirectories(root.resolve("rules"));
         for (String f : List.of("thresholds.table.csv", "caption-folds.table.csv", "claims.drl")) {
             Files.copy(TestPacks.DEFAULT.resolve(f), dir.resolve(f));

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.Evaluator;
-import org.candor.ruletests.RuleTestRunner;
+import org.candor.ruleadmin.tests.RuleTestRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

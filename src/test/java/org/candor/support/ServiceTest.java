@@ -5,13 +5,15 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole service on a random port, with MockMvc too, the default pack's rules, the demo users (the {@code demo} profile)
- * and reports written under {@code target/}, on an in-memory H2 database of its own.
+ * and reports written under {@code target/}, on an in-memory H2 database of its own. Metrics are
+ * exported as in the running service (Spring Boot's tests turn exporters off unless asked).
  *
  * <p>Test classes that add nothing to it share one Spring context (Spring's context cache): a
  * class that declares its own properties, {@code @DynamicPropertySource} or
@@ -32,5 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
             "spring.datasource.password="
         })
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("demo")
 public @interface ServiceTest {}

@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.api.Workbooks;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
-import org.candor.intake.WorkbookCampaignWriter;
+import org.candor.campaign.workbook.WorkbookCampaignWriter;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -160,7 +160,7 @@ class AgencyPagesTest extends BrowserTestSupport {
     void theTemplatesExamplePassesUnchangedAndTheResultShowsTheCaptionsItJudged() throws IOException {
         Path xlsx = tmp.resolve("candor-campaign.xlsx");
         try (var out = Files.newOutputStream(xlsx)) {
-            new org.candor.intake.CampaignTemplate().write(out);
+            new org.candor.campaign.workbook.CampaignTemplate().write(out);
         }
         browser.open("/agency");
         assertThat(browser.find("#failing-example-link").getAttribute("href")).endsWith("/agency/failing-example.xlsx");
@@ -173,8 +173,8 @@ class AgencyPagesTest extends BrowserTestSupport {
 
         browser.open("/agency");
         Path failing = browser.download("#failing-example-link", ".xlsx");
-        assertThat(new org.candor.intake.WorkbookCampaignReader().read(failing))
-                .isEqualTo(org.candor.intake.CampaignTemplate.failingExample());
+        assertThat(new org.candor.campaign.workbook.WorkbookCampaignReader().read(failing))
+                .isEqualTo(org.candor.campaign.workbook.CampaignTemplate.failingExample());
     }
 
     @Test

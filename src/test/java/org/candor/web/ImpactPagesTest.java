@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.candor.submission.IntakeService;
+import org.candor.intake.IntakeService;
 import org.candor.system.Account;
 import org.candor.system.Role;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.candor.rules.lifecycle.Fixtures;
+import org.candor.rules.change.Fixtures;
 import org.candor.support.H2;
 import org.candor.support.ServiceTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

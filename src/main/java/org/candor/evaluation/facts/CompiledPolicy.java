@@ -37,6 +37,15 @@ public final class CompiledPolicy {
     }
 
     /**
+     * Builds ahead the tables every compiled policy shares (which characters are case variants of
+     * which, which fold into text), so that a caller with a spare thread can have them ready
+     * before its first policy is compiled. Done once per JVM; compiling a policy does it anyway.
+     */
+    public static void prepareTables() {
+        PatternPrefilter.prepareTables();
+    }
+
+    /**
      * Whether the words just before a folded position deny what follows ("not an #ad"): the
      * text before it, spaces and '#' aside, ends with a negation phrase as whole words.
      */

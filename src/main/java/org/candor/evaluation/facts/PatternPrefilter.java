@@ -121,6 +121,12 @@ final class PatternPrefilter {
         }
     }
 
+    /** Builds the shared tables the analysis reads (case variants, the folded alphabet) now. */
+    static void prepareTables() {
+        CaseVariants.groups();
+        FoldedAlphabet.holds(' ');
+    }
+
     /** Whether a text with these characters may hold a match; false only when it cannot. */
     boolean mayMatch(TextIndex.Chars chars) {
         for (CharSet need : needs) {

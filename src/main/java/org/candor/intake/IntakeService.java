@@ -1,0 +1,474 @@
+package org.candor.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.candor.campaign.Campaign;
+import org.candor.campaign.CampaignReader;
+import org.candor.campaign.CampaignValidator;
+import org.candor.campaign.NotJsonException;
+import org.candor.campaign.workbook.WorkbookCampaignReader;
+import org.candor.evaluation.BoundsExceededException;
+import org.candor.evaluation.EvaluationResult;
+import org.candor.evaluation.Evaluator;
+import org.candor.report.ReportArchive;
+import org.candor.rules.RuleService;
+import org.candor.rules.RuleSet;
+import org.candor.system.Account;
+import org.candor.system.CandorProperties;
+import org.candor.system.EvaluationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes campaigns in: checks them, stores them as received, then evaluates them and stores the
+ * result. A submission is stored before it is evaluated and marked evaluated in the same
+ * transaction that stores its evaluation, so a crash in between leaves it RECEIVED, and it is
+ * evaluated when the service next starts: nothing accepted is lost or judged twice.
+ *
+ * <p>Evaluations run on the {@link EvaluationPool} under the bounds of {@code candor.evaluation}:
+ * a submission that arrives when every place is taken is refused before it is stored (503), and
+ * one whose evaluation reaches a bound is stored as ERROR with the reason (422). Recovery runs in
+ * the background once the service is up, tries each submission a limited number of times (counted
+ * before each try, so one that stops the process counts too) and marks it ERROR after that.
+ */
+@Service
+public class IntakeService {
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final SubmissionStore store;
+    private final RuleService rules;
+    private final Evaluator evaluator;
+    private final CampaignReader reader;
+    private final WorkbookCampaignReader workbooks;
+
+    /** How a workbook's campaign is stored: format v1 JSON, dates as ISO-8601 text. */
+    private static final ObjectMapper PAYLOAD = CampaignReader.strictMapper()
+            .rebuild()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .build();
+
+    public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final ReportArchive archive;
+    private final MeterRegistry meters;
+    private final Timer latency;
+    private final ActiveWaivers waivers;
+    private final EvaluationPool pool;
+    private final int recoveryAttempts;
+    private volatile boolean stopping;
+    private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "candor-recovery");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public IntakeService(
+            SubmissionStore store,
+            RuleService rules,
+            CandorProperties properties,
+            ObjectMapper mapper,
+            MeterRegistry meters,
+            ActiveWaivers waivers,
+            ReportArchive archive,
+            EvaluationPool pool,
+            EvaluationProperties evaluation) {
+        this.store = store;
+        this.waivers = waivers;
+        this.rules = rules;
+        this.clock = Clock.systemUTC();
+        this.pool = pool;
+        this.recoveryAttempts = evaluation.recoveryAttempts();
+        this.evaluator = new Evaluator(clock, pool.bounds());
+        this.reader = new CampaignReader(new CampaignValidator(properties.maxPosts()));
+        this.workbooks = new WorkbookCampaignReader(new CampaignValidator(properties.maxPosts()));
+        this.mapper = mapper;
+        this.archive = archive;
+        this.meters = meters;
+        this.latency = Timer.builder("candor.evaluation.latency")
+                .description("Time to evaluate one campaign")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
+        for (String verdict : new String[] {"PASS", "FAIL"}) {
+            evaluations(verdict);
+        }
+    }
+
+    /**
+     * Accepts a campaign: 400 for a body that is not JSON, 422 (InvalidCampaignException) for one
+     * that breaks the format, 403 when an agency user names another agency; otherwise stored and
+     * evaluated.
+     */
+    public StoredEvaluation submit(byte[] body, String contentType, Account account) {
+        return submit(body, contentType, account, null).evaluation();
+    }
+
+    /**
+     * Accepts a campaign as {@link #submit(byte[], String, Account)} does, once per {@code
+     * idempotencyKey} (null for none): a campaign sent again with a key this user has sent before
+     * gets the first evaluation of the first submission back, marked as a repeat, and nothing new
+     * is stored. The body must be UTF-8, with or without a byte order mark.
+     */
+    public Accepted submit(byte[] body, String contentType, Account account, String idempotencyKey) {
+        checkKey(idempotencyKey);
+        if (body == null || body.length == 0) {
+            throw new MalformedSubmissionException("the body is empty; send a campaign as JSON");
+        }
+        String text = Utf8Body.decode(body);
+        Campaign campaign;
+        try {
+            // One read of the bytes: not JSON at all is 400, a campaign that breaks the format 422.
+            campaign = reader.readBody(Utf8Body.withoutBom(body));
+        } catch (NotJsonException e) {
+            throw new MalformedSubmissionException(e.getMessage());
+        }
+        return accept(campaign, body, contentType, text, account, idempotencyKey);
+    }
+
+    /** The most characters of an Idempotency-Key. */
+    public static final int MAX_KEY_LENGTH = 255;
+
+    /** A key is 1 to 255 visible ASCII characters (a UUID is the usual choice). */
+    static void checkKey(String key) {
+        if (key == null) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new MalformedSubmissionException(
+                    "the Idempotency-Key is 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID");
+        }
+    }
+
+    /**
+     * Accepts a campaign uploaded as a filled-in workbook: 422 (InvalidCampaignException, each
+     * problem at its sheet and cell) when it breaks the format or is not a safe workbook.
+     * The campaign is stored as format v1 JSON, so it is re-evaluated like any other.
+     */
+    public StoredEvaluation submitWorkbook(byte[] xlsx, Account account) {
+        return submitWorkbook(xlsx, account, null).evaluation();
+    }
+
+    /** Accepts a workbook once per {@code idempotencyKey}, as {@link #submit(byte[], String, Account, String)}. */
+    public Accepted submitWorkbook(byte[] xlsx, Account account, String idempotencyKey) {
+        checkKey(idempotencyKey);
+        Campaign campaign = workbooks.read(xlsx);
+        String json;
+        try {
+            json = PAYLOAD.writeValueAsString(campaign);
+        } catch (IOException e) {
+            throw new IllegalStateException("campaign cannot be written as JSON", e);
+        }
+        return accept(campaign, xlsx, WORKBOOK_TYPE, json, account, idempotencyKey);
+    }
+
+    /**
+     * Accepts a campaign uploaded as a file, by its name: {@code .json} as JSON, {@code .xlsx} (and
+     * macro or legacy workbooks, which the workbook reader refuses by their content) as the
+     * campaign workbook; anything else is refused as malformed.
+     */
+    public StoredEvaluation submitUpload(String fileName, byte[] content, Account account) {
+        return submitUpload(fileName, content, account, null).evaluation();
+    }
+
+    /** Accepts an uploaded file once per {@code idempotencyKey}, as {@link #submit(byte[], String, Account, String)}. */
+    public Accepted submitUpload(String fileName, byte[] content, Account account, String idempotencyKey) {
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return submit(content, "application/json", account, idempotencyKey);
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
+            return submitWorkbook(content, account, idempotencyKey);
+        }
+        throw new MalformedSubmissionException(
+                "upload a campaign as .json or as the .xlsx template; got '" + fileName + "'");
+    }
+
+    private Accepted accept(
+            Campaign campaign, byte[] raw, String contentType, String payload, Account account, String key) {
+        if (account.isAgency() && !account.agency().equals(campaign.agency())) {
+            throw new AgencyMismatchException(account.agency(), campaign.agency());
+        }
+        String hash = sha256(raw);
+        if (key != null) {
+            Optional<Submission> earlier = store.submissionByKey(account.username(), key);
+            if (earlier.isPresent()) {
+                return repeat(null, earlier.get(), hash, key, account);
+            }
+        }
+        Instant now = clock.instant();
+        Submission s = new Submission(
+                UUID.randomUUID().toString(),
+                campaign.reference(),
+                campaign.agency(),
+                campaign.brand(),
+                account.username(),
+                now,
+                campaign.submittedAt() != null ? campaign.submittedAt() : now,
+                Submission.RECEIVED,
+                hash,
+                contentType,
+                payload);
+        // A place first: when the service is busy nothing is stored and the client tries again.
+        try (EvaluationPool.Place place = pool.reserve()) {
+            try {
+                store.insert(s, key);
+            } catch (DuplicateKeyException e) {
+                // the same key sent twice at once: the other request stored first
+                Submission earlier =
+                        store.submissionByKey(account.username(), key).orElseThrow(() -> e);
+                return repeat(place, earlier, hash, key, account);
+            }
+            store.startAttempt(s.id());
+            StoredEvaluation e = evaluate(place, s, campaign, account.username(), true);
+            if (e == null) {
+                // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
+                return new Accepted(store.firstEvaluation(s.id()).orElseThrow(), false);
+            }
+            return new Accepted(e, false);
+        }
+    }
+
+    /**
+     * The answer to a key sent again: the first evaluation of the earlier submission. When that
+     * submission was stored but never evaluated (its request failed after storing it), it is
+     * evaluated now, once; when it ended in ERROR, the answer says so again.
+     *
+     * @param held a place already taken for this request, or null
+     */
+    private Accepted repeat(EvaluationPool.Place held, Submission earlier, String hash, String key, Account account) {
+        if (!earlier.inputHash().equals(hash)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        Optional<StoredEvaluation> first = store.firstEvaluation(earlier.id());
+        if (first.isPresent()) {
+            return new Accepted(first.get(), true);
+        }
+        SubmissionStore.State state = store.state(earlier.id()).orElseThrow();
+        if (Submission.ERROR.equals(state.status())) {
+            throw new EvaluationStoppedException(earlier.id(), state.error());
+        }
+        StoredEvaluation e;
+        if (held != null) {
+            store.startAttempt(earlier.id());
+            e = evaluate(held, earlier, campaignOf(earlier), account.username(), true);
+        } else {
+            try (EvaluationPool.Place place = pool.reserve()) {
+                store.startAttempt(earlier.id());
+                e = evaluate(place, earlier, campaignOf(earlier), account.username(), true);
+            }
+        }
+        return new Accepted(e != null ? e : store.firstEvaluation(earlier.id()).orElseThrow(), true);
+    }
+
+    /** Judges a stored submission again under the rules in force now; the old evaluation stays. */
+    public StoredEvaluation reevaluate(Submission s, Account account) {
+        try (EvaluationPool.Place place = pool.reserve()) {
+            return evaluate(place, s, campaignOf(s), account.username(), false);
+        }
+    }
+
+    /** Judges a stored submission again under a given rule set, such as the one it was first judged by. */
+    public StoredEvaluation reevaluate(Submission s, Account account, RuleSet ruleSet) {
+        Campaign campaign = campaignOf(s).withSubmittedAt(s.asOf());
+        Timer.Sample sample = Timer.start(meters);
+        EvaluationResult result;
+        try (EvaluationPool.Place place = pool.reserve()) {
+            result = place.run(() -> evaluator.evaluate(campaign, ruleSet));
+        } catch (BoundsExceededException e) {
+            throw new EvaluationStoppedException(s.id(), false, e);
+        }
+        return store(s, account.username(), false, result, sample);
+    }
+
+    private Campaign campaignOf(Submission s) {
+        return reader.read(s.payload().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Evaluates in the place taken; a first evaluation that reaches a bound leaves the submission
+     * ERROR with the reason.
+     *
+     * @throws EvaluationStoppedException when the evaluation reached a bound
+     */
+    private StoredEvaluation evaluate(
+            EvaluationPool.Place place, Submission s, Campaign campaign, String by, boolean first) {
+        Timer.Sample sample = Timer.start(meters);
+        Campaign asOf = campaign.withSubmittedAt(s.asOf());
+        EvaluationResult result;
+        try {
+            result = place.run(() -> {
+                try (RuleService.Lease lease = rules.lease()) {
+                    return evaluator.evaluate(asOf, lease.ruleSet());
+                }
+            });
+        } catch (BoundsExceededException e) {
+            stopped(e.bound().name()).increment();
+            boolean marked = first && store.markError(s.id(), e.getMessage());
+            if (marked) {
+                log.warn("submission {} stored as ERROR: {}", s.id(), e.getMessage());
+            }
+            throw new EvaluationStoppedException(s.id(), marked, e);
+        }
+        return store(s, by, first, result, sample);
+    }
+
+    private Counter stopped(String bound) {
+        return Counter.builder("candor.evaluation.stopped")
+                .description("Evaluations stopped at a bound, by bound")
+                .tag("bound", bound)
+                .register(meters);
+    }
+
+    private StoredEvaluation store(
+            Submission s, String by, boolean first, EvaluationResult result, Timer.Sample sample) {
+        sample.stop(latency);
+        if (!first) {
+            result = waivers.applyActive(s.id(), result);
+        }
+        StoredEvaluation e = new StoredEvaluation(UUID.randomUUID().toString(), s.id(), s.submittedBy(), by, result);
+        if (!store.insert(e, first)) {
+            log.info("submission {} was evaluated elsewhere meanwhile", s.id());
+            return null;
+        }
+        evaluations(result.verdict().name()).increment();
+        archive.archive(e.id(), result, s.submittedBy());
+        return e;
+    }
+
+    private Counter evaluations(String verdict) {
+        return Counter.builder("candor.evaluations")
+                .description("Evaluations stored, by verdict")
+                .tag("verdict", verdict)
+                .register(meters);
+    }
+
+    /**
+     * Once the service is up, evaluates in the background what a crash left RECEIVED: the start
+     * never waits for it, and requests are served meanwhile.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public Future<Integer> startRecovery() {
+        return recovery.submit(this::recover);
+    }
+
+    /**
+     * Stops recovery for a graceful shutdown: the attempt under way is interrupted and given back
+     * (a stop is not the submission's fault), so the next start tries it again with its attempts
+     * intact. Only a process killed in an attempt leaves that attempt counted.
+     */
+    @PreDestroy
+    void stopRecovery() throws InterruptedException {
+        stopping = true;
+        recovery.shutdownNow();
+        if (!recovery.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("recovery did not stop within 10 s");
+        }
+    }
+
+    /**
+     * Evaluates what a crash left RECEIVED, oldest first. Each submission gets at most
+     * {@code candor.evaluation.recovery-attempts} attempts in all (those of earlier starts count);
+     * one that reaches a bound, or has used its attempts, is marked ERROR and never tried again.
+     *
+     * @return how many were evaluated
+     */
+    public int recover() {
+        List<Submission> pending = store.received();
+        int done = 0;
+        for (Submission s : pending) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (recoverOne(s)) {
+                done++;
+            }
+        }
+        if (!pending.isEmpty()) {
+            log.info("recovered {} of {} submission(s) left RECEIVED", done, pending.size());
+        }
+        return done;
+    }
+
+    private boolean recoverOne(Submission s) {
+        while (true) {
+            SubmissionStore.State state = store.state(s.id()).orElse(null);
+            if (state == null || !Submission.RECEIVED.equals(state.status())) {
+                return false;
+            }
+            int attempts = state.attempts();
+            if (attempts >= recoveryAttempts) {
+                String reason = "not evaluated: " + attempts + " attempt(s) did not finish, the most allowed";
+                if (store.markError(s.id(), reason)) {
+                    log.error("submission {} stored as ERROR: {}", s.id(), reason);
+                }
+                return false;
+            }
+            store.startAttempt(s.id());
+            try (EvaluationPool.Place place = pool.reserveWaiting()) {
+                return evaluate(place, s, campaignOf(s), "recovery", true) != null;
+            } catch (EvaluationStoppedException e) {
+                if (stopping) {
+                    giveBackAttempt(s);
+                    return false;
+                }
+                log.error("submission {} could not be evaluated on recovery: {}", s.id(), e.getMessage());
+                return false;
+            } catch (InterruptedException e) {
+                giveBackAttempt(s);
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    giveBackAttempt(s);
+                    return false;
+                }
+                log.error("submission {} could not be evaluated on recovery (attempt {})", s.id(), attempts + 1, e);
+            }
+        }
+    }
+
+    /** Gives back the attempt a graceful shutdown interrupted; the storage call runs uninterrupted. */
+    private void giveBackAttempt(Submission s) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.giveBackAttempt(s.id());
+            log.info("submission {} left RECEIVED by the shutdown; the next start evaluates it", s.id());
+        } catch (RuntimeException e) {
+            log.warn("submission {}: the interrupted attempt could not be given back: {}", s.id(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

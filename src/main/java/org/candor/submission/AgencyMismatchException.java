@@ -1,8 +1,0 @@
-package org.candor.submission;
-
-/** An agency user submitted a campaign in another agency's name. */
-public class AgencyMismatchException extends RuntimeException {
-    public AgencyMismatchException(String accountAgency, String bodyAgency) {
-        super("this account submits for '" + accountAgency + "', not for '" + bodyAgency + "'");
-    }
-}

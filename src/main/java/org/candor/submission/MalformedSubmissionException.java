@@ -1,8 +1,0 @@
-package org.candor.submission;
-
-/** The body is not a JSON document at all (or not the upload expected). */
-public class MalformedSubmissionException extends RuntimeException {
-    public MalformedSubmissionException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,84 @@
+package org.candor.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.candor.CandorApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A submission stored but not yet evaluated when the process died is evaluated, once, when the
+ * service next starts on the same database.
+ */
+class RecoveryTest {
+
+    private static ConfigurableApplicationContext start(Path dataDir, Path reports) {
+        // Command-line arguments: they win over application.properties, as for a real start.
+        return new SpringApplicationBuilder(CandorApplication.class)
+                .profiles("demo")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("candor")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--candor.reports-dir=" + reports);
+    }
+
+    @Test
+    void aSubmissionLeftReceivedIsEvaluatedExactlyOnceOnTheNextStart(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        String id = UUID.randomUUID().toString();
+        String payload = Files.readString(Path.of("src/test/resources/campaigns/spec-example.json"));
+        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        try (ConfigurableApplicationContext first = start(data, dir.resolve("reports"))) {
+            SubmissionStore store = first.getBean(SubmissionStore.class);
+            // The start's own recovery runs on one background thread: a second run queued behind it
+            // returns once it is over, so the row below is left for the next start.
+            first.getBean(IntakeService.class).startRecovery().get(2, TimeUnit.MINUTES);
+            // As if the process died between storing the submission and storing its evaluation.
+            store.insert(new Submission(
+                    id,
+                    "ACME-SPRING-26",
+                    "Northwind Media",
+                    "Acme Skincare",
+                    "northwind",
+                    at,
+                    at,
+                    Submission.RECEIVED,
+                    "h",
+                    "application/json",
+                    payload));
+            assertThat(store.received()).extracting(Submission::id).containsExactly(id);
+        }
+        try (ConfigurableApplicationContext second = start(data, dir.resolve("reports"))) {
+            SubmissionStore store = second.getBean(SubmissionStore.class);
+            // Recovery runs in the background once the service is up.
+            await().atMost(Duration.ofMinutes(2)).until(() -> store.received().isEmpty());
+            assertThat(store.submission(id).orElseThrow().status()).isEqualTo(Submission.EVALUATED);
+            assertThat(store.countEvaluations(id)).isEqualTo(1);
+            assertThat(store.state(id).orElseThrow().attempts()).isEqualTo(1);
+            List<EvaluationSummary> items = store.list(
+                            new EvaluationQuery("Northwind Media", null, null, null, null), 0, 10)
+                    .items();
+            assertThat(items).singleElement().satisfies(e -> {
+                assertThat(e.submissionId()).isEqualTo(id);
+                assertThat(e.evaluatedBy()).isEqualTo("recovery");
+                assertThat(e.fails()).isEqualTo(3);
+            });
+        }
+        try (ConfigurableApplicationContext third = start(data, dir.resolve("reports"))) {
+            assertThat(third.getBean(SubmissionStore.class).countEvaluations(id))
+                    .as("a later start does not judge it again")
+                    .isEqualTo(1);
+        }
+    }
+}
