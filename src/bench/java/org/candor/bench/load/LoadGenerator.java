@@ -33,7 +33,10 @@ import org.candor.bench.CorpusGenerator;
  * Media", as the demo user northwind), sent as JSON with HTTP Basic.
  *
  * <p>Usage: {@code LoadGenerator url user password [rate/s] [seconds] [warm-up seconds] [posts per
- * campaign] [result file]}; defaults 200/s, 60 s, 15 s, 10 posts.
+ * campaign] [result file] [service pid]}; defaults 200/s, 60 s, 15 s, 10 posts. Over the measured
+ * phase it also reports the CPU time its own process used, that of the service's process when its
+ * pid is given (from {@code /proc/<pid>/stat}), per answered request, and how busy the machine's
+ * cores were (from {@code /proc/stat}, other processes included): the process budget of the run.
  */
 public final class LoadGenerator {
 
@@ -70,6 +73,7 @@ public final class LoadGenerator {
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 15;
         int posts = args.length > 6 ? Integer.parseInt(args[6]) : 10;
         Path out = args.length > 7 ? Path.of(args[7]) : null;
+        long servicePid = args.length > 8 ? Long.parseLong(args[8]) : -1;
 
         CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.SEED);
         List<byte[]> bodies = new ArrayList<>();
@@ -97,7 +101,9 @@ public final class LoadGenerator {
             throw new IllegalStateException("the first request was answered " + first.statusCode());
         }
         Phase warm = run(client, uri, auth, bodies, rate, warmup, 0);
+        CpuUse before = CpuUse.now(servicePid);
         Phase measured = run(client, uri, auth, bodies, rate, seconds, warmup * rate);
+        CpuUse after = CpuUse.now(servicePid);
         pool.shutdown();
 
         StringBuilder report = new StringBuilder();
@@ -105,6 +111,8 @@ public final class LoadGenerator {
                 "load: %d requests/s for %d s (after %d s of warm-up: %d requests, %s), %d-post campaigns, open loop%n",
                 rate, seconds, warmup, warm.completed.get(), new TreeMap<>(warm.outcomes), posts));
         report.append(summary(measured, rate, seconds));
+        report.append(after.since(
+                before, measured.outcomes.getOrDefault("201", new AtomicLong()).get(), measured.completed.get()));
         System.out.print(report);
         if (out != null) {
             Files.writeString(out, report.toString());
@@ -192,4 +200,62 @@ public final class LoadGenerator {
         return nanos / 1e6;
     }
 
+    /**
+     * CPU time used so far: this process's, the service's (clock ticks of {@code /proc/<pid>/stat},
+     * 100 per second on Linux), and the machine's busy and total time ({@code /proc/stat}).
+     */
+    record CpuUse(long wallNanos, long ownNanos, long serviceTicks, long machineBusy, long machineTotal, int cores) {
+        static final double TICKS_PER_SECOND = 100;
+
+        static CpuUse now(long servicePid) {
+            long own = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long service = -1;
+            long busy = -1;
+            long total = -1;
+            int cores = 0;
+            try {
+                if (servicePid > 0) {
+                    String stat = Files.readString(Path.of("/proc/" + servicePid + "/stat"));
+                    // after the command name in parentheses: state is field 3, utime 14, stime 15
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    service = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+                List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
+                cores = (int) lines.stream().filter(l -> l.matches("cpu\\d+ .*")).count();
+                String[] cpu = lines.get(0).trim().split("\\s+");
+                total = 0;
+                for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                busy = total - Long.parseLong(cpu[4]) - Long.parseLong(cpu[5]); // idle, iowait
+            } catch (java.io.IOException | RuntimeException e) {
+                // not Linux, or the service is gone: those figures are left out
+            }
+            return new CpuUse(System.nanoTime(), own, service, busy, total, cores);
+        }
+
+        String since(CpuUse before, long created, long answered) {
+            double wall = (wallNanos - before.wallNanos) / 1e9;
+            double own = (ownNanos - before.ownNanos) / 1e9;
+            StringBuilder s = new StringBuilder(String.format(
+                    "CPU over the measured phase (%.1f s): generator %.2f cores", wall, own / wall));
+            if (serviceTicks >= 0 && before.serviceTicks >= 0) {
+                double service = (serviceTicks - before.serviceTicks) / TICKS_PER_SECOND;
+                s.append(String.format(
+                        ", service %.2f cores (%.2f ms of CPU per 201, %.2f per answer of any status)",
+                        service / wall,
+                        created == 0 ? 0 : service * 1000 / created,
+                        answered == 0 ? 0 : service * 1000 / answered));
+            }
+            if (machineTotal > before.machineTotal && before.machineBusy >= 0) {
+                s.append(String.format(
+                        ", machine %.0f %% busy (all processes, %d cores)",
+                        100.0 * (machineBusy - before.machineBusy) / (machineTotal - before.machineTotal),
+                        cores));
+            }
+            return s.append(System.lineSeparator()).toString();
+        }
+    }
 }
