@@ -20,6 +20,7 @@ import org.candor.intake.StoredEvaluation;
 import org.candor.intake.Submission;
 import org.candor.intake.SubmissionStore;
 import org.candor.report.Download;
+import org.candor.report.Reports;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.Attachments;
@@ -51,14 +52,17 @@ class EvaluationController {
     private final Accounts accounts;
     private final ReevaluationService reevaluations;
     private final Evaluations evaluations;
+    private final Reports reports;
 
     EvaluationController(
             IntakeService intake,
             SubmissionStore store,
             Accounts accounts,
             ReevaluationService reevaluations,
-            Evaluations evaluations) {
+            Evaluations evaluations,
+            Reports reports) {
         this.evaluations = evaluations;
+        this.reports = reports;
         this.intake = intake;
         this.store = store;
         this.accounts = accounts;
@@ -191,7 +195,7 @@ class EvaluationController {
     @Operation(summary = "The evaluation's Excel report")
     @GetMapping(value = "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) throws IOException {
-        Download d = evaluations.report(visible(id, accounts.of(auth)));
+        Download d = reports.report(visible(id, accounts.of(auth)));
         return Attachments.xlsx(d.fileName(), d.content());
     }
 

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
-import org.candor.intake.Evaluations;
 import org.candor.report.Download;
+import org.candor.report.Reports;
 import org.candor.system.Attachments;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
 class ReportController {
-    private final Evaluations evaluations;
+    private final Reports reports;
 
-    ReportController(Evaluations evaluations) {
-        this.evaluations = evaluations;
+    ReportController(Reports reports) {
+        this.reports = reports;
     }
 
     @Operation(summary = "A workbook over many evaluations: verdicts, pass rates per agency and brand, top findings")
@@ -33,7 +33,7 @@ class ReportController {
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand)
             throws IOException {
-        Download d = evaluations.portfolio(agency, brand, from, to);
+        Download d = reports.portfolio(agency, brand, from, to);
         return Attachments.xlsx(d.fileName(), d.content());
     }
 }

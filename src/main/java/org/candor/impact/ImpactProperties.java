@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("candor.impact")
-public record ImpactProperties(
+record ImpactProperties(
         @PositiveOrZero Integer workers,
         @Positive Integer jobSize,
         Duration poll,

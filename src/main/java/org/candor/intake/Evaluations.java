@@ -1,25 +1,14 @@
 package org.candor.intake;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import org.candor.report.Download;
-import org.candor.report.ExcelReportWriter;
-import org.candor.report.PortfolioEntry;
-import org.candor.report.PortfolioReportWriter;
 import org.candor.system.Account;
 import org.candor.system.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
  * Evaluations as a signed-in user may see them: an agency only its own (another agency's answers
- * "not found", as one that does not exist), officers and managers all; their reports and the
- * portfolio workbook. The API and the web pages both read through here.
+ * "not found", as one that does not exist), officers and managers all. The API and the web pages
+ * both read through here; their workbooks are in {@code org.candor.report.Reports}.
  */
 @Service
 public class Evaluations {
@@ -60,47 +49,5 @@ public class Evaluations {
     /** The brands an account may filter by. */
     public List<String> brands(Account account) {
         return store.brands(account.isAgency() ? account.agency() : null);
-    }
-
-    /** The evaluation's Excel report. */
-    public Download report(StoredEvaluation e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new ExcelReportWriter().write(e.result(), e.submittedBy(), out);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return new Download(ExcelReportWriter.fileNameFor(e.result()), out.toByteArray());
-    }
-
-    /** The portfolio workbook over every evaluation the query matches (for officers and managers). */
-    public Download portfolio(String agency, String brand, Instant from, Instant to) {
-        List<PortfolioEntry> entries = store.all(new EvaluationQuery(agency, brand, null, from, to)).stream()
-                .map(e -> new PortfolioEntry(e.id(), e.submittedBy(), e.result()))
-                .toList();
-        List<String> scope = new ArrayList<>();
-        scope.add(
-                from == null && to == null
-                        ? "all time"
-                        : (from == null ? "…" : from) + " to " + (to == null ? "now" : to));
-        if (agency != null) {
-            scope.add("agency " + agency);
-        }
-        if (brand != null) {
-            scope.add("brand " + brand);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new PortfolioReportWriter().write(entries, String.join(", ", scope), out);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return new Download(
-                PortfolioReportWriter.fileNameFor(agency, brand, day(from), day(to), LocalDate.now(ZoneOffset.UTC)),
-                out.toByteArray());
-    }
-
-    private static LocalDate day(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -27,7 +27,6 @@ import org.candor.campaign.workbook.WorkbookCampaignReader;
 import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
-import org.candor.report.ReportArchive;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.system.Account;
@@ -72,7 +71,7 @@ public class IntakeService {
     public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final ReportArchive archive;
+    private final EvaluationArchive archive;
     private final MeterRegistry meters;
     private final Timer latency;
     private final ActiveWaivers waivers;
@@ -92,7 +91,7 @@ public class IntakeService {
             ObjectMapper mapper,
             MeterRegistry meters,
             ActiveWaivers waivers,
-            ReportArchive archive,
+            EvaluationArchive archive,
             EvaluationPool pool,
             EvaluationProperties evaluation) {
         this.store = store;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.candor.evaluation.EvaluationResult;
+import org.candor.intake.EvaluationArchive;
 import org.candor.system.CandorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@code candor.reports-copy=false} turns the copies off, for a service whose users only download.
  */
 @Component
-public class ReportArchive implements DisposableBean {
+public class ReportArchive implements EvaluationArchive, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReportArchive.class);
 
     /** Workbooks waiting at most; beyond that a copy is skipped rather than memory spent. */
@@ -84,6 +85,7 @@ public class ReportArchive implements DisposableBean {
      * Queues the workbook of an evaluation, to be written as {@link
      * ExcelReportWriter#archiveNameFor}; returns at once.
      */
+    @Override
     public void archive(String evaluationId, EvaluationResult result, String submittedBy) {
         if (!enabled) {
             return;

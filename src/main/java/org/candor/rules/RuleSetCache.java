@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * write to, and the service never writes to it on anyone's request: officers' edits reach only
  * the rules folder, and an entry is written only for content that passed the guard.
  */
-public final class RuleSetCache {
+final class RuleSetCache {
     private static final Logger log = LoggerFactory.getLogger(RuleSetCache.class);
 
     /** Where the entries built with the jar are, on the class path. */

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     officers write to
  */
 @ConfigurationProperties("candor.rules-cache")
-public record RulesCacheProperties(Boolean enabled, Path dir) {
+record RulesCacheProperties(Boolean enabled, Path dir) {
     public RulesCacheProperties {
         enabled = enabled == null || enabled;
     }

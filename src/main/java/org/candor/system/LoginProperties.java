@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockout how long a lock lasts, and the window in which failures add up (default 15 minutes)
  */
 @ConfigurationProperties("candor.login")
-public record LoginProperties(Integer maxFailures, Integer maxFailuresPerAddress, Duration lockout) {
+record LoginProperties(Integer maxFailures, Integer maxFailuresPerAddress, Duration lockout) {
     public LoginProperties {
         maxFailures = maxFailures == null ? 5 : maxFailures;
         maxFailuresPerAddress = maxFailuresPerAddress == null ? 50 : maxFailuresPerAddress;

@@ -44,7 +44,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * form login alike; {@link #filter()} is the gate to put in front of a chain's authentication.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     static final int MAX_ENTRIES = 100_000;
 

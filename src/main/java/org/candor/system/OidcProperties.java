@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     preferred_username}; the subject, {@code sub}, when the token lacks it)
  */
 @ConfigurationProperties("candor.oidc")
-public record OidcProperties(String rolesClaim, String agencyClaim, String usernameClaim) {
+record OidcProperties(String rolesClaim, String agencyClaim, String usernameClaim) {
     public OidcProperties {
         rolesClaim = blankTo(rolesClaim, "candor_roles");
         agencyClaim = blankTo(agencyClaim, "candor_agency");

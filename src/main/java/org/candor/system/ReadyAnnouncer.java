@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * migrated): "Candor is ready at http://127.0.0.1:8080/", with the port it listens on.
  */
 @Component
-public class ReadyAnnouncer implements ApplicationListener<ApplicationReadyEvent> {
+class ReadyAnnouncer implements ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(ReadyAnnouncer.class);
 
     @Override

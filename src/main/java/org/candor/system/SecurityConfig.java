@@ -37,7 +37,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * whichever way a user signed in.
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
     private static final String AGENCY = Role.AGENCY.name();
     private static final String OFFICER = Role.OFFICER.name();

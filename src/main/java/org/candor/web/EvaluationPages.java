@@ -10,6 +10,7 @@ import org.candor.intake.ReevaluationService;
 import org.candor.intake.StoredEvaluation;
 import org.candor.intake.Submission;
 import org.candor.intake.SubmissionStore;
+import org.candor.report.Reports;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
@@ -32,14 +33,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EvaluationPages {
     private final Evaluations evaluations;
+    private final Reports reports;
     private final Accounts accounts;
     private final SubmissionStore store;
     private final ReevaluationService reevaluations;
     private final CampaignReader reader = new CampaignReader();
 
     EvaluationPages(
-            Evaluations evaluations, Accounts accounts, SubmissionStore store, ReevaluationService reevaluations) {
+            Evaluations evaluations,
+            Reports reports,
+            Accounts accounts,
+            SubmissionStore store,
+            ReevaluationService reevaluations) {
         this.evaluations = evaluations;
+        this.reports = reports;
         this.accounts = accounts;
         this.store = store;
         this.reevaluations = reevaluations;
@@ -109,6 +116,6 @@ class EvaluationPages {
 
     @GetMapping("/evaluations/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) {
-        return Pages.download(evaluations.report(evaluations.visible(id, accounts.of(auth))));
+        return Pages.download(reports.report(evaluations.visible(id, accounts.of(auth))));
     }
 }

@@ -11,6 +11,7 @@ import org.candor.intake.EvaluationQuery.Sort;
 import org.candor.intake.Evaluations;
 import org.candor.intake.Page;
 import org.candor.intake.SubmissionStore.VerdictAt;
+import org.candor.report.Reports;
 import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +36,12 @@ class ManagerPages {
     private static final int PAGE_SIZE = 25;
 
     private final Evaluations evaluations;
+    private final Reports reports;
     private final Accounts accounts;
 
-    ManagerPages(Evaluations evaluations, Accounts accounts) {
+    ManagerPages(Evaluations evaluations, Reports reports, Accounts accounts) {
         this.evaluations = evaluations;
+        this.reports = reports;
         this.accounts = accounts;
     }
 
@@ -157,6 +160,6 @@ class ManagerPages {
                     .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
                     .body(bad.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return Pages.download(evaluations.portfolio(Pages.blankToNull(agency), Pages.blankToNull(brand), start, end));
+        return Pages.download(reports.portfolio(Pages.blankToNull(agency), Pages.blankToNull(brand), start, end));
     }
 }

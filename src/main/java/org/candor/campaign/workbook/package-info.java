@@ -8,4 +8,7 @@
  * <p>Uploaded workbooks are untrusted: they are read with POI's zip limits, streamed through a SAX
  * parser that refuses DOCTYPEs, capped in rows, text and time, and never calculated.
  */
+@NamedInterface("workbook")
 package org.candor.campaign.workbook;
+
+import org.springframework.modulith.NamedInterface;

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     long it waits before opening its listening connection again after losing it (default 5 s)
  */
 @ConfigurationProperties("candor.rules-store")
-public record RuleStoreProperties(Source source, Boolean listen, Duration pollInterval) {
+record RuleStoreProperties(Source source, Boolean listen, Duration pollInterval) {
 
     /** Where the rule set in force lives. */
     public enum Source {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param debounce how long the rules folder must be quiet before an edit is read (default 1 second)
  */
 @ConfigurationProperties("candor.rules-watch")
-public record RulesWatchProperties(Boolean enabled, Duration debounce) {
+record RulesWatchProperties(Boolean enabled, Duration debounce) {
     public RulesWatchProperties {
         enabled = enabled == null || enabled;
         debounce = debounce == null ? Duration.ofSeconds(1) : debounce;

@@ -40,7 +40,7 @@ import org.springframework.core.type.classreading.MetadataReader;
  * <p>Names that are not on the list are refused even when they would be harmless: the list is
  * what has been read and judged safe.
  */
-public final class HelperApi {
+final class HelperApi {
 
     /** The type of the one global a rule file may declare. */
     public static final String FINDING_COLLECTOR = "org.candor.evaluation.FindingCollector";
