@@ -92,10 +92,16 @@ class LauncherIT {
                 .orElseThrow(() -> new AssertionError("no traced command in " + r.err()));
     }
 
+    /** The archive, which the build must have trained unless told not to (-Dcandor.fast-start.skip). */
+    static void assumeArchive(String name) {
+        assumeTrue(!Boolean.getBoolean("candor.fast-start.skip"), "the build was told to make no archives");
+        assertThat(APP.resolve(name))
+                .as("trained by the build; its training run's log is in target/fast-start-training")
+                .isRegularFile();
+    }
+
     static void assumeArchives() {
-        assumeTrue(
-                Files.isRegularFile(APP.resolve("cli.jsa")),
-                "the build made no class data archives (-Dcandor.fast-start.skip)");
+        assumeArchive("cli.jsa");
     }
 
     @Test
@@ -134,7 +140,7 @@ class LauncherIT {
 
     @Test
     void startsTheServiceOnItsArchive(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isRegularFile(APP.resolve("service.jsa")), "the build made no service archive");
+        assumeArchive("service.jsa");
         // The service's context is made and closed again (as in the build's training run).
         List<String> cmd = List.of(
                 PROJECT.resolve("candor").toString(),
