@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param deadline the longest one evaluation may take before it is stopped (default 30 s)
  * @param threads how many evaluations run at once (default: the number of processors)
  * @param queue how many more submissions may wait for a thread; beyond that the service answers
- *     503 with Retry-After (default 32)
+ *     503 with Retry-After (default 128: a burst waits a moment rather than being refused)
  * @param retryAfter what the 503 answer's Retry-After tells the client to wait (default 5 s)
  * @param recoveryAttempts how many times a submission left RECEIVED is tried at start before it is
  *     marked ERROR (default 3); an attempt that ends in a bound marks it ERROR at once
@@ -33,7 +33,7 @@ public record EvaluationProperties(
         maxFirings = maxFirings == null ? EvaluationBounds.DEFAULT_MAX_FIRINGS : maxFirings;
         deadline = deadline == null ? EvaluationBounds.DEFAULT_DEADLINE : deadline;
         threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        queue = queue == null ? 32 : queue;
+        queue = queue == null ? 128 : queue;
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
         recoveryAttempts = recoveryAttempts == null ? 3 : recoveryAttempts;
     }

@@ -92,10 +92,16 @@ class LauncherIT {
                 .orElseThrow(() -> new AssertionError("no traced command in " + r.err()));
     }
 
+    /** The archive, which the build must have trained unless told not to (-Dcandor.fast-start.skip). */
+    static void assumeArchive(String name) {
+        assumeTrue(!Boolean.getBoolean("candor.fast-start.skip"), "the build was told to make no archives");
+        assertThat(APP.resolve(name))
+                .as("trained by the build; its training run's log is in target/fast-start-training")
+                .isRegularFile();
+    }
+
     static void assumeArchives() {
-        assumeTrue(
-                Files.isRegularFile(APP.resolve("cli.jsa")),
-                "the build made no class data archives (-Dcandor.fast-start.skip)");
+        assumeArchive("cli.jsa");
     }
 
     @Test
@@ -134,7 +140,7 @@ class LauncherIT {
 
     @Test
     void startsTheServiceOnItsArchive(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isRegularFile(APP.resolve("service.jsa")), "the build made no service archive");
+        assumeArchive("service.jsa");
         // The service's context is made and closed again (as in the build's training run).
         List<String> cmd = List.of(
                 PROJECT.resolve("candor").toString(),
@@ -213,6 +219,17 @@ class LauncherIT {
         assertThat(command(same)).contains("-XX:SharedArchiveFile=" + root.resolve("target/candor/cli.jsa"));
         assertThat(same.code()).isZero();
         assertThat(same.out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void findsItsProjectWhenRunThroughALink(@TempDir Path bin) throws Exception {
+        assumeArchives();
+        link(bin.resolve("candor"), PROJECT.resolve("candor"));
+        List<String> cmd = List.of(bin.resolve("candor").toString(), "--version");
+        Result r = run(bin, Map.of(), cmd);
+        assertThat(command(r)).contains("-jar " + APP.resolve("candor.jar"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(javaJar("--version").out());
     }
 
     @Test
