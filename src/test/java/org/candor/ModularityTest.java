@@ -24,9 +24,9 @@ class ModularityTest {
     }
 
     @Test
-    void theCampaignFormatDependsOnNothingTheRulesOnlyOnItAndTheEvaluationOnBoth() {
+    void theCampaignFormatDependsOnNothingTheRulesOnItAndOnNotificationsTheEvaluationOnCampaignAndRules() {
         assertThat(dependencies("campaign")).isEmpty();
-        assertThat(dependencies("rules")).containsExactly("campaign");
+        assertThat(dependencies("rules")).containsExactlyInAnyOrder("campaign", "notify");
         assertThat(dependencies("evaluation")).containsExactlyInAnyOrder("campaign", "rules");
     }
 

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *     preview created on this instance wakes its workers at once, and on PostgreSQL a preview
  *     created (or a job given back) on any instance wakes them by notification
  * @param listen whether this instance listens for PostgreSQL notifications of new jobs on
- *     channel {@value ImpactStore#CHANNEL} (default true); without them its workers find jobs
+ *     channel {@code candor_impact} (default true); without them its workers find jobs
  *     other instances queue within one {@code poll}
  * @param lease how long a job may run without a sign of life before another worker takes it over
  *     (default 5 min): what a killed instance left running is done again

@@ -6,7 +6,6 @@ import static org.candor.intake.SubmissionStore.ts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,9 +19,8 @@ import javax.sql.DataSource;
 import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactChange.FindingRef;
 import org.candor.impact.ImpactPreview.Status;
+import org.candor.notify.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}: workers of every instance take jobs
  * from the same table, none waits for another's claim and no job is claimed twice; a job whose
  * worker shows no sign of life for the lease is taken over. On PostgreSQL, jobs queued (a new
- * preview, a job given back or to be tried again) are announced on channel {@value #CHANNEL} when
+ * preview, a job given back or to be tried again) are announced on channel {@code candor_impact} when
  * their transaction commits, so that idle workers of every instance look for them at once.
  */
 @Repository
@@ -42,7 +40,7 @@ public class ImpactStore {
     static final String CANDIDATE = "CANDIDATE";
 
     /** The PostgreSQL notification channel on which queued jobs are announced, with the preview's id. */
-    public static final String CHANNEL = "candor_impact";
+    public static final Channel CHANNEL = new Channel("candor_impact", "impact jobs");
 
     private static final TypeReference<List<FindingRef>> FINDINGS = new TypeReference<>() {};
 
@@ -53,16 +51,7 @@ public class ImpactStore {
     public ImpactStore(JdbcClient jdbc, ObjectMapper mapper, DataSource dataSource) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        this.postgres = isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return "PostgreSQL".equalsIgnoreCase(product);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("cannot tell which database holds the impact previews", e);
-        }
+        this.postgres = Channel.notifies(dataSource);
     }
 
     /** Whether the database announces queued jobs to listeners (PostgreSQL); otherwise workers poll only. */
@@ -73,11 +62,7 @@ public class ImpactStore {
     /** Announces that jobs of a preview are queued, when (and only if) the transaction commits. */
     private void announce(String previewId) {
         if (postgres) {
-            jdbc.sql("SELECT pg_notify(:channel, :preview)")
-                    .param("channel", CHANNEL)
-                    .param("preview", previewId)
-                    .query((rs, row) -> 1)
-                    .list();
+            CHANNEL.announce(jdbc, previewId);
         }
     }
 

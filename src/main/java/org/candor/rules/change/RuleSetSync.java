@@ -1,20 +1,15 @@
 package org.candor.rules.change;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.candor.notify.Channel;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the rule set in force the database's, when rule sets live there. It learns of a change
- * from a PostgreSQL notification on {@value RuleStore#CHANNEL}, on a connection of its own that is
+ * from a PostgreSQL notification on {@code candor_rules}, on a connection of its own that is
  * opened again a second after it is lost; and, whatever happens to that connection, by asking the
  * database every {@code candor.rules-store.poll-interval}. It then builds the new rule set through
  * {@link RuleService#build} (the guard checks every file) and swaps it in. A rule set that does not
@@ -49,12 +44,9 @@ public class RuleSetSync implements SmartLifecycle {
     private final RuleService rules;
     private final RuleStore store;
     private final RuleStoreProperties properties;
-    private final DataSourceProperties dataSource;
+    private final Channel.Listener listener;
     private volatile boolean running;
     private Thread thread;
-    private volatile Connection listener;
-    /** Whether the loss of the listening connection was logged; once until it is back. */
-    private boolean warned;
     /** The rule set of the database that did not build here; not tried again. */
     private volatile String failedHash;
 
@@ -66,7 +58,7 @@ public class RuleSetSync implements SmartLifecycle {
         this.rules = rules;
         this.store = store;
         this.properties = properties;
-        this.dataSource = dataSource;
+        this.listener = RuleStore.CHANNEL.listen(dataSource, "candor rules listener");
     }
 
     @Override
@@ -90,39 +82,13 @@ public class RuleSetSync implements SmartLifecycle {
 
     private void loop() {
         while (running && !Thread.currentThread().isInterrupted()) {
-            if (listener == null && listens()) {
-                listener = listen();
+            if (listens()) {
+                listener.open();
             }
             check();
             waitForChange();
         }
-        close();
-    }
-
-    /** A connection listening on the channel; null when it cannot be opened (polling goes on). */
-    private Connection listen() {
-        Properties p = new Properties();
-        p.setProperty("user", dataSource.determineUsername());
-        String password = dataSource.determinePassword();
-        if (password != null) {
-            p.setProperty("password", password);
-        }
-        p.setProperty("ApplicationName", "candor rules listener");
-        try {
-            Connection c = DriverManager.getConnection(dataSource.determineUrl(), p);
-            try (Statement s = c.createStatement()) {
-                s.execute("LISTEN " + RuleStore.CHANNEL);
-            }
-            log.info("listening for rule changes on {}", RuleStore.CHANNEL);
-            warned = false;
-            return c;
-        } catch (SQLException e) {
-            if (!warned) {
-                log.warn("cannot listen for rule changes ({}); asking the database until it can", e.getMessage());
-                warned = true;
-            }
-            return null;
-        }
+        listener.close();
     }
 
     /**
@@ -133,21 +99,11 @@ public class RuleSetSync implements SmartLifecycle {
     private void waitForChange() {
         long timeout = Math.min(
                 Integer.MAX_VALUE, Math.max(1, properties.pollInterval().toMillis()));
-        Connection c = listener;
-        if (c == null) {
+        if (!listener.listening()) {
             sleep(listens() ? Math.min(timeout, RECONNECT.toMillis()) : timeout);
             return;
         }
-        try {
-            c.unwrap(PGConnection.class).getNotifications((int) timeout);
-        } catch (SQLException e) {
-            if (!running) {
-                return;
-            }
-            log.warn("lost the connection listening for rule changes ({}); opening it again", e.getMessage());
-            warned = true;
-            close();
-        }
+        listener.await((int) timeout);
     }
 
     /** Puts the database's rule set in force when it is not the one in force here. */
@@ -193,7 +149,7 @@ public class RuleSetSync implements SmartLifecycle {
     /** What health shows of it. */
     public Map<String, Object> status() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("listening", listener != null);
+        s.put("listening", listener.listening());
         s.put("pollInterval", properties.pollInterval().toString());
         if (lastCheck != null) {
             s.put("lastCheck", lastCheck.toString());
@@ -216,18 +172,6 @@ public class RuleSetSync implements SmartLifecycle {
         }
     }
 
-    private void close() {
-        Connection c = listener;
-        listener = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                log.debug("closing the listening connection: {}", e.toString());
-            }
-        }
-    }
-
     @Override
     public synchronized void stop() {
         running = false;
@@ -239,7 +183,7 @@ public class RuleSetSync implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        close();
+        listener.close();
     }
 
     @Override

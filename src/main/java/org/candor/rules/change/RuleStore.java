@@ -1,7 +1,6 @@
 package org.candor.rules.change;
 
 import java.nio.file.Path;
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.candor.notify.Channel;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
@@ -20,8 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link RuleHistory#snapshot}); one row of {@code rule_set_in_force} names the one in force. A
  * change stores the new rule set, its history entry and the new name in one transaction, made on
  * the rule set it was proposed on (it is refused when another change came first), and on
- * PostgreSQL notifies channel {@value #CHANNEL} with the new hash when it commits; {@link
+ * PostgreSQL notifies channel {@code candor_rules} with the new hash when it commits; {@link
  * RuleSetSync} is what every instance listens (and polls) with. The first instance to start on an
  * empty table imports its rules folder.
  */
@@ -42,7 +40,7 @@ public class RuleStore {
     private static final Logger log = LoggerFactory.getLogger(RuleStore.class);
 
     /** The PostgreSQL notification channel a change is announced on, with the new hash as payload. */
-    public static final String CHANNEL = "candor_rules";
+    public static final Channel CHANNEL = new Channel("candor_rules", "rule changes");
 
     private final JdbcClient jdbc;
     private final RuleHistory history;
@@ -54,16 +52,7 @@ public class RuleStore {
         this.jdbc = jdbc;
         this.history = history;
         this.tx = new TransactionTemplate(transactions);
-        this.postgres = isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return "PostgreSQL".equalsIgnoreCase(product);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("cannot tell which database holds the rule sets", e);
-        }
+        this.postgres = Channel.notifies(dataSource);
     }
 
     /** Whether the database can notify listeners (PostgreSQL); otherwise instances poll only. */
@@ -166,11 +155,7 @@ public class RuleStore {
                 .update();
         if (postgres) {
             // Delivered to every listening connection when (and only if) the transaction commits.
-            jdbc.sql("SELECT pg_notify(:channel, :hash)")
-                    .param("channel", CHANNEL)
-                    .param("hash", hash)
-                    .query((rs, row) -> 1)
-                    .list();
+            CHANNEL.announce(jdbc, hash);
         }
     }
 }
