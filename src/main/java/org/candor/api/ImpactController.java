@@ -108,7 +108,7 @@ class ImpactController {
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String brand,
             Authentication auth) {
-        String who = RuleAdminController.officer(accounts, auth).username();
+        String who = accounts.of(auth).username();
         return accepted(
                 impact.request(RuleAdminController.edit(request), blankToNull(agency), blankToNull(brand), who));
     }
@@ -122,7 +122,7 @@ class ImpactController {
             @RequestParam(required = false) String brand,
             Authentication auth)
             throws IOException {
-        String who = RuleAdminController.officer(accounts, auth).username();
+        String who = accounts.of(auth).username();
         RuleChanges.Edit edit = RuleAdminController.edit(files, delete);
         return accepted(impact.request(edit, blankToNull(agency), blankToNull(brand), who));
     }
@@ -137,7 +137,6 @@ class ImpactController {
     @Operation(summary = "A preview: status, progress, the campaigns that flip and the findings that change")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ImpactView read(@PathVariable String id, Authentication auth) {
-        RuleAdminController.officer(accounts, auth);
         return ImpactView.of(impact.report(id).orElseThrow(() -> notFound(id)));
     }
 
@@ -150,14 +149,12 @@ class ImpactController {
     @Operation(summary = "Cancel a preview still queued or running (as DELETE)")
     @PostMapping(value = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     ImpactView cancel(@PathVariable String id, Authentication auth) {
-        RuleAdminController.officer(accounts, auth);
         return ImpactView.of(impact.cancel(id).orElseThrow(() -> notFound(id)));
     }
 
     @Operation(summary = "A preview as a workbook: Summary, Campaigns, Findings")
     @GetMapping("/{id}/impact.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String id, Authentication auth) {
-        RuleAdminController.officer(accounts, auth);
         Download d = impact.report(id).map(ImpactReportWriter::download).orElseThrow(() -> notFound(id));
         return Attachments.xlsx(d.fileName(), d.content());
     }

@@ -19,6 +19,7 @@ import org.candor.campaign.CampaignReader;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.campaign.Problem;
 import org.candor.campaign.workbook.WorkbookCampaignReader;
+import org.candor.checking.CheckParts;
 import org.candor.cli.output.CheckReport;
 import org.candor.cli.output.CheckedCampaign;
 import org.candor.cli.output.FailOn;
@@ -135,9 +136,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stderr = spec.commandLine().getErr();
+        CheckParts parts;
         Evaluator evaluator;
         try {
-            evaluator = new Evaluator(bounds.bounds());
+            parts = CheckParts.withoutPostLimit(bounds.bounds());
+            evaluator = parts.evaluator();
         } catch (IllegalArgumentException e) {
             stderr.println("candor: " + e.getMessage());
             return CandorCli.BAD_INPUT;
@@ -177,7 +180,7 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         try {
-            return check(sources, ruleSet, evaluator, warmup.reader(), started);
+            return check(sources, ruleSet, parts, evaluator, warmup.reader(), started);
         } finally {
             RuleSetLoader.dispose(ruleSet);
         }
@@ -193,10 +196,16 @@ final class CheckCommand implements Callable<Integer> {
         stderr.flush();
     }
 
-    private int check(List<Source> sources, RuleSet ruleSet, Evaluator evaluator, CampaignReader reader, long started) {
+    private int check(
+            List<Source> sources,
+            RuleSet ruleSet,
+            CheckParts parts,
+            Evaluator evaluator,
+            CampaignReader reader,
+            long started) {
         PrintWriter stderr = spec.commandLine().getErr();
-        WorkbookCampaignReader workbooks = new WorkbookCampaignReader();
-        ExcelReportWriter writer = new ExcelReportWriter();
+        WorkbookCampaignReader workbooks = parts.workbookReader();
+        ExcelReportWriter writer = CheckParts.reportWriter();
         String submittedBy = "cli:" + System.getProperty("user.name", "unknown");
         List<CheckedCampaign> checked = new ArrayList<>();
         List<RejectedInput> rejected = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.candor.checking.CheckParts;
 import org.candor.evaluation.Evaluator;
 import org.candor.ruleadmin.tests.CaseResult;
 import org.candor.ruleadmin.tests.RuleTestComparison;
@@ -153,7 +154,7 @@ final class RulesCommand implements Runnable {
             }
             Evaluator evaluator;
             try {
-                evaluator = new Evaluator(bounds.bounds());
+                evaluator = CheckParts.withoutPostLimit(bounds.bounds()).evaluator();
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("candor: " + e.getMessage());
                 return CandorCli.BAD_INPUT;
@@ -174,7 +175,7 @@ final class RulesCommand implements Runnable {
             if (baseline != null) {
                 RuleSet live;
                 try {
-                    live = new RuleSetLoader().load(baseline);
+                    live = CheckParts.ruleSetLoader().load(baseline);
                 } catch (RuleBuildException e) {
                     PrintWriter err = spec.commandLine().getErr();
                     err.println("candor: the baseline rules in " + baseline + " do not build:");
@@ -236,7 +237,7 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             RuleSet ruleSet;
             try {
-                ruleSet = new RuleSetLoader().load(dir);
+                ruleSet = CheckParts.ruleSetLoader().load(dir);
             } catch (RuleBuildException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 e.problems().forEach(p -> err.println(location(p) + ": " + p.message()));
@@ -299,7 +300,7 @@ final class RulesCommand implements Runnable {
                 e.problems().forEach(p -> err.println("candor: " + p));
                 return CandorCli.BAD_INPUT;
             }
-            RuleSetLoader loader = new RuleSetLoader();
+            RuleSetLoader loader = CheckParts.ruleSetLoader();
             RuleSet a = build(loader, filesA, before, err);
             RuleSet b = build(loader, filesB, after, err);
             try {

@@ -1,8 +1,8 @@
 package org.candor.cli;
 
 import java.nio.file.Path;
+import org.candor.checking.CheckParts;
 import org.candor.rules.RuleSet;
-import org.candor.rules.RuleSetLoader;
 import picocli.CommandLine.Option;
 
 /** The {@code --rules DIR} option shared by the commands. */
@@ -15,6 +15,6 @@ final class RulesOption {
     Path dir;
 
     RuleSet load() {
-        return new RuleSetLoader().load(dir);
+        return CheckParts.ruleSetLoader().load(dir);
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
-import org.candor.campaign.CampaignValidator;
 import org.candor.campaign.InvalidCampaignException;
 import org.candor.evaluation.BoundsExceededException;
 import org.candor.evaluation.EvaluationResult;
@@ -31,7 +30,6 @@ import org.candor.intake.Submission;
 import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
-import org.candor.system.CandorProperties;
 import org.candor.waiver.WaiverService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,15 +89,16 @@ public class ImpactWorkers {
             WaiverService waivers,
             EvaluationPool pool,
             ImpactProperties properties,
-            CandorProperties candor) {
+            Evaluator evaluator,
+            CampaignReader reader) {
         this.store = store;
         this.submissions = submissions;
         this.rules = rules;
         this.waivers = waivers;
         this.pool = pool;
         this.properties = properties;
-        this.evaluator = new Evaluator(pool.bounds());
-        this.reader = new CampaignReader(new CampaignValidator(candor.maxPosts()));
+        this.evaluator = evaluator;
+        this.reader = reader;
     }
 
     /** Starts the workers once the service is up. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,16 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
-import org.candor.campaign.CampaignValidator;
 import org.candor.campaign.NotJsonException;
 import org.candor.campaign.workbook.WorkbookCampaignReader;
 import org.candor.evaluation.BoundsExceededException;
@@ -30,12 +23,8 @@ import org.candor.evaluation.Evaluator;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.system.Account;
-import org.candor.system.CandorProperties;
-import org.candor.system.EvaluationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +36,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>Evaluations run on the {@link EvaluationPool} under the bounds of {@code candor.evaluation}:
  * a submission that arrives when every place is taken is refused before it is stored (503), and
- * one whose evaluation reaches a bound is stored as ERROR with the reason (422). Recovery runs in
+ * one whose evaluation reaches a bound is stored as ERROR with the reason (422). {@link Recovery} runs in
  * the background once the service is up, tries each submission a limited number of times (counted
  * before each try, so one that stops the process counts too) and marks it ERROR after that.
  */
@@ -69,41 +58,31 @@ public class IntakeService {
             .build();
 
     public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private final ObjectMapper mapper;
     private final Clock clock;
     private final EvaluationArchive archive;
     private final MeterRegistry meters;
     private final Timer latency;
     private final ActiveWaivers waivers;
     private final EvaluationPool pool;
-    private final int recoveryAttempts;
-    private volatile boolean stopping;
-    private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "candor-recovery");
-        t.setDaemon(true);
-        return t;
-    });
 
     public IntakeService(
             SubmissionStore store,
             RuleService rules,
-            CandorProperties properties,
-            ObjectMapper mapper,
             MeterRegistry meters,
             ActiveWaivers waivers,
             EvaluationArchive archive,
             EvaluationPool pool,
-            EvaluationProperties evaluation) {
+            Evaluator evaluator,
+            CampaignReader reader,
+            WorkbookCampaignReader workbooks) {
         this.store = store;
         this.waivers = waivers;
         this.rules = rules;
         this.clock = Clock.systemUTC();
         this.pool = pool;
-        this.recoveryAttempts = evaluation.recoveryAttempts();
-        this.evaluator = new Evaluator(clock, pool.bounds());
-        this.reader = new CampaignReader(new CampaignValidator(properties.maxPosts()));
-        this.workbooks = new WorkbookCampaignReader(new CampaignValidator(properties.maxPosts()));
-        this.mapper = mapper;
+        this.evaluator = evaluator;
+        this.reader = reader;
+        this.workbooks = workbooks;
         this.archive = archive;
         this.meters = meters;
         this.latency = Timer.builder("candor.evaluation.latency")
@@ -363,104 +342,9 @@ public class IntakeService {
                 .register(meters);
     }
 
-    /**
-     * Once the service is up, evaluates in the background what a crash left RECEIVED: the start
-     * never waits for it, and requests are served meanwhile.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    public Future<Integer> startRecovery() {
-        return recovery.submit(this::recover);
-    }
-
-    /**
-     * Stops recovery for a graceful shutdown: the attempt under way is interrupted and given back
-     * (a stop is not the submission's fault), so the next start tries it again with its attempts
-     * intact. Only a process killed in an attempt leaves that attempt counted.
-     */
-    @PreDestroy
-    void stopRecovery() throws InterruptedException {
-        stopping = true;
-        recovery.shutdownNow();
-        if (!recovery.awaitTermination(10, TimeUnit.SECONDS)) {
-            log.warn("recovery did not stop within 10 s");
-        }
-    }
-
-    /**
-     * Evaluates what a crash left RECEIVED, oldest first. Each submission gets at most
-     * {@code candor.evaluation.recovery-attempts} attempts in all (those of earlier starts count);
-     * one that reaches a bound, or has used its attempts, is marked ERROR and never tried again.
-     *
-     * @return how many were evaluated
-     */
-    public int recover() {
-        List<Submission> pending = store.received();
-        int done = 0;
-        for (Submission s : pending) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            if (recoverOne(s)) {
-                done++;
-            }
-        }
-        if (!pending.isEmpty()) {
-            log.info("recovered {} of {} submission(s) left RECEIVED", done, pending.size());
-        }
-        return done;
-    }
-
-    private boolean recoverOne(Submission s) {
-        while (true) {
-            SubmissionStore.State state = store.state(s.id()).orElse(null);
-            if (state == null || !Submission.RECEIVED.equals(state.status())) {
-                return false;
-            }
-            int attempts = state.attempts();
-            if (attempts >= recoveryAttempts) {
-                String reason = "not evaluated: " + attempts + " attempt(s) did not finish, the most allowed";
-                if (store.markError(s.id(), reason)) {
-                    log.error("submission {} stored as ERROR: {}", s.id(), reason);
-                }
-                return false;
-            }
-            store.startAttempt(s.id());
-            try (EvaluationPool.Place place = pool.reserveWaiting()) {
-                return evaluate(place, s, campaignOf(s), "recovery", true) != null;
-            } catch (EvaluationStoppedException e) {
-                if (stopping) {
-                    giveBackAttempt(s);
-                    return false;
-                }
-                log.error("submission {} could not be evaluated on recovery: {}", s.id(), e.getMessage());
-                return false;
-            } catch (InterruptedException e) {
-                giveBackAttempt(s);
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    giveBackAttempt(s);
-                    return false;
-                }
-                log.error("submission {} could not be evaluated on recovery (attempt {})", s.id(), attempts + 1, e);
-            }
-        }
-    }
-
-    /** Gives back the attempt a graceful shutdown interrupted; the storage call runs uninterrupted. */
-    private void giveBackAttempt(Submission s) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            store.giveBackAttempt(s.id());
-            log.info("submission {} left RECEIVED by the shutdown; the next start evaluates it", s.id());
-        } catch (RuntimeException e) {
-            log.warn("submission {}: the interrupted attempt could not be given back: {}", s.id(), e.getMessage());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** Evaluates a submission a crash left RECEIVED ({@link Recovery}), in the place taken. */
+    StoredEvaluation evaluateOnRecovery(EvaluationPool.Place place, Submission s) {
+        return evaluate(place, s, campaignOf(s), "recovery", true);
     }
 
     static String sha256(byte[] bytes) {

@@ -134,7 +134,8 @@ class SecurityConfig {
     /**
      * The web pages: our own login form, a session, CSRF protection on every form, and the same
      * users as the API. Pages of a role are under its path; an evaluation's page and report, under
-     * {@code /evaluations/}, are open to every role and check the agency themselves. Every answer
+     * {@code /evaluations/}, are open to every role and check the agency themselves; re-evaluating
+     * one is for managers and officers. Every role check of the API and the pages is here. Every answer
      * carries a content security policy without inline scripts, and may not be framed.
      * It comes last and takes whatever the API and the documentation do not.
      */
@@ -168,6 +169,8 @@ class SecurityConfig {
                         .hasAnyRole(MANAGER, OFFICER)
                         .requestMatchers("/officer", "/officer/**")
                         .hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/evaluations/*/reevaluate")
+                        .hasAnyRole(MANAGER, OFFICER)
                         .requestMatchers("/", "/evaluations/**")
                         .hasAnyRole(AGENCY, OFFICER, MANAGER)
                         .anyRequest()

@@ -15,7 +15,6 @@ import org.candor.system.Account;
 import org.candor.system.Accounts;
 import org.candor.system.NotFoundException;
 import org.candor.system.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -96,13 +95,6 @@ class EvaluationPages {
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Account account = accounts.of(auth);
-        if (account.role() == Role.AGENCY) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("status", 403);
-            model.addAttribute("error", "Forbidden");
-            model.addAttribute("detail", "Officers and managers re-evaluate; an agency submits the campaign again.");
-            return "error";
-        }
         StoredEvaluation e = evaluations.visible(id, account);
         Submission s = store.submission(e.submissionId())
                 .orElseThrow(() -> new NotFoundException("no submission for evaluation " + id));

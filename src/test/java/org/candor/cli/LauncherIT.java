@@ -222,6 +222,17 @@ class LauncherIT {
     }
 
     @Test
+    void findsItsProjectWhenRunThroughALink(@TempDir Path bin) throws Exception {
+        assumeArchives();
+        link(bin.resolve("candor"), PROJECT.resolve("candor"));
+        List<String> cmd = List.of(bin.resolve("candor").toString(), "--version");
+        Result r = run(bin, Map.of(), cmd);
+        assertThat(command(r)).contains("-jar " + APP.resolve("candor.jar"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(javaJar("--version").out());
+    }
+
+    @Test
     void saysWhenThereIsNoJar(@TempDir Path root) throws Exception {
         Files.copy(PROJECT.resolve("candor"), root.resolve("candor"), StandardCopyOption.COPY_ATTRIBUTES);
         Result r = launcher(root.resolve("candor"), Map.of(), "--version");

@@ -71,7 +71,7 @@ class RecoveryBoundsTest {
             SubmissionStore store = first.getBean(SubmissionStore.class);
             // The start's own recovery runs on a single background thread: one more run queued
             // behind it returns once it is over, so none of the rows below is picked up here.
-            first.getBean(IntakeService.class).startRecovery().get(2, TimeUnit.MINUTES);
+            first.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
             // As if the process died while each was being evaluated; the third died three times.
             for (Submission s : new Submission[] {pill, unreadable, exhausted, fine}) {
                 store.insert(s);
@@ -106,7 +106,7 @@ class RecoveryBoundsTest {
         }
         try (ConfigurableApplicationContext third = start(dir)) {
             SubmissionStore store = third.getBean(SubmissionStore.class);
-            assertThat(third.getBean(IntakeService.class).recover())
+            assertThat(third.getBean(Recovery.class).recover())
                     .as("nothing is left to recover")
                     .isZero();
             assertThat(store.state(pill.id()).orElseThrow().attempts()).isEqualTo(1);
@@ -121,10 +121,10 @@ class RecoveryBoundsTest {
         try (ConfigurableApplicationContext first =
                 start(dir, "--candor.evaluation.max-firings=100000000", "--candor.evaluation.deadline=600s")) {
             SubmissionStore store = first.getBean(SubmissionStore.class);
-            IntakeService intake = first.getBean(IntakeService.class);
-            intake.startRecovery().get(2, TimeUnit.MINUTES);
+            Recovery recovery = first.getBean(Recovery.class);
+            recovery.startRecovery().get(2, TimeUnit.MINUTES);
             store.insert(slow);
-            intake.startRecovery();
+            recovery.startRecovery();
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> store.state(slow.id()).orElseThrow().attempts() == 1);
         }

@@ -43,7 +43,7 @@ class RecoveryTest {
             SubmissionStore store = first.getBean(SubmissionStore.class);
             // The start's own recovery runs on one background thread: a second run queued behind it
             // returns once it is over, so the row below is left for the next start.
-            first.getBean(IntakeService.class).startRecovery().get(2, TimeUnit.MINUTES);
+            first.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
             // As if the process died between storing the submission and storing its evaluation.
             store.insert(new Submission(
                     id,

@@ -53,6 +53,9 @@ abstract class StorageContract {
     IntakeService intake;
 
     @Autowired
+    Recovery recovery;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -67,7 +70,7 @@ abstract class StorageContract {
      */
     @BeforeEach
     void startRecoveryIsOver() throws Exception {
-        intake.startRecovery().get(2, TimeUnit.MINUTES);
+        recovery.startRecovery().get(2, TimeUnit.MINUTES);
     }
 
     private static final Path SPEC_EXAMPLE = Path.of("src/test/resources/campaigns/spec-example.json");

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.candor.campaign.CampaignReader;
-import org.candor.evaluation.Evaluator;
+import org.candor.checking.CheckParts;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.system.EvaluationProperties;
@@ -51,7 +50,8 @@ public class RuleTestSuite {
 
     RuleTestSuite(RuleService rules, EvaluationProperties evaluation) {
         this.rules = rules;
-        this.runner = new RuleTestRunner(new CampaignReader(), new Evaluator(evaluation.bounds()));
+        CheckParts parts = CheckParts.withoutPostLimit(evaluation.bounds());
+        this.runner = new RuleTestRunner(parts.campaignReader(), parts.evaluator());
     }
 
     /** The run going on now, or {@link Status#running()} false. */

@@ -1,0 +1,34 @@
+package org.candor.checking;
+
+import org.candor.campaign.CampaignReader;
+import org.candor.campaign.workbook.WorkbookCampaignReader;
+import org.candor.evaluation.Evaluator;
+import org.candor.system.CandorProperties;
+import org.candor.system.EvaluationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service's readers and evaluator, built by {@link CheckParts} from its settings. */
+@Configuration(proxyBeanMethods = false)
+class CheckingConfiguration {
+
+    @Bean
+    CheckParts checkParts(CandorProperties candor, EvaluationProperties evaluation) {
+        return CheckParts.forService(candor.maxPosts(), evaluation.bounds());
+    }
+
+    @Bean
+    Evaluator evaluator(CheckParts parts) {
+        return parts.evaluator();
+    }
+
+    @Bean
+    CampaignReader campaignReader(CheckParts parts) {
+        return parts.campaignReader();
+    }
+
+    @Bean
+    WorkbookCampaignReader workbookCampaignReader(CheckParts parts) {
+        return parts.workbookReader();
+    }
+}
