@@ -211,14 +211,14 @@ public class IntakeService {
         // A place first: when the service is busy nothing is stored and the client tries again.
         try (EvaluationPool.Place place = pool.reserve()) {
             try {
-                store.insert(s, key);
+                // stored with its first attempt counted, as startAttempt would before evaluating
+                store.insertStarted(s, key);
             } catch (DuplicateKeyException e) {
                 // the same key sent twice at once: the other request stored first
                 Submission earlier =
                         store.submissionByKey(account.username(), key).orElseThrow(() -> e);
                 return repeat(place, earlier, hash, key, account);
             }
-            store.startAttempt(s.id());
             StoredEvaluation e = evaluate(place, s, campaign, account.username(), true);
             if (e == null) {
                 // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.

@@ -253,6 +253,20 @@ abstract class StorageContract {
     }
 
     @Test
+    void aSubmissionEvaluatedAtOnceIsStoredWithItsFirstAttemptCounted() throws Exception {
+        Submission later = received("Attempt Agency " + UUID.randomUUID(), Instant.now());
+        store.insert(later);
+        assertThat(store.state(later.id()).orElseThrow().attempts()).isZero();
+        Submission now = received("Attempt Agency " + UUID.randomUUID(), Instant.now());
+        store.insertStarted(now, null);
+        SubmissionStore.State state = store.state(now.id()).orElseThrow();
+        assertThat(state.attempts()).as("as startAttempt would count it").isEqualTo(1);
+        assertThat(state.status()).isEqualTo(Submission.RECEIVED);
+        assertThat(store.received()).extracting(Submission::id).contains(now.id());
+        assertThat(store.startAttempt(now.id())).as("a further attempt").isEqualTo(2);
+    }
+
+    @Test
     void aSecondFirstEvaluationOfTheSameSubmissionIsRefused() throws Exception {
         Submission s = received("Race Agency " + UUID.randomUUID(), Instant.now());
         store.insert(s);
