@@ -2,13 +2,11 @@ package org.candor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.candor.cluster.Instances.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
@@ -84,9 +80,6 @@ class ImpactClusterIT {
     private static final String WARM_UP = "Cluster Warm-up";
     /** How many: a tenth of the portfolio, so that the JIT has compiled the judging before the first timed run. */
     private static final int WARM_UP_CAMPAIGNS = Math.max(6, CAMPAIGNS / 10);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path root;
@@ -438,15 +431,7 @@ class ImpactClusterIT {
 
     /** The first column summed over the rows of a query (a count, or 1 per row of another query). */
     private static int count(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, Postgres.Db.USER, "");
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            int n = 0;
-            while (rs.next()) {
-                n += query.startsWith("SELECT COUNT") ? rs.getInt(1) : 1;
-            }
-            return n;
-        }
+        return countRows(URL, query);
     }
 
     private static int doneJobsClaimedTwice(String previewId) throws SQLException {
@@ -456,36 +441,6 @@ class ImpactClusterIT {
                         "SELECT COUNT(*) FROM impact_job WHERE attempts <> 1 AND preview_id = '" + previewId + "'")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static JsonNode get(ConfigurableApplicationContext instance, String path) throws Exception {
-        return JSON.readTree(text(instance, path));
-    }
-
-    private static String text(ConfigurableApplicationContext instance, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(request(instance, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-        return r.body();
-    }
-
-    private static HttpRequest.Builder request(ConfigurableApplicationContext instance, String path) {
-        return HttpRequest.newBuilder(uri(instance, path)).header("Authorization", basic("officer", "officer-demo"));
-    }
-
-    private static URI uri(ConfigurableApplicationContext instance, String path) {
-        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void sql(String url, String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, Postgres.Db.USER, "");
-                Statement s = c.createStatement()) {
-            s.execute(statement);
         }
     }
 }

@@ -2,15 +2,12 @@ package org.candor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.candor.cluster.Instances.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -56,9 +51,6 @@ class RuleClusterIT {
     private static final Duration B_POLL = Duration.ofMinutes(10);
     /** The bound on how long an instance may take to learn of a change and build it. */
     private static final Duration BOUND = Duration.ofSeconds(30);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path root;
@@ -194,7 +186,7 @@ class RuleClusterIT {
     @Test
     @Order(6)
     void anInstanceWhoseListeningConnectionIsCutOpensItAgain() throws Exception {
-        int cut = sqlCount(
+        int cut = countRows(
                 URL,
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'candor rules listener'"
                         + " AND datname = current_database()");
@@ -204,7 +196,7 @@ class RuleClusterIT {
                 .equals(after));
         await().atMost(BOUND)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> sqlCount(
+                .until(() -> countRows(
                                 URL,
                                 "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'candor rules"
                                         + " listener' AND datname = current_database()")
@@ -299,54 +291,12 @@ class RuleClusterIT {
         return get(instance, "/api/v1/rules").path("ruleSetHash").asText();
     }
 
-    private static JsonNode get(ConfigurableApplicationContext instance, String path) throws Exception {
-        return JSON.readTree(text(instance, path));
-    }
-
-    private static String text(ConfigurableApplicationContext instance, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(request(instance, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-        return r.body();
-    }
-
-    private static HttpRequest.Builder request(ConfigurableApplicationContext instance, String path) {
-        return HttpRequest.newBuilder(uri(instance, path)).header("Authorization", basic("officer", "officer-demo"));
-    }
-
-    private static URI uri(ConfigurableApplicationContext instance, String path) {
-        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String inForce() throws SQLException {
         try (Connection c = DriverManager.getConnection(URL, Postgres.Db.USER, "");
                 Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT hash FROM rule_set_in_force WHERE id = 1")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static int sqlCount(String url, String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, Postgres.Db.USER, "");
-                Statement s = c.createStatement();
-                var rs = s.executeQuery(query)) {
-            int n = 0;
-            while (rs.next()) {
-                n += query.startsWith("SELECT COUNT") ? rs.getInt(1) : 1;
-            }
-            return n;
-        }
-    }
-
-    private static void sql(String url, String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, Postgres.Db.USER, "");
-                Statement s = c.createStatement()) {
-            s.execute(statement);
         }
     }
 }
