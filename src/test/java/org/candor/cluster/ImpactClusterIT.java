@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.candor.CandorApplication;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
@@ -129,30 +127,21 @@ class ImpactClusterIT {
     }
 
     private static ConfigurableApplicationContext start(String name, boolean listen) throws IOException {
-        Path dir = root.resolve(name);
-        Path rules = dir.resolve("rules");
+        Path rules = root.resolve(name).resolve("rules");
         FileSystemUtils.copyRecursively(Path.of("rules"), rules);
-        return new SpringApplicationBuilder(CandorApplication.class)
-                .profiles("postgres", "demo")
-                .run(Map.ofEntries(
-                                Map.entry("spring.datasource.url", URL),
-                                Map.entry("spring.datasource.username", Postgres.Db.USER),
-                                Map.entry("spring.datasource.password", ""),
-                                Map.entry("server.port", "0"),
-                                Map.entry("candor.rules-dir", rules.toString()),
-                                Map.entry(
-                                        "candor.reports-dir",
-                                        dir.resolve("reports").toString()),
-                                Map.entry("candor.reports-copy", "false"),
-                                Map.entry("candor.impact.workers", "1"),
-                                Map.entry("candor.impact.job-size", "10"),
-                                Map.entry("candor.impact.poll", POLL.toMillis() + "ms"),
-                                Map.entry("candor.impact.listen", Boolean.toString(listen)),
-                                Map.entry("spring.application.name", "candor-" + name))
-                        .entrySet()
-                        .stream()
-                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+        return Instances.start(
+                name,
+                URL,
+                rules,
+                Map.of(
+                        "candor.impact.workers",
+                        "1",
+                        "candor.impact.job-size",
+                        "10",
+                        "candor.impact.poll",
+                        POLL.toMillis() + "ms",
+                        "candor.impact.listen",
+                        Boolean.toString(listen)));
     }
 
     /**

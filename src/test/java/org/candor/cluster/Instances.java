@@ -9,13 +9,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.candor.CandorApplication;
 import org.candor.support.Postgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,6 +34,29 @@ final class Instances {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Instances() {}
+
+    /**
+     * Starts an instance of the service on the {@code postgres} and {@code demo} profiles, on the
+     * database at {@code url}, with its own rules folder, a free port, no report copies, and the
+     * given settings (as command-line arguments, over the profiles' settings).
+     */
+    static ConfigurableApplicationContext start(String name, String url, Path rules, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spring.datasource.url", url);
+        all.put("spring.datasource.username", Postgres.Db.USER);
+        all.put("spring.datasource.password", "");
+        all.put("server.port", "0");
+        all.put("candor.rules-dir", rules.toString());
+        all.put("candor.reports-dir", rules.getParent().resolve("reports").toString());
+        all.put("candor.reports-copy", "false");
+        all.put("spring.application.name", "candor-" + name);
+        all.putAll(settings);
+        return new SpringApplicationBuilder(CandorApplication.class)
+                .profiles("postgres", "demo")
+                .run(all.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+    }
 
     /** GET of {@code path} on an instance, which must answer 200; its body as JSON. */
     static JsonNode get(ConfigurableApplicationContext instance, String path) throws Exception {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.candor.CandorApplication;
 import org.candor.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -81,27 +79,15 @@ class RuleClusterIT {
     }
 
     private static ConfigurableApplicationContext start(String name, Path rules, boolean listen, Duration poll) {
-        Path dir = rules.getParent();
-        return new SpringApplicationBuilder(CandorApplication.class)
-                .profiles("postgres", "demo")
-                .run(Map.ofEntries(
-                                Map.entry("spring.datasource.url", URL),
-                                Map.entry("spring.datasource.username", Postgres.Db.USER),
-                                Map.entry("spring.datasource.password", ""),
-                                Map.entry("server.port", "0"),
-                                Map.entry("candor.rules-dir", rules.toString()),
-                                Map.entry(
-                                        "candor.reports-dir",
-                                        dir.resolve("reports").toString()),
-                                Map.entry("candor.reports-copy", "false"),
-                                Map.entry("candor.rules-store.listen", Boolean.toString(listen)),
-                                Map.entry("candor.rules-store.poll-interval", poll.toMillis() + "ms"),
-                                Map.entry("spring.application.name", "candor-" + name))
-                        .entrySet()
-                        .stream()
-                        // As command-line arguments, over the profiles' settings.
-                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+        return Instances.start(
+                name,
+                URL,
+                rules,
+                Map.of(
+                        "candor.rules-store.listen",
+                        Boolean.toString(listen),
+                        "candor.rules-store.poll-interval",
+                        poll.toMillis() + "ms"));
     }
 
     private static Path copyPack(Path dir) throws IOException {
