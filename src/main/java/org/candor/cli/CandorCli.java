@@ -1,13 +1,11 @@
 package org.candor.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.slf4j.LoggerFactory;
+import org.candor.rules.EngineLogs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -64,7 +62,7 @@ public final class CandorCli implements Runnable {
 
     /** Runs a command reading {@code -} from {@code in}; returns the exit code. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        quietEngineLogs();
+        EngineLogs.quiet();
         CommandLine cli = new CommandLine(new CandorCli(in))
                 .setOut(out)
                 .setErr(err)
@@ -83,15 +81,6 @@ public final class CandorCli implements Runnable {
     }
 
     /** The engine logs at INFO while it builds; on the command line only warnings matter. */
-    private static void quietEngineLogs() {
-        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext) {
-            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-            ((Logger) LoggerFactory.getLogger("org.drools")).setLevel(Level.ERROR);
-            ((Logger) LoggerFactory.getLogger("org.kie")).setLevel(Level.ERROR);
-            ((Logger) LoggerFactory.getLogger("org.hibernate.validator")).setLevel(Level.WARN);
-        }
-    }
-
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -17,6 +17,7 @@ public final class RuleSetPrebuild {
             System.err.println("usage: RuleSetPrebuild RULES_DIR OUT_DIR");
             System.exit(2);
         }
+        EngineLogs.quiet();
         RuleSetCache cache = RuleSetCache.folderOnly(Path.of(args[1]));
         RuleSet ruleSet = new RuleSetLoader(cache).load(Path.of(args[0]));
         System.out.println(
