@@ -1,6 +1,7 @@
 package org.candor.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,6 +35,7 @@ import org.candor.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -115,6 +117,53 @@ abstract class StorageContract {
         StoredEvaluation read = store.evaluation(e.id()).orElseThrow();
         assertThat(read.result()).isEqualTo(e.result());
         assertThat(read.submittedBy()).isEqualTo("tester");
+    }
+
+    /**
+     * A submission's status and attempts are kept apart from its campaign text: updating them
+     * writes a short row (on the embedded database, not the page of neighbouring campaign texts
+     * too), and the text stays as it was received.
+     */
+    @Test
+    void updatingASubmissionsStatusLeavesItsCampaignTextApartAndAsReceived() throws Exception {
+        Submission s = received("Status Agency " + UUID.randomUUID(), Instant.parse("2026-10-01T09:00:00Z"));
+        store.insertStarted(s, null);
+        assertThat(store.startAttempt(s.id())).isEqualTo(2);
+        store.giveBackAttempt(s.id());
+        assertThat(store.markError(s.id(), "stopped")).isTrue();
+
+        Map<String, Object> row = jdbc.sql("SELECT * FROM submission WHERE id = :id")
+                .param("id", s.id())
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("status", Submission.ERROR).containsEntry("attempts", 1);
+        assertThat(row).doesNotContainKey("payload");
+        assertThat(row.values()).as("the row updated holds no campaign text").doesNotContain(s.payload());
+        assertThat(jdbc.sql("SELECT payload FROM submission_payload WHERE submission_id = :id")
+                        .param("id", s.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(s.payload());
+        Submission back = store.submission(s.id()).orElseThrow();
+        assertThat(back.payload()).isEqualTo(s.payload());
+        assertThat(back.status()).isEqualTo(Submission.ERROR);
+        assertThat(store.submissionByKey("tester", "no such key")).isEmpty();
+    }
+
+    /** A submission sent again with the same Idempotency-Key is refused whole: no second campaign text. */
+    @Test
+    void aSubmissionRefusedForItsKeyLeavesNoCampaignTextBehind() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        Submission first = received("Key Agency " + UUID.randomUUID(), Instant.parse("2026-10-01T09:00:00Z"));
+        store.insertStarted(first, key);
+        Submission again = received(first.agency(), Instant.parse("2026-10-01T09:01:00Z"));
+        assertThatThrownBy(() -> store.insertStarted(again, key)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.submissionByKey("tester", key).orElseThrow().id()).isEqualTo(first.id());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM submission_payload WHERE submission_id = :id")
+                        .param("id", again.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /**
