@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -281,18 +282,29 @@ public class SubmissionStore {
         return bytes.toByteArray();
     }
 
-    /** A stored result: the compact form when the row has it, otherwise the JSON text of before. */
+    /**
+     * A stored result: the compact form when the row has it, otherwise the JSON text of before.
+     *
+     * @throws StoredResultUnreadableException when it cannot be read (the row's {@code id} named)
+     */
     private EvaluationResult result(ResultSet rs) throws SQLException {
         byte[] gzip = rs.getBytes("result_gzip");
-        try {
-            if (gzip != null) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
-                    return resultReader.readValue(in);
-                }
+        String form = gzip != null ? "compact form" : "JSON text";
+        byte[] json;
+        if (gzip != null) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
+                json = in.readAllBytes();
+            } catch (IOException ex) {
+                throw new StoredResultUnreadableException(rs.getString("id"), form + ", not valid gzip", ex);
             }
-            return resultReader.readValue(rs.getString("result"));
+        } else {
+            String text = rs.getString("result");
+            json = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return resultReader.readValue(json);
         } catch (IOException ex) {
-            throw new IllegalStateException("stored result cannot be read", ex);
+            throw new StoredResultUnreadableException(rs.getString("id"), form + ", not a result", ex);
         }
     }
 

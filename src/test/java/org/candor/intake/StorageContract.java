@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -234,6 +235,87 @@ abstract class StorageContract {
         assertThat(replaced.get("result_gzip")).isNotNull();
         assertThat(replaced.get("verdict")).isEqualTo("PASS");
         assertThat(store.evaluation(old).orElseThrow().result()).isEqualTo(waived);
+    }
+
+    /**
+     * An evaluation whose compact result was damaged in storage (cut short, not gzip at all, or
+     * gzip of what is not a result):
+     * reading it fails naming the evaluation and what is wrong, as the API's 500 does; listing the
+     * evaluations and reading the others go on as before.
+     */
+    @Test
+    void aDamagedCompactResultNamesItsEvaluationAndLeavesTheOthersReadable() throws Exception {
+        String reference = "DAMAGED-" + UUID.randomUUID();
+        Submission s = withReference(received("Northwind Media", Instant.parse("2026-10-03T09:00:00Z")), reference);
+        store.insert(s);
+        StoredEvaluation good = evaluationOf(s);
+        assertThat(store.insert(good, true)).isTrue();
+        StoredEvaluation damaged =
+                new StoredEvaluation(UUID.randomUUID().toString(), s.id(), "tester", "tester", good.result());
+        assertThat(store.insert(damaged, false)).isTrue();
+        byte[] gzip = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id")
+                .param("id", damaged.id())
+                .query(byte[].class)
+                .single();
+
+        byte[] cut = java.util.Arrays.copyOf(gzip, gzip.length / 2);
+        byte[] notGzip = gzip.clone();
+        notGzip[0] = 'x';
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(text)) {
+            out.write("{\"verdict\": \"MAYBE\"".getBytes(StandardCharsets.UTF_8));
+        }
+        Map<byte[], String> damages = new java.util.LinkedHashMap<>();
+        damages.put(cut, "(compact form, not valid gzip): Unexpected end of ZLIB input stream");
+        damages.put(notGzip, "(compact form, not valid gzip): Not in GZIP format");
+        damages.put(text.toByteArray(), "(compact form, not a result): ");
+        for (Map.Entry<byte[], String> d : damages.entrySet()) {
+            jdbc.sql("UPDATE evaluation SET result_gzip = :bytes WHERE id = :id")
+                    .param("bytes", d.getKey())
+                    .param("id", damaged.id())
+                    .update();
+            assertThatThrownBy(() -> store.evaluation(damaged.id()))
+                    .isInstanceOf(StoredResultUnreadableException.class)
+                    .hasMessageStartingWith(
+                            "evaluation " + damaged.id() + ": its stored result cannot be read " + d.getValue())
+                    .extracting(e -> ((StoredResultUnreadableException) e).evaluationId())
+                    .isEqualTo(damaged.id());
+            assertThatThrownBy(() -> store.all(
+                            new EvaluationQuery(null, null, null, null, null, false, null, reference, null, true)))
+                    .isInstanceOf(StoredResultUnreadableException.class)
+                    .hasMessageContaining(damaged.id());
+
+            assertThat(store.evaluation(good.id()).orElseThrow().result()).isEqualTo(good.result());
+            assertThat(store.list(
+                                    new EvaluationQuery(
+                                            null, null, null, null, null, false, null, reference, null, true),
+                                    0,
+                                    10)
+                            .items())
+                    .extracting(EvaluationSummary::id)
+                    .containsExactlyInAnyOrder(good.id(), damaged.id());
+            JsonNode listed = mapper.readTree(mvc.perform(get("/api/v1/evaluations")
+                            .param("reference", reference)
+                            .with(httpBasic("officer", "officer-demo")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray());
+            assertThat(listed.path("items").findValuesAsText("id")).containsExactlyInAnyOrder(good.id(), damaged.id());
+
+            MvcResult answer = mvc.perform(
+                            get("/api/v1/evaluations/{id}", damaged.id()).with(httpBasic("officer", "officer-demo")))
+                    .andReturn();
+            assertThat(answer.getResponse().getStatus()).isEqualTo(500);
+            JsonNode problem = mapper.readTree(answer.getResponse().getContentAsByteArray());
+            assertThat(problem.path("title").asText()).isEqualTo("Stored evaluation unreadable");
+            assertThat(problem.path("detail").asText()).contains(damaged.id());
+            assertThat(mvc.perform(get("/api/v1/evaluations/{id}", good.id())
+                                    .with(httpBasic("officer", "officer-demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(200);
+        }
     }
 
     private static Submission withReference(Submission s, String reference) {
