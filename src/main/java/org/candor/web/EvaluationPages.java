@@ -36,19 +36,21 @@ class EvaluationPages {
     private final Accounts accounts;
     private final SubmissionStore store;
     private final ReevaluationService reevaluations;
-    private final CampaignReader reader = new CampaignReader();
+    private final CampaignReader reader;
 
     EvaluationPages(
             Evaluations evaluations,
             Reports reports,
             Accounts accounts,
             SubmissionStore store,
-            ReevaluationService reevaluations) {
+            ReevaluationService reevaluations,
+            CampaignReader reader) {
         this.evaluations = evaluations;
         this.reports = reports;
         this.accounts = accounts;
         this.store = store;
         this.reevaluations = reevaluations;
+        this.reader = reader;
     }
 
     @GetMapping("/evaluations/{id}")
