@@ -11,6 +11,7 @@ import org.candor.intake.EvaluationBusyException;
 import org.candor.intake.EvaluationStoppedException;
 import org.candor.intake.IdempotencyKeyReusedException;
 import org.candor.intake.MalformedSubmissionException;
+import org.candor.intake.StoredResultUnreadableException;
 import org.candor.intake.Submission;
 import org.candor.system.BodyTimeoutException;
 import org.candor.system.NotFoundException;
@@ -168,6 +169,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     public static final String INTERNAL_DETAIL = "Something went wrong on our side. A submission may or may not"
             + " have been stored: send it again with the same Idempotency-Key and you get its one evaluation,"
             + " never a second. If it persists, contact the operators.";
+
+    /** An evaluation whose stored result cannot be read: 500 that names it; the others are served as ever. */
+    @ExceptionHandler(StoredResultUnreadableException.class)
+    ProblemDetail unreadable(StoredResultUnreadableException e, HttpServletRequest request) {
+        log.error("on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Stored evaluation unreadable",
+                "The stored result of evaluation " + e.evaluationId()
+                        + " cannot be read (damaged in storage); the other evaluations are not concerned."
+                        + " Contact the operators.",
+                request);
+    }
 
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e, HttpServletRequest request) {

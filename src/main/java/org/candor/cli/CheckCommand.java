@@ -161,7 +161,7 @@ final class CheckCommand implements Callable<Integer> {
             return CandorCli.BAD_INPUT;
         }
         // The reader, the text tables and the report classes are readied beside the rules.
-        Warmup warmup = Warmup.start(format == Format.xlsx);
+        Warmup warmup = Warmup.start(parts, format == Format.xlsx);
         RuleSet ruleSet;
         long started = System.nanoTime();
         try {

@@ -152,15 +152,17 @@ final class RulesCommand implements Runnable {
                 spec.commandLine().getErr().println("candor: --threads must be 1 or more");
                 return CandorCli.BAD_INPUT;
             }
+            CheckParts parts;
             Evaluator evaluator;
             try {
-                evaluator = CheckParts.withoutPostLimit(bounds.bounds()).evaluator();
+                parts = CheckParts.withoutPostLimit(bounds.bounds());
+                evaluator = parts.evaluator();
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("candor: " + e.getMessage());
                 return CandorCli.BAD_INPUT;
             }
             // The reader and the text tables are readied beside the rules.
-            Warmup warmup = Warmup.start(false);
+            Warmup warmup = Warmup.start(parts, false);
             RuleSet ruleSet = loadOrReport(rules, spec.commandLine().getErr());
             if (ruleSet == null) {
                 return CandorCli.BAD_INPUT;

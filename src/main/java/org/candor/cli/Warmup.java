@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.candor.campaign.CampaignReader;
+import org.candor.checking.CheckParts;
 import org.candor.evaluation.facts.CompiledPolicy;
 
 /**
@@ -18,25 +19,30 @@ import org.candor.evaluation.facts.CompiledPolicy;
  * reader's JSON and validation, the tables the phrase matchers fold text with, and for the Excel
  * reports POI's and XMLBeans'. With a spare processor the two threads do it at once; without one
  * the work is the same as done in turn, since all of it would be done anyway (the reader is the
- * one the command uses; the tables are built once per JVM; the workbook written to nowhere loads
+ * one the command uses, made by its {@link CheckParts}; the tables are built once per JVM; the workbook written to nowhere loads
  * the classes the reports use). Nothing done here can fail a command: what fails is done again,
  * and its error met, where it is needed.
  */
 final class Warmup {
 
+    private final CheckParts parts;
     private final CompletableFuture<CampaignReader> reader;
 
-    private Warmup(CompletableFuture<CampaignReader> reader) {
+    private Warmup(CheckParts parts, CompletableFuture<CampaignReader> reader) {
+        this.parts = parts;
         this.reader = reader;
     }
 
-    /** Starts the work on a daemon thread; {@code workbooks} when the command writes Excel reports. */
-    static Warmup start(boolean workbooks) {
+    /**
+     * Starts the work on a daemon thread: the campaign reader of the command's {@code parts}, and
+     * with {@code workbooks} (the command writes Excel reports) the report classes.
+     */
+    static Warmup start(CheckParts parts, boolean workbooks) {
         CompletableFuture<CampaignReader> reader = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        reader.complete(new CampaignReader());
+                        reader.complete(parts.campaignReader());
                     } catch (RuntimeException | LinkageError e) {
                         reader.completeExceptionally(e);
                     }
@@ -48,7 +54,7 @@ final class Warmup {
                 "candor-warmup");
         thread.setDaemon(true);
         thread.start();
-        return new Warmup(reader);
+        return new Warmup(parts, reader);
     }
 
     /** The campaign reader made ahead; one made now if that failed. */
@@ -56,10 +62,10 @@ final class Warmup {
         try {
             return reader.get();
         } catch (ExecutionException e) {
-            return new CampaignReader();
+            return parts.campaignReader();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new CampaignReader();
+            return parts.campaignReader();
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,8 +64,9 @@ public class SubmissionStore {
         return ts == null ? null : ts.toInstant();
     }
 
+    @Transactional
     public void insert(Submission s) {
-        insert(s, null);
+        insert(s, null, 0);
     }
 
     /**
@@ -73,27 +75,34 @@ public class SubmissionStore {
      * @throws org.springframework.dao.DuplicateKeyException when the user already sent that key
      * @throws org.candor.system.StorageUnavailableException when the database could not keep it
      */
+    @Transactional
     public void insert(Submission s, String idempotencyKey) {
         insert(s, idempotencyKey, 0);
     }
 
     /**
      * Stores a submission as {@link #insert(Submission, String)} does, with its first evaluation's
-     * attempt already counted ({@link #startAttempt}): one write instead of two, for a submission
+     * attempt already counted ({@link #startAttempt}): one commit instead of two, for a submission
      * evaluated at once.
      */
+    @Transactional
     public void insertStarted(Submission s, String idempotencyKey) {
         insert(s, idempotencyKey, 1);
     }
 
+    /**
+     * The submission's row, then its campaign text in a table of its own ({@code
+     * submission_payload}), so that updating the submission's status and attempts writes neither
+     * the text nor the rows beside it.
+     */
     private void insert(Submission s, String idempotencyKey, int attempts) {
         probe.requireWritable();
         jdbc.sql(
                         """
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
-                                        input_hash, content_type, payload, idempotency_key, attempts)
-                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :payload,
-                        :key, :attempts)
+                                        input_hash, content_type, idempotency_key, attempts)
+                VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :key,
+                        :attempts)
                 """)
                 .param("key", idempotencyKey)
                 .param("attempts", attempts)
@@ -107,9 +116,16 @@ public class SubmissionStore {
                 .param("status", s.status())
                 .param("hash", s.inputHash())
                 .param("type", s.contentType())
+                .update();
+        jdbc.sql("INSERT INTO submission_payload (submission_id, payload) VALUES (:id, :payload)")
+                .param("id", s.id())
                 .param("payload", s.payload())
                 .update();
     }
+
+    /** A submission with its campaign text: the columns {@link #submission(ResultSet, int)} reads. */
+    private static final String SUBMISSION =
+            "SELECT s.*, p.payload FROM submission s JOIN submission_payload p ON p.submission_id = s.id";
 
     private static Submission submission(ResultSet rs, int row) throws SQLException {
         return new Submission(
@@ -127,7 +143,7 @@ public class SubmissionStore {
     }
 
     public Optional<Submission> submission(String id) {
-        return jdbc.sql("SELECT * FROM submission WHERE id = :id")
+        return jdbc.sql(SUBMISSION + " WHERE s.id = :id")
                 .param("id", id)
                 .query(SubmissionStore::submission)
                 .optional();
@@ -135,7 +151,7 @@ public class SubmissionStore {
 
     /** The submission a user sent with an Idempotency-Key. */
     public Optional<Submission> submissionByKey(String submittedBy, String idempotencyKey) {
-        return jdbc.sql("SELECT * FROM submission WHERE submitted_by = :by AND idempotency_key = :key")
+        return jdbc.sql(SUBMISSION + " WHERE s.submitted_by = :by AND s.idempotency_key = :key")
                 .param("by", submittedBy)
                 .param("key", idempotencyKey)
                 .query(SubmissionStore::submission)
@@ -144,7 +160,7 @@ public class SubmissionStore {
 
     /** Submissions stored but never evaluated, oldest first: what a crash left behind. */
     public List<Submission> received() {
-        return jdbc.sql("SELECT * FROM submission WHERE status = :s ORDER BY received_at")
+        return jdbc.sql(SUBMISSION + " WHERE s.status = :s ORDER BY s.received_at")
                 .param("s", Submission.RECEIVED)
                 .query(SubmissionStore::submission)
                 .list();
@@ -266,18 +282,29 @@ public class SubmissionStore {
         return bytes.toByteArray();
     }
 
-    /** A stored result: the compact form when the row has it, otherwise the JSON text of before. */
+    /**
+     * A stored result: the compact form when the row has it, otherwise the JSON text of before.
+     *
+     * @throws StoredResultUnreadableException when it cannot be read (the row's {@code id} named)
+     */
     private EvaluationResult result(ResultSet rs) throws SQLException {
         byte[] gzip = rs.getBytes("result_gzip");
-        try {
-            if (gzip != null) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
-                    return resultReader.readValue(in);
-                }
+        String form = gzip != null ? "compact form" : "JSON text";
+        byte[] json;
+        if (gzip != null) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
+                json = in.readAllBytes();
+            } catch (IOException ex) {
+                throw new StoredResultUnreadableException(rs.getString("id"), form + ", not valid gzip", ex);
             }
-            return resultReader.readValue(rs.getString("result"));
+        } else {
+            String text = rs.getString("result");
+            json = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return resultReader.readValue(json);
         } catch (IOException ex) {
-            throw new IllegalStateException("stored result cannot be read", ex);
+            throw new StoredResultUnreadableException(rs.getString("id"), form + ", not a result", ex);
         }
     }
 

@@ -36,19 +36,21 @@ class EvaluationPages {
     private final Accounts accounts;
     private final SubmissionStore store;
     private final ReevaluationService reevaluations;
-    private final CampaignReader reader = new CampaignReader();
+    private final CampaignReader reader;
 
     EvaluationPages(
             Evaluations evaluations,
             Reports reports,
             Accounts accounts,
             SubmissionStore store,
-            ReevaluationService reevaluations) {
+            ReevaluationService reevaluations,
+            CampaignReader reader) {
         this.evaluations = evaluations;
         this.reports = reports;
         this.accounts = accounts;
         this.store = store;
         this.reevaluations = reevaluations;
+        this.reader = reader;
     }
 
     @GetMapping("/evaluations/{id}")
@@ -95,6 +97,11 @@ class EvaluationPages {
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Account account = accounts.of(auth);
+        if (account.role() != Role.OFFICER && account.role() != Role.MANAGER) {
+            throw new PageErrors.Refused(
+                    "Only officers and managers re-evaluate a campaign: an agency submits the campaign again, and"
+                            + " the new submission is judged under the rules in force.");
+        }
         StoredEvaluation e = evaluations.visible(id, account);
         Submission s = store.submission(e.submissionId())
                 .orElseThrow(() -> new NotFoundException("no submission for evaluation " + id));

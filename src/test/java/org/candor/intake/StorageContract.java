@@ -1,11 +1,13 @@
 package org.candor.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -34,6 +36,7 @@ import org.candor.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -118,6 +121,53 @@ abstract class StorageContract {
     }
 
     /**
+     * A submission's status and attempts are kept apart from its campaign text: updating them
+     * writes a short row (on the embedded database, not the page of neighbouring campaign texts
+     * too), and the text stays as it was received.
+     */
+    @Test
+    void updatingASubmissionsStatusLeavesItsCampaignTextApartAndAsReceived() throws Exception {
+        Submission s = received("Status Agency " + UUID.randomUUID(), Instant.parse("2026-10-01T09:00:00Z"));
+        store.insertStarted(s, null);
+        assertThat(store.startAttempt(s.id())).isEqualTo(2);
+        store.giveBackAttempt(s.id());
+        assertThat(store.markError(s.id(), "stopped")).isTrue();
+
+        Map<String, Object> row = jdbc.sql("SELECT * FROM submission WHERE id = :id")
+                .param("id", s.id())
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("status", Submission.ERROR).containsEntry("attempts", 1);
+        assertThat(row).doesNotContainKey("payload");
+        assertThat(row.values()).as("the row updated holds no campaign text").doesNotContain(s.payload());
+        assertThat(jdbc.sql("SELECT payload FROM submission_payload WHERE submission_id = :id")
+                        .param("id", s.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(s.payload());
+        Submission back = store.submission(s.id()).orElseThrow();
+        assertThat(back.payload()).isEqualTo(s.payload());
+        assertThat(back.status()).isEqualTo(Submission.ERROR);
+        assertThat(store.submissionByKey("tester", "no such key")).isEmpty();
+    }
+
+    /** A submission sent again with the same Idempotency-Key is refused whole: no second campaign text. */
+    @Test
+    void aSubmissionRefusedForItsKeyLeavesNoCampaignTextBehind() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        Submission first = received("Key Agency " + UUID.randomUUID(), Instant.parse("2026-10-01T09:00:00Z"));
+        store.insertStarted(first, key);
+        Submission again = received(first.agency(), Instant.parse("2026-10-01T09:01:00Z"));
+        assertThatThrownBy(() -> store.insertStarted(again, key)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.submissionByKey("tester", key).orElseThrow().id()).isEqualTo(first.id());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM submission_payload WHERE submission_id = :id")
+                        .param("id", again.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /**
      * A new evaluation is kept as its JSON compressed with gzip, about four times smaller than the
      * text; a row stored before, as JSON text, reads back as the same result, and the API, the
      * evaluation page and the workbook show the same for both.
@@ -185,6 +235,87 @@ abstract class StorageContract {
         assertThat(replaced.get("result_gzip")).isNotNull();
         assertThat(replaced.get("verdict")).isEqualTo("PASS");
         assertThat(store.evaluation(old).orElseThrow().result()).isEqualTo(waived);
+    }
+
+    /**
+     * An evaluation whose compact result was damaged in storage (cut short, not gzip at all, or
+     * gzip of what is not a result):
+     * reading it fails naming the evaluation and what is wrong, as the API's 500 does; listing the
+     * evaluations and reading the others go on as before.
+     */
+    @Test
+    void aDamagedCompactResultNamesItsEvaluationAndLeavesTheOthersReadable() throws Exception {
+        String reference = "DAMAGED-" + UUID.randomUUID();
+        Submission s = withReference(received("Northwind Media", Instant.parse("2026-10-03T09:00:00Z")), reference);
+        store.insert(s);
+        StoredEvaluation good = evaluationOf(s);
+        assertThat(store.insert(good, true)).isTrue();
+        StoredEvaluation damaged =
+                new StoredEvaluation(UUID.randomUUID().toString(), s.id(), "tester", "tester", good.result());
+        assertThat(store.insert(damaged, false)).isTrue();
+        byte[] gzip = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id")
+                .param("id", damaged.id())
+                .query(byte[].class)
+                .single();
+
+        byte[] cut = java.util.Arrays.copyOf(gzip, gzip.length / 2);
+        byte[] notGzip = gzip.clone();
+        notGzip[0] = 'x';
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(text)) {
+            out.write("{\"verdict\": \"MAYBE\"".getBytes(StandardCharsets.UTF_8));
+        }
+        Map<byte[], String> damages = new java.util.LinkedHashMap<>();
+        damages.put(cut, "(compact form, not valid gzip): Unexpected end of ZLIB input stream");
+        damages.put(notGzip, "(compact form, not valid gzip): Not in GZIP format");
+        damages.put(text.toByteArray(), "(compact form, not a result): ");
+        for (Map.Entry<byte[], String> d : damages.entrySet()) {
+            jdbc.sql("UPDATE evaluation SET result_gzip = :bytes WHERE id = :id")
+                    .param("bytes", d.getKey())
+                    .param("id", damaged.id())
+                    .update();
+            assertThatThrownBy(() -> store.evaluation(damaged.id()))
+                    .isInstanceOf(StoredResultUnreadableException.class)
+                    .hasMessageStartingWith(
+                            "evaluation " + damaged.id() + ": its stored result cannot be read " + d.getValue())
+                    .extracting(e -> ((StoredResultUnreadableException) e).evaluationId())
+                    .isEqualTo(damaged.id());
+            assertThatThrownBy(() -> store.all(
+                            new EvaluationQuery(null, null, null, null, null, false, null, reference, null, true)))
+                    .isInstanceOf(StoredResultUnreadableException.class)
+                    .hasMessageContaining(damaged.id());
+
+            assertThat(store.evaluation(good.id()).orElseThrow().result()).isEqualTo(good.result());
+            assertThat(store.list(
+                                    new EvaluationQuery(
+                                            null, null, null, null, null, false, null, reference, null, true),
+                                    0,
+                                    10)
+                            .items())
+                    .extracting(EvaluationSummary::id)
+                    .containsExactlyInAnyOrder(good.id(), damaged.id());
+            JsonNode listed = mapper.readTree(mvc.perform(get("/api/v1/evaluations")
+                            .param("reference", reference)
+                            .with(httpBasic("officer", "officer-demo")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray());
+            assertThat(listed.path("items").findValuesAsText("id")).containsExactlyInAnyOrder(good.id(), damaged.id());
+
+            MvcResult answer = mvc.perform(
+                            get("/api/v1/evaluations/{id}", damaged.id()).with(httpBasic("officer", "officer-demo")))
+                    .andReturn();
+            assertThat(answer.getResponse().getStatus()).isEqualTo(500);
+            JsonNode problem = mapper.readTree(answer.getResponse().getContentAsByteArray());
+            assertThat(problem.path("title").asText()).isEqualTo("Stored evaluation unreadable");
+            assertThat(problem.path("detail").asText()).contains(damaged.id());
+            assertThat(mvc.perform(get("/api/v1/evaluations/{id}", good.id())
+                                    .with(httpBasic("officer", "officer-demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(200);
+        }
     }
 
     private static Submission withReference(Submission s, String reference) {

@@ -401,7 +401,7 @@ abstract class BadInputContract {
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         JsonNode e = mapper.readTree(a.body());
         assertThat(e.path("brand").asText()).isEqualTo("Caf\u00e9 Cr\u00e8me \u7d05\u8336");
-        String payload = jdbc.sql("SELECT payload FROM submission WHERE id = :id")
+        String payload = jdbc.sql("SELECT payload FROM submission_payload WHERE submission_id = :id")
                 .param("id", e.path("submissionId").asText())
                 .query(String.class)
                 .single();
