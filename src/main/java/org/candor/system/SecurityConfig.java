@@ -169,8 +169,8 @@ class SecurityConfig {
                         .hasAnyRole(MANAGER, OFFICER)
                         .requestMatchers("/officer", "/officer/**")
                         .hasRole(OFFICER)
-                        .requestMatchers(HttpMethod.POST, "/evaluations/*/reevaluate")
-                        .hasAnyRole(MANAGER, OFFICER)
+                        // A re-evaluation (officers and managers) is also let through to an agency, whom
+                        // its page then refuses saying what an agency does instead (EvaluationPages).
                         .requestMatchers("/", "/evaluations/**")
                         .hasAnyRole(AGENCY, OFFICER, MANAGER)
                         .anyRequest()

@@ -97,6 +97,11 @@ class EvaluationPages {
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Account account = accounts.of(auth);
+        if (account.role() != Role.OFFICER && account.role() != Role.MANAGER) {
+            throw new PageErrors.Refused(
+                    "Only officers and managers re-evaluate a campaign: an agency submits the campaign again, and"
+                            + " the new submission is judged under the rules in force.");
+        }
         StoredEvaluation e = evaluations.visible(id, account);
         Submission s = store.submission(e.submissionId())
                 .orElseThrow(() -> new NotFoundException("no submission for evaluation " + id));

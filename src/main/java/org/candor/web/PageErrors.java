@@ -29,6 +29,22 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    /** What the signed-in user's role may not do on a page, and what it does instead. */
+    static final class Refused extends RuntimeException {
+        Refused(String detail) {
+            super(detail);
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String refused(Refused e, Model model) {
+        model.addAttribute("status", 403);
+        model.addAttribute("error", "Forbidden");
+        model.addAttribute("detail", e.getMessage());
+        return "error";
+    }
+
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.candor.intake.SubmissionStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,6 +64,9 @@ class PageAccessTest extends WebTestSupport {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SubmissionStore store;
 
     private final Map<String, MockHttpSession> sessions = new HashMap<>();
     private final Map<String, String> ids = new HashMap<>();
@@ -181,16 +186,36 @@ class PageAccessTest extends WebTestSupport {
         assertThat(expire.getResponse().getStatus()).isEqualTo(403);
     }
 
+    /**
+     * The re-evaluation button is not shown to agencies; one that posts the form anyway (its own
+     * evaluation or another agency's) is refused with a page that says what an agency does
+     * instead, and nothing is judged again.
+     */
     @Test
     void onlyOfficersAndManagersReevaluateFromThePages() throws Exception {
         String id = ids.get("{northwind}");
+        String submission = store.evaluation(id).orElseThrow().submissionId();
+        long before = store.countEvaluations(submission);
         for (String agency : List.of("northwind", "lumen")) {
             MvcResult r = mvc.perform(post("/evaluations/" + id + "/reevaluate")
                             .session(sessions.get(agency))
                             .with(csrf()))
                     .andReturn();
             assertThat(r.getResponse().getStatus()).as(agency).isEqualTo(403);
+            assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .as(agency)
+                    .contains("403", "Forbidden")
+                    .contains("Only officers and managers re-evaluate a campaign: an agency submits the campaign again")
+                    .doesNotContain("Your role may not open this page.");
         }
+        assertThat(store.countEvaluations(submission))
+                .as("nothing judged again")
+                .isEqualTo(before);
+        MvcResult agencyWithoutToken = mvc.perform(
+                        post("/evaluations/" + id + "/reevaluate").session(sessions.get("northwind")))
+                .andReturn();
+        assertThat(agencyWithoutToken.getResponse().getStatus()).isEqualTo(403);
+        assertThat(agencyWithoutToken.getResponse().getContentAsString()).doesNotContain("submits the campaign again");
         MvcResult unknown = mvc.perform(post("/evaluations/" + ids.get("{unknown}") + "/reevaluate")
                         .session(sessions.get("manager"))
                         .with(csrf()))
