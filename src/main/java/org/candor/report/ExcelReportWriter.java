@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.candor.campaign.Subject;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Finding;
@@ -43,6 +42,13 @@ public final class ExcelReportWriter {
 
     /** Rows kept in memory per sheet; the rest are streamed to a temporary file. */
     static final int ROW_WINDOW = 200;
+
+    /**
+     * A workbook of at most this many table rows keeps them in memory ({@link
+     * ReportWorkbook#small}, a few megabytes at most); a larger one streams them through temporary
+     * files ({@link ReportWorkbook#large}). The same cells either way.
+     */
+    static final int IN_MEMORY_ROWS = 2_000;
 
     static final List<Column> FINDING_COLUMNS = List.of(
             Column.of("Rule", 12),
@@ -104,9 +110,18 @@ public final class ExcelReportWriter {
     public void write(EvaluationResult result, String submittedBy, OutputStream out) throws IOException {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(out, "out");
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
+        write(
+                result,
+                submittedBy,
+                out,
+                rowsOf(result) <= IN_MEMORY_ROWS ? ReportWorkbook.small() : ReportWorkbook.large());
+    }
+
+    /** Writes the report into the workbook given, then to {@code out}; disposes of the workbook. */
+    void write(EvaluationResult result, String submittedBy, OutputStream out, ReportWorkbook workbook)
+            throws IOException {
+        try (workbook) {
             try {
-                workbook.setCompressTempFiles(true);
                 workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("Candor");
                 CellWriter cells = new CellWriter(new Styles(workbook));
                 summary(new LabelValues(workbook.createSheet(SHEETS.get(0)), cells), result, submittedBy);
@@ -120,6 +135,15 @@ public final class ExcelReportWriter {
                 workbook.dispose();
             }
         }
+    }
+
+    /** The rows of the workbook's tables, their headers left out. */
+    static int rowsOf(EvaluationResult r) {
+        return listOf(r.findings()).size()
+                + listOf(r.posts()).size()
+                + listOf(r.influencers()).size()
+                + listOf(r.checks()).size()
+                + listOf(r.waivers()).size();
     }
 
     /**
