@@ -5,7 +5,7 @@
 # in two processes"). Builds the jar and the bench classes, then runs the bench; it fails unless
 # both instances claimed jobs and both runs found the same flips and findings.
 #
-# Usage: bench/impact.sh [campaigns]   (default 10000; about 5 minutes on a quiet 2-core machine)
+# Usage: bench/impact.sh [campaigns]   (default 10000; 13 minutes, build included, on 2 busy cores)
 # Result: bench/results/impact-processes<tag>.txt
 # Environment: PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_BENCH_PORT (the first
 # instance's port, the second takes the next; default 18091), CANDOR_JAVA_OPTS (both instances'

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.candor.cluster.Instances.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.candor.campaign.CampaignReader;
-import org.candor.evaluation.EvaluationResult;
-import org.candor.evaluation.Evaluator;
+import org.candor.evaluation.Verdict;
 import org.candor.impact.ImpactJobListener;
 import org.candor.impact.ImpactWorkers;
-import org.candor.intake.StoredEvaluation;
-import org.candor.intake.Submission;
 import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
+import org.candor.support.Portfolio;
 import org.candor.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -151,60 +145,17 @@ class ImpactClusterIT {
      * the candidate judges as the rules in force do.
      */
     static void seed(ConfigurableApplicationContext instance, String brand, int n) throws Exception {
-        SubmissionStore submissions = instance.getBean(SubmissionStore.class);
-        RuleService rules = instance.getBean(RuleService.class);
-        Evaluator evaluator = new Evaluator();
-        Map<Integer, String> payloads = new HashMap<>();
-        Map<Integer, EvaluationResult> results = new HashMap<>();
-        int[][] kinds = {{40000, 4}, {48000, 1}, {40000, 1}};
-        for (int k = 0; k < kinds.length; k++) {
-            ObjectNode c =
-                    (ObjectNode) JSON.readTree(new ClassPathResource("cli/passing.json").getContentAsByteArray());
-            c.put("brand", brand);
-            ObjectNode audience = (ObjectNode) c.path("influencers").get(0).path("audience");
-            audience.put("followers", kinds[k][0]).put("suspectedFakeFollowersPct", kinds[k][1]);
-            String json = JSON.writeValueAsString(c);
-            try (RuleService.Lease lease = rules.lease()) {
-                results.put(
-                        k,
-                        evaluator.evaluate(
-                                new CampaignReader().read(json.getBytes(StandardCharsets.UTF_8)), lease.ruleSet()));
-            }
-            payloads.put(k, json);
-        }
-        assertThat(results.get(0).verdict().name()).isEqualTo("PASS");
-        assertThat(results.get(1).verdict().name()).isEqualTo("FAIL");
-        assertThat(results.get(2).verdict().name()).isEqualTo("PASS");
-        Instant at = Instant.parse("2026-10-01T09:00:00Z");
-        for (int i = 0; i < n; i++) {
-            int k = i % 3;
-            toFail += k == 0 ? 1 : 0;
-            toPass += k == 1 ? 1 : 0;
-            String reference = String.format(
-                    Locale.ROOT, "%s-%05d", brand.toUpperCase(Locale.ROOT).replace(' ', '-'), i);
-            String json = payloads.get(k).replace("\"CALM-TEA-US\"", "\"" + reference + "\"");
-            Submission s = new Submission(
-                    UUID.randomUUID().toString(),
-                    reference,
-                    "Northwind Media",
-                    brand,
-                    "northwind",
-                    at,
-                    at,
-                    Submission.RECEIVED,
-                    reference,
-                    "application/json",
-                    json);
-            submissions.insert(s);
-            submissions.insert(
-                    new StoredEvaluation(
-                            UUID.randomUUID().toString(),
-                            s.id(),
-                            "northwind",
-                            "northwind",
-                            results.get(k).withReference(reference)),
-                    true);
-        }
+        String prefix = brand.toUpperCase(Locale.ROOT).replace(' ', '-');
+        List<Verdict> verdicts = Portfolio.store(
+                instance.getBean(SubmissionStore.class),
+                instance.getBean(RuleService.class),
+                brand,
+                n,
+                List.of(new Portfolio.Kind(40000, 4), new Portfolio.Kind(48000, 1), new Portfolio.Kind(40000, 1)),
+                i -> String.format(Locale.ROOT, "%s-%05d", prefix, i));
+        assertThat(verdicts).containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.PASS);
+        toFail += (n + 2) / 3;
+        toPass += (n + 1) / 3;
     }
 
     /** The candidate: more than 3% suspected fake followers fails, an audience may be overstated by 30%. */

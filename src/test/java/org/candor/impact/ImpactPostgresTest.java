@@ -32,6 +32,7 @@ import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.rules.change.RuleChanges;
+import org.candor.support.Portfolio;
 import org.candor.support.Postgres;
 import org.candor.support.ServiceTest;
 import org.junit.jupiter.api.Test;
@@ -116,53 +117,15 @@ class ImpactPostgresTest {
      * @return how many of them the candidate flips to FAIL
      */
     int seed(String brand, int n) throws Exception {
-        Evaluator evaluator = new Evaluator();
-        Map<Integer, String> payloads = new java.util.HashMap<>();
-        Map<Integer, EvaluationResult> results = new java.util.HashMap<>();
-        for (int fake : new int[] {1, 4}) {
-            ObjectNode c =
-                    (ObjectNode) mapper.readTree(new ClassPathResource("cli/passing.json").getContentAsByteArray());
-            c.put("brand", brand);
-            ((ObjectNode) c.path("influencers").get(0).path("audience")).put("suspectedFakeFollowersPct", fake);
-            String json = mapper.writeValueAsString(c);
-            Campaign campaign = new CampaignReader().read(json.getBytes(StandardCharsets.UTF_8));
-            try (RuleService.Lease lease = rules.lease()) {
-                results.put(fake, evaluator.evaluate(campaign, lease.ruleSet()));
-            }
-            payloads.put(fake, json);
-        }
-        assertThat(results.get(1).verdict().name()).isEqualTo("PASS");
-        assertThat(results.get(4).verdict().name()).isEqualTo("PASS");
-        int flips = 0;
-        for (int i = 0; i < n; i++) {
-            int fake = i % 2 == 0 ? 4 : 1;
-            flips += fake == 4 ? 1 : 0;
-            String reference = "IMPACT-" + i;
-            String json = payloads.get(fake).replace("\"CALM-TEA-US\"", "\"" + reference + "\"");
-            Instant at = Instant.parse("2026-10-01T09:00:00Z");
-            Submission s = new Submission(
-                    UUID.randomUUID().toString(),
-                    reference,
-                    "Northwind Media",
-                    brand,
-                    "northwind",
-                    at,
-                    at,
-                    Submission.RECEIVED,
-                    "h" + i,
-                    "application/json",
-                    json);
-            submissions.insert(s);
-            submissions.insert(
-                    new StoredEvaluation(
-                            UUID.randomUUID().toString(),
-                            s.id(),
-                            "northwind",
-                            "northwind",
-                            results.get(fake).withReference(reference)),
-                    true);
-        }
-        return flips;
+        List<Verdict> verdicts = Portfolio.store(
+                submissions,
+                rules,
+                brand,
+                n,
+                List.of(new Portfolio.Kind(40000, 4), new Portfolio.Kind(40000, 1)),
+                i -> "IMPACT-" + i);
+        assertThat(verdicts).containsExactly(Verdict.PASS, Verdict.PASS);
+        return (n + 1) / 2;
     }
 
     record JobRow(int seq, String status, int attempts, String claimedBy) {}
