@@ -114,7 +114,10 @@ class ReportArchiveTest {
 
     List<String> copies() throws Exception {
         try (var files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.endsWith(".part"))
+                    .sorted()
+                    .toList();
         }
     }
 
