@@ -3,6 +3,7 @@ package org.candor.impact;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.candor.notify.Channel;
+import org.candor.notify.ListeningLoop;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,7 @@ public class ImpactJobListener implements SmartLifecycle {
     private final ImpactProperties properties;
     private final Channel.Listener listener;
     private final AtomicLong notifications = new AtomicLong();
-    private volatile boolean running;
-    private Thread thread;
+    private final ListeningLoop loop;
 
     public ImpactJobListener(
             ImpactWorkers workers, ImpactStore store, ImpactProperties properties, DataSourceProperties dataSource) {
@@ -36,6 +36,7 @@ public class ImpactJobListener implements SmartLifecycle {
         this.store = store;
         this.properties = properties;
         this.listener = ImpactStore.CHANNEL.listen(dataSource, "candor impact listener");
+        this.loop = new ListeningLoop("candor-impact-listener", listener, this::turn);
     }
 
     /** Whether this instance listens at all: PostgreSQL, listening on, and workers to wake. */
@@ -54,63 +55,38 @@ public class ImpactJobListener implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running || !enabled()) {
-            return;
+    public void start() {
+        if (enabled()) {
+            loop.start();
         }
-        running = true;
-        thread = new Thread(this::loop, "candor-impact-listener");
-        thread.setDaemon(true);
-        thread.start();
     }
 
-    private void loop() {
-        while (running) {
-            if (!listener.listening()) {
-                if (!listener.open()) {
-                    sleep(RECONNECT.toMillis());
-                    continue;
-                }
-                // Jobs queued while no one listened are found now rather than at the next poll.
-                workers.wake();
+    /** One turn: open the connection when it is lost, then wait for notifications and wake the workers. */
+    private void turn() {
+        if (!listener.listening()) {
+            if (!listener.open()) {
+                loop.pause(RECONNECT);
+                return;
             }
-            int received = listener.await(WAIT_MILLIS);
-            if (received > 0) {
-                notifications.addAndGet(received);
-                workers.wake();
-            } else if (received < 0 && running) {
-                sleep(RECONNECT.toMillis());
-            }
+            // Jobs queued while no one listened are found now rather than at the next poll.
+            workers.wake();
         }
-        listener.close();
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+        int received = listener.await(WAIT_MILLIS);
+        if (received > 0) {
+            notifications.addAndGet(received);
+            workers.wake();
+        } else if (received < 0 && loop.running()) {
+            loop.pause(RECONNECT);
         }
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            listener.close();
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 }

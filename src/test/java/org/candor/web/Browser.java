@@ -88,6 +88,19 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** The service it opens pages of. */
+    String base() {
+        return base;
+    }
+
+    /** As a new one: a blank page at a laptop's size, no cookies (signed out), no downloads. */
+    void reset() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        size(LAPTOP);
+        clear(downloads);
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

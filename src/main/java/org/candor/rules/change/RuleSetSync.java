@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.candor.notify.Channel;
+import org.candor.notify.ListeningLoop;
 import org.candor.rules.BuildProblem;
 import org.candor.rules.RuleBuildException;
 import org.candor.rules.RuleService;
@@ -45,8 +46,7 @@ public class RuleSetSync implements SmartLifecycle {
     private final RuleStore store;
     private final RuleStoreProperties properties;
     private final Channel.Listener listener;
-    private volatile boolean running;
-    private Thread thread;
+    private final ListeningLoop loop;
     /** The rule set of the database that did not build here; not tried again. */
     private volatile String failedHash;
 
@@ -59,36 +59,30 @@ public class RuleSetSync implements SmartLifecycle {
         this.store = store;
         this.properties = properties;
         this.listener = RuleStore.CHANNEL.listen(dataSource, "candor rules listener");
+        this.loop = new ListeningLoop("rules-sync", listener, this::turn);
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
+    public void start() {
+        if (loop.start()) {
+            log.info(
+                    "rule sets live in the database: changes are taken {}every {}",
+                    listens() ? "as notified and " : "",
+                    properties.pollInterval());
         }
-        running = true;
-        thread = new Thread(this::loop, "rules-sync");
-        thread.setDaemon(true);
-        thread.start();
-        log.info(
-                "rule sets live in the database: changes are taken {}every {}",
-                listens() ? "as notified and " : "",
-                properties.pollInterval());
     }
 
     private boolean listens() {
         return properties.listen() && store.notifies();
     }
 
-    private void loop() {
-        while (running && !Thread.currentThread().isInterrupted()) {
-            if (listens()) {
-                listener.open();
-            }
-            check();
-            waitForChange();
+    /** One turn: listen when it should and does not, put a changed rule set in force, wait. */
+    private void turn() {
+        if (listens()) {
+            listener.open();
         }
-        listener.close();
+        check();
+        waitForChange();
     }
 
     /**
@@ -100,7 +94,7 @@ public class RuleSetSync implements SmartLifecycle {
         long timeout = Math.min(
                 Integer.MAX_VALUE, Math.max(1, properties.pollInterval().toMillis()));
         if (!listener.listening()) {
-            sleep(listens() ? Math.min(timeout, RECONNECT.toMillis()) : timeout);
+            loop.pause(Duration.ofMillis(listens() ? Math.min(timeout, RECONNECT.toMillis()) : timeout));
             return;
         }
         listener.await((int) timeout);
@@ -163,31 +157,13 @@ public class RuleSetSync implements SmartLifecycle {
         return s;
     }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        listener.close();
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 }
