@@ -132,4 +132,47 @@ public class ReportBenchmark {
         }
         return file;
     }
+
+    /**
+     * (e) One typical report copy: the workbook of one of the 10-post campaigns that {@code
+     * bench/load.sh} sends (the load generator's corpus, 200 of them in turn), judged by the default
+     * pack, written as the reports folder's copy is ({@link ExcelReportWriter#writeTo}, a temporary
+     * folder). Score: milliseconds per workbook; with {@code -prof gc}, bytes allocated per
+     * workbook. On a busy machine, {@link ReportCpuTime} measures the CPU time instead.
+     */
+    @State(Scope.Benchmark)
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    @Fork(1)
+    public static class TypicalCopy {
+        List<EvaluationResult> results;
+        Path dir;
+        int next;
+
+        @Setup
+        public void setUp() throws IOException {
+            results = ReportCpuTime.typicalResults(200);
+            dir = Files.createTempDirectory("candor-bench-copies");
+        }
+
+        @TearDown
+        public void tearDown() throws IOException {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+
+        @Benchmark
+        public Path writeTypicalCopy() throws IOException {
+            int i = next++ % results.size();
+            EvaluationResult r = results.get(i);
+            String id = "00000000-0000-0000-0000-" + String.format("%012d", i);
+            return new ExcelReportWriter().writeTo(dir, ExcelReportWriter.archiveNameFor(id, r), r, "northwind");
+        }
+    }
 }
