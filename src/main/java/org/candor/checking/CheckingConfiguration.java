@@ -3,12 +3,13 @@ package org.candor.checking;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.workbook.WorkbookCampaignReader;
 import org.candor.evaluation.Evaluator;
+import org.candor.report.ExcelReportWriter;
 import org.candor.system.CandorProperties;
 import org.candor.system.EvaluationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's readers and evaluator, built by {@link CheckParts} from its settings. */
+/** The service's readers, evaluator and report writer, built by {@link CheckParts} from its settings. */
 @Configuration(proxyBeanMethods = false)
 class CheckingConfiguration {
 
@@ -25,6 +26,11 @@ class CheckingConfiguration {
     @Bean
     CampaignReader campaignReader(CheckParts parts) {
         return parts.campaignReader();
+    }
+
+    @Bean
+    ExcelReportWriter excelReportWriter() {
+        return CheckParts.reportWriter();
     }
 
     @Bean

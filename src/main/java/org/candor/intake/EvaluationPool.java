@@ -41,6 +41,7 @@ public class EvaluationPool {
 
     private final ThreadPoolExecutor executor;
     private final Semaphore places;
+    private final int queue;
     private final EvaluationBounds bounds;
     private final Duration retryAfter;
     private final Counter busy;
@@ -50,6 +51,7 @@ public class EvaluationPool {
         this.bounds = properties.bounds();
         this.retryAfter = properties.retryAfter();
         this.places = new Semaphore(properties.threads() + properties.queue());
+        this.queue = properties.queue();
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(
                 properties.threads(),
@@ -89,6 +91,15 @@ public class EvaluationPool {
             throw new EvaluationBusyException(retryAfter);
         }
         return new Place();
+    }
+
+    /**
+     * Whether every evaluation thread is taken (submissions are being judged on all of them, or
+     * wait for one): work in the background that can wait, such as the reports folder's copies,
+     * should.
+     */
+    public boolean saturated() {
+        return places.availablePermits() <= queue;
     }
 
     /** Takes a place for one evaluation, waiting for one: for work in the background. */

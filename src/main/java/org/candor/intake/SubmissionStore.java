@@ -267,6 +267,22 @@ public class SubmissionStore {
         return true;
     }
 
+    /**
+     * The ids of the evaluations made at or after {@code since} (all when null), oldest first: for
+     * work that must reach every evaluation, such as the reports folder's copies.
+     */
+    public List<String> evaluationIds(Instant since) {
+        if (since == null) {
+            return jdbc.sql("SELECT id FROM evaluation ORDER BY evaluated_at, id")
+                    .query(String.class)
+                    .list();
+        }
+        return jdbc.sql("SELECT id FROM evaluation WHERE evaluated_at >= :since ORDER BY evaluated_at, id")
+                .param("since", ts(since))
+                .query(String.class)
+                .list();
+    }
+
     /** The result's JSON, gzip-compressed (fastest level: a result compresses well at any). */
     private byte[] compact(EvaluationResult r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);

@@ -17,16 +17,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reports {
     private final SubmissionStore store;
+    private final ExcelReportWriter reports;
 
-    public Reports(SubmissionStore store) {
+    public Reports(SubmissionStore store, ExcelReportWriter reports) {
         this.store = store;
+        this.reports = reports;
     }
 
     /** The evaluation's Excel report. */
     public Download report(StoredEvaluation e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new ExcelReportWriter().write(e.result(), e.submittedBy(), out);
+            reports.write(e.result(), e.submittedBy(), out);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -237,6 +237,39 @@ abstract class StorageContract {
         assertThat(store.evaluation(old).orElseThrow().result()).isEqualTo(waived);
     }
 
+    /** The ids the reports folder's catch-up works from: every evaluation, or those since a moment, oldest first. */
+    @Test
+    void evaluationIdsListEveryEvaluationOrThoseSinceAMomentOldestFirst() throws Exception {
+        Submission s = received("Ids Agency " + UUID.randomUUID(), Instant.parse("2026-10-03T09:00:00Z"));
+        store.insert(s);
+        StoredEvaluation first = evaluationOf(s);
+        // dated before every other evaluation of the tests
+        Instant at = Instant.parse("1990-01-01T10:00:00Z");
+        StoredEvaluation older = new StoredEvaluation(
+                first.id(), s.id(), "tester", "tester", first.result().withEvaluatedAt(at));
+        StoredEvaluation newer = new StoredEvaluation(
+                UUID.randomUUID().toString(),
+                s.id(),
+                "tester",
+                "tester",
+                first.result().withEvaluatedAt(at.plusSeconds(60)));
+        assertThat(store.insert(newer, true)).isTrue();
+        assertThat(store.insert(older, false)).isTrue();
+
+        List<String> all = store.evaluationIds(null);
+        assertThat(all).startsWith(older.id(), newer.id());
+        assertThat(all)
+                .hasSize(jdbc.sql("SELECT count(*) FROM evaluation")
+                        .query(Integer.class)
+                        .single());
+        assertThat(store.evaluationIds(at)).isEqualTo(all);
+        assertThat(store.evaluationIds(at.plusSeconds(1)))
+                .startsWith(newer.id())
+                .doesNotContain(older.id())
+                .hasSize(all.size() - 1);
+        assertThat(store.evaluationIds(at.plusSeconds(61))).doesNotContain(older.id(), newer.id());
+    }
+
     /**
      * An evaluation whose compact result was damaged in storage (cut short, not gzip at all, or
      * gzip of what is not a result):

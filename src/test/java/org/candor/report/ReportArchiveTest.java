@@ -1,18 +1,27 @@
 package org.candor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
+import org.candor.intake.StoredEvaluation;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
 import org.candor.system.CandorProperties;
@@ -21,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-/** The reports folder's copies, written off the request thread: on disk, counted, never in the way. */
+/**
+ * The reports folder's copies, written off the request thread: on disk, counted, never in the way
+ * of the submissions, none lost and none written twice.
+ */
 class ReportArchiveTest {
 
     static EvaluationResult result;
@@ -49,7 +61,68 @@ class ReportArchiveTest {
 
     ReportArchive archive(Path reports, int queue) {
         return new ReportArchive(
-                new CandorProperties(reports, 2000, DataSize.ofMegabytes(5), List.of()), meters, queue, true);
+                new CandorProperties(reports, 2000, DataSize.ofMegabytes(5), List.of()),
+                meters,
+                new ExcelReportWriter(),
+                store,
+                busy::get,
+                queue,
+                true);
+    }
+
+    /** The stored evaluations, as the catch-up sees them. */
+    final FakeStore store = new FakeStore();
+
+    /** Whether every evaluation thread is taken. */
+    final AtomicBoolean busy = new AtomicBoolean();
+
+    static final class FakeStore implements ReportArchive.Stored {
+        final Map<String, StoredEvaluation> evaluations = new ConcurrentHashMap<>();
+        final AtomicInteger reads = new AtomicInteger();
+
+        /** Stores an evaluation made now, as intake does before it asks for the copy; returns its id. */
+        String add(EvaluationResult r) {
+            String id = UUID.randomUUID().toString();
+            evaluations.put(
+                    id, new StoredEvaluation(id, "s-" + id, "northwind", "api", r.withEvaluatedAt(Instant.now())));
+            return id;
+        }
+
+        @Override
+        public List<String> evaluationIds(Instant since) {
+            return evaluations.values().stream()
+                    .filter(e -> since == null || !e.result().evaluatedAt().isBefore(since))
+                    .map(StoredEvaluation::id)
+                    .sorted()
+                    .toList();
+        }
+
+        @Override
+        public Optional<StoredEvaluation> evaluation(String id) {
+            reads.incrementAndGet();
+            return Optional.ofNullable(evaluations.get(id));
+        }
+    }
+
+    /** Submits an evaluation as intake does: stored first, then its copy asked for. */
+    String submit(ReportArchive archive) {
+        String id = store.add(result);
+        StoredEvaluation e = store.evaluations.get(id);
+        archive.archive(id, e.result(), e.submittedBy());
+        return id;
+    }
+
+    List<String> copies() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.endsWith(".part"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    static String nameOf(String id) {
+        return ExcelReportWriter.archiveNameFor(id, result);
     }
 
     double count(String outcome) {
@@ -143,10 +216,10 @@ class ReportArchiveTest {
             }
         });
         for (int i = 0; i < queue; i++) {
-            archive.archive(ID, result, "northwind");
+            submit(archive);
         }
         assertThat(archive.pending()).isEqualTo(queue);
-        archive.archive(ID, result, "northwind");
+        submit(archive);
         assertThat(count("skipped")).isEqualTo(1);
         assertThat(archive.flush(Duration.ofMillis(10)))
                 .as("a full queue takes no marker either")
@@ -157,14 +230,123 @@ class ReportArchiveTest {
     }
 
     @Test
+    void copiesSkippedWhileTheQueueWasFullAreWrittenOnceItHasDrainedEachOnce() throws Exception {
+        int queue = 3;
+        ReportArchive archive = archive(dir, queue);
+        CountDownLatch hold = new CountDownLatch(1);
+        archive.writer.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < queue + 4; i++) {
+            ids.add(submit(archive));
+        }
+        assertThat(count("skipped")).isEqualTo(4);
+        hold.countDown();
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(copies()).hasSize(ids.size()));
+        assertThat(copies())
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().map(ReportArchiveTest::nameOf).toList());
+        assertThat(count("written")).isEqualTo(queue);
+        assertThat(count("caught_up")).as("the skipped ones, by the catch-up").isEqualTo(4);
+
+        // more submissions after the catch-up: each copy written once, none of the others again
+        String later = submit(archive);
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        assertThat(copies()).contains(nameOf(later)).hasSize(ids.size() + 1);
+        assertThat(count("written") + count("caught_up")).isEqualTo(ids.size() + 1);
+        assertThat(count("failed")).isZero();
+        archive.destroy();
+    }
+
+    @Test
+    void onStartTheCopiesMissingFromTheFolderAreWrittenAndThoseThereAreLeftAlone() throws Exception {
+        // a first run wrote two copies, then stopped (or crashed) before writing the third
+        ReportArchive first = archive(dir);
+        String a = submit(first);
+        String b = submit(first);
+        first.destroy();
+        String c = store.add(result);
+        Path copyOfA = dir.resolve(nameOf(a));
+        Files.setLastModifiedTime(
+                copyOfA, java.nio.file.attribute.FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+
+        ReportArchive restarted = archive(dir);
+        restarted.catchUp();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(copies()).containsExactlyInAnyOrder(nameOf(a), nameOf(b), nameOf(c)));
+        restarted.destroy();
+        assertThat(count("caught_up")).as("only the missing one").isEqualTo(1);
+        assertThat(Files.getLastModifiedTime(copyOfA).toInstant())
+                .as("a copy already there is not written again")
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve(nameOf(c))))) {
+            assertThat(wb.getSheet("Findings").getLastRowNum())
+                    .isEqualTo(result.findings().size());
+        }
+    }
+
+    @Test
+    void aCopyAskedForTwiceIsWrittenOnce() throws Exception {
+        ReportArchive archive = archive(dir);
+        String id = store.add(result);
+        StoredEvaluation e = store.evaluations.get(id);
+        archive.archive(id, e.result(), e.submittedBy());
+        archive.archive(id, e.result(), e.submittedBy());
+        archive.catchUp();
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        archive.destroy();
+        assertThat(copies()).containsExactly(nameOf(id));
+        assertThat(count("written") + count("caught_up")).isEqualTo(1);
+    }
+
+    @Test
+    void whileEveryEvaluationThreadIsTakenTheCopiesWait() throws Exception {
+        ReportArchive archive = archive(dir);
+        busy.set(true);
+        String id = submit(archive);
+        assertThat(archive.flush(Duration.ofMillis(500)))
+                .as("the copy waits for the evaluation threads")
+                .isFalse();
+        assertThat(copies()).isEmpty();
+        busy.set(false);
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        assertThat(copies()).containsExactly(nameOf(id));
+        archive.destroy();
+    }
+
+    @Test
+    void aCopyThatFailedIsNotRetriedAtOnceOverAndOver() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        ReportArchive archive = archive(notAFolder);
+        submit(archive);
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        Thread.sleep(300);
+        assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
+        assertThat(count("failed"))
+                .as("the copy, then one try of the catch-up; the next waits a minute")
+                .isEqualTo(2);
+        archive.destroy();
+    }
+
+    @Test
     void shutdownWritesWhatIsQueuedFirst() throws Exception {
         ReportArchive archive = archive(dir);
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            archive.archive(ID, result, "northwind");
+            ids.add(submit(archive));
         }
         archive.destroy();
         assertThat(count("written")).isEqualTo(5);
-        assertThat(dir.resolve(ExcelReportWriter.archiveNameFor(ID, result))).exists();
+        assertThat(copies())
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().map(ReportArchiveTest::nameOf).toList());
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part")))
                     .as("no partial files left")
@@ -174,8 +356,16 @@ class ReportArchiveTest {
 
     @Test
     void copiesTurnedOffWriteNothing() throws Exception {
-        ReportArchive archive =
-                new ReportArchive(new CandorProperties(dir, 2000, DataSize.ofMegabytes(5), List.of()), meters, false);
+        ReportArchive archive = new ReportArchive(
+                new CandorProperties(dir, 2000, DataSize.ofMegabytes(5), List.of()),
+                meters,
+                new ExcelReportWriter(),
+                store,
+                busy::get,
+                ReportArchive.QUEUE,
+                false);
+        store.add(result);
+        archive.catchUp();
         archive.archive(ID, result, "northwind");
         assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
         try (var files = Files.list(dir)) {
