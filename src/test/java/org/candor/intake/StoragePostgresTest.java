@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 import org.candor.support.Postgres;
+import org.candor.support.PostgresService;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @Postgres
-class StoragePostgresTest extends StorageContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Postgres.Db.register(registry);
-    }
+class StoragePostgresTest extends StorageContract implements PostgresService {
 
     /**
      * PostgreSQL writes a new version of a row on each update: a status update makes one of the
