@@ -103,6 +103,7 @@ measure() {
   $pin_generator java -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
     "$rate" "$seconds" "$warmup" 10 "$result.body" "$pid" >/dev/null
   echo "machine after: $(uptime | sed 's/.*load/load/')" >>"$result.body"
+  echo "report copies in the folder at the end: $(ls "$work/reports" 2>/dev/null | grep -c '^[^.].*\.xlsx$' || true) (all of this service's submissions so far, warm-up included)" >>"$result.body"
   cat "$result.head" "$result.body" >"$result"
   rm -f "$result.head" "$result.body"
   echo "written: $result"
