@@ -12,11 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -127,16 +127,47 @@ class ReportWorkbookTest {
     }
 
     @Test
-    void theInMemoryWayLeavesNoTemporaryFiles() throws Exception {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
-        List<String> before = poiFiles(temp);
-        // the writer also writes a report of the same name through a partial file of its own
-        Path file = writer.writeTo(tmp, sample(), "jane@northwind.example");
-        assertThat(poiFiles(temp)).isEqualTo(before);
+    void theInMemoryWayMakesNoTemporaryFilesTheStreamingWayOnePerSheet() throws Exception {
+        List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.apache.poi.util.DefaultTempFileCreationStrategy files =
+                new org.apache.poi.util.DefaultTempFileCreationStrategy(
+                        tmp.resolve("poi").toFile());
+        org.apache.poi.util.TempFileCreationStrategy recording = new org.apache.poi.util.TempFileCreationStrategy() {
+            @Override
+            public java.io.File createTempFile(String prefix, String suffix) throws IOException {
+                made.add(prefix + suffix);
+                return files.createTempFile(prefix, suffix);
+            }
+
+            @Override
+            public java.io.File createTempDirectory(String prefix) throws IOException {
+                made.add(prefix);
+                return files.createTempDirectory(prefix);
+            }
+        };
+        EvaluationResult r = sample();
+        Path file = TempFile.withStrategy(recording, () -> {
+            try {
+                return writer.writeTo(tmp, r, "jane@northwind.example");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(made).as("the typical report").isEmpty();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(wb.getSheet("Findings").getLastRowNum())
-                    .isEqualTo(sample().findings().size());
+                    .isEqualTo(r.findings().size());
         }
+
+        byte[] streamed = TempFile.withStrategy(recording, () -> {
+            try {
+                return bytes(r, ReportWorkbook.large());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(made).as("one file per sheet").hasSize(ExcelReportWriter.SHEETS.size());
+        assertThat(describe(streamed)).isEqualTo(describe(bytes(r, ReportWorkbook.small())));
     }
 
     @Test
@@ -146,15 +177,6 @@ class ReportWorkbookTest {
                         .getClass()
                         .getName())
                 .isEqualTo(ReportWorkbook.JDK_TRANSFORMER_FACTORY);
-    }
-
-    private static List<String> poiFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
-        }
     }
 
     /** Everything the reader of a workbook sees, one line per fact, in order. */
