@@ -65,7 +65,8 @@ import org.drools.mvel.parser.MvelParser;
  * accumulate expressions, consequences, functions, metadata, attributes, declared types) is read
  * with a Java parser and held against the {@link HelperApi}. A refused construct is a
  * {@link BuildProblem} with its file, line and the construct named; a file with any is never
- * compiled, so none of its code runs.
+ * compiled, so none of its code runs. A rule whose patterns are not joined, so that it would make
+ * every combination of many facts before any limit can stop it, is refused too ({@link JoinCheck}).
  *
  * <p>Files that are not {@code .drl} (policy tables) are not rule code and are left to their own
  * readers.
@@ -495,6 +496,7 @@ public final class RuleGuard {
                 }
             }
             lhs(r.getLhs(), where, bound, r.getLine());
+            new JoinCheck(types, queries).check(r.getLhs()).ifPresent(m -> refusals.add(r.getLine(), where + ": " + m));
             if (r.getConsequence() instanceof String body) {
                 block(body, r.getConsequenceLine(), where + ", consequence", bound);
             }

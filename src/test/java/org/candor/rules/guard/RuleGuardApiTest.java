@@ -77,6 +77,7 @@ class RuleGuardApiTest {
         "mvel-consequence.drl, dialect mvel",
         "reflection-function.drl, forName",
         "metadata.drl, @title",
+        "cross-product.drl, $b : PostFact (line 11)",
     })
     void validateRefusesThePayloadAndRunsNothing(String payload, String construct) throws Exception {
         Path marker = root.resolve("validate-" + payload + ".marker");
