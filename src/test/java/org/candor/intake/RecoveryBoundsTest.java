@@ -116,8 +116,8 @@ class RecoveryBoundsTest {
     @Test
     void aGracefulStopInAnAttemptGivesTheAttemptBack(@TempDir Path dir) throws Exception {
         BoundsFixtures.pack(dir.resolve("rules"), "cross-product.drl");
-        // 200 posts make 8,000,000 firings: an evaluation that is still running when the stop comes.
-        Submission slow = received(new String(BoundsFixtures.campaignWithPosts(200), StandardCharsets.UTF_8));
+        // 100 posts make 1,000,000 firings (seconds of CPU): an evaluation still running when the stop comes.
+        Submission slow = received(new String(BoundsFixtures.campaignWithPosts(100), StandardCharsets.UTF_8));
         try (ConfigurableApplicationContext first =
                 start(dir, "--candor.evaluation.max-firings=100000000", "--candor.evaluation.deadline=600s")) {
             SubmissionStore store = first.getBean(SubmissionStore.class);
