@@ -228,7 +228,8 @@ final class JoinCheck {
         String b = second.getIdentifier() != null ? second.getIdentifier() : second.getObjectType();
         return "the patterns " + names + " are refused: they are not joined, so together they make every"
                 + " combination of their facts (" + product + ") before any limit can stop them; narrow " + b
-                + " with an equality on an earlier binding, e.g. influencer == " + a + ".influencer"
+                + " with an equality on an earlier binding, e.g. influencer == " + a
+                + (first.getObjectType().endsWith("InfluencerFact") ? "" : ".influencer")
                 + " (!=, < or > do not narrow)";
     }
 

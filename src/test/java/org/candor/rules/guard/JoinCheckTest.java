@@ -93,7 +93,7 @@ class JoinCheckTest {
                 .singleElement()
                 .asString()
                 .contains("$i : InfluencerFact (line 9), ClaimFact (line 10)")
-                .contains("narrow ClaimFact");
+                .contains("narrow ClaimFact with an equality on an earlier binding, e.g. influencer == $i ");
     }
 
     /** {@code !=} leaves n × (n - 1) combinations, {@code <} half of them: neither narrows. */
