@@ -207,14 +207,7 @@ class ReportArchiveTest {
     void whenTheQueueIsFullACopyIsSkippedAndCountedAndTheCallerDoesNotWait() throws Exception {
         int queue = 3;
         ReportArchive archive = archive(dir, queue);
-        CountDownLatch hold = new CountDownLatch(1);
-        archive.writer.execute(() -> {
-            try {
-                hold.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch hold = holdWriter(archive);
         for (int i = 0; i < queue; i++) {
             submit(archive);
         }
@@ -233,14 +226,7 @@ class ReportArchiveTest {
     void copiesSkippedWhileTheQueueWasFullAreWrittenOnceItHasDrainedEachOnce() throws Exception {
         int queue = 3;
         ReportArchive archive = archive(dir, queue);
-        CountDownLatch hold = new CountDownLatch(1);
-        archive.writer.execute(() -> {
-            try {
-                hold.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch hold = holdWriter(archive);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < queue + 4; i++) {
             ids.add(submit(archive));
@@ -373,5 +359,18 @@ class ReportArchiveTest {
         }
         assertThat(count("written") + count("skipped") + count("failed")).isZero();
         archive.destroy();
+    }
+
+    /** Keeps the archive's writer thread busy until the latch returned is counted down. */
+    private static CountDownLatch holdWriter(ReportArchive archive) {
+        CountDownLatch hold = new CountDownLatch(1);
+        archive.writer.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return hold;
     }
 }

@@ -239,7 +239,7 @@ final class JoinCheck {
     }
 
     /** Where a leading binding ({@code $x :} or {@code $x :=}) ends, or -1 when there is none. */
-    private static int bindingEnd(String text) {
+    static int bindingEnd(String text) {
         if (text == null) {
             return -1;
         }

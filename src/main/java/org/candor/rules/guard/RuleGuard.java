@@ -636,7 +636,7 @@ public final class RuleGuard {
             }
             String expr = text;
             if (mode == CodeCheck.Mode.CONSTRAINT) {
-                int colon = bindingEnd(text);
+                int colon = JoinCheck.bindingEnd(text);
                 if (colon > 0) {
                     bound.add(text.substring(0, colon).strip());
                     expr = text.substring(colon + (text.startsWith(":=", colon) ? 2 : 1));
@@ -691,27 +691,6 @@ public final class RuleGuard {
                 }
             }
             code.check(root, CodeCheck.Mode.CODE, bound, new CodeCheck.Place(line, where));
-        }
-
-        /** Where a leading binding ({@code $x :} or {@code $x :=}) ends, or -1 when there is none. */
-        private static int bindingEnd(String text) {
-            int i = 0;
-            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i))) {
-                i++;
-            }
-            if (i == start || !Character.isJavaIdentifierStart(text.charAt(start))) {
-                return -1;
-            }
-            int end = i;
-            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            boolean colon = i < text.length() && text.charAt(i) == ':' && !text.startsWith("::", i);
-            return colon ? i : -1;
         }
 
         private static String abbreviate(String s) {
