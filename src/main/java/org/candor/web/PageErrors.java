@@ -39,38 +39,27 @@ class PageErrors {
     @ExceptionHandler(Refused.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String refused(Refused e, Model model) {
-        model.addAttribute("status", 403);
-        model.addAttribute("error", "Forbidden");
-        model.addAttribute("detail", e.getMessage());
-        return "error";
+        return page(model, 403, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
-        model.addAttribute("status", 404);
-        model.addAttribute("error", "Not found");
-        model.addAttribute("detail", "There is nothing here, or nothing you may see.");
-        return "error";
+        return page(model, 404, "Not found", "There is nothing here, or nothing you may see.");
     }
 
     /** A parameter that is missing or of the wrong kind, e.g. a verdict that is neither PASS nor FAIL. */
     @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Exception e, Model model) {
-        model.addAttribute("status", 400);
-        model.addAttribute("error", "Bad request");
-        model.addAttribute("detail", "A value in the address or the form is missing or not one this page takes.");
-        return "error";
+        return page(
+                model, 400, "Bad request", "A value in the address or the form is missing or not one this page takes.");
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     String tooLarge(PayloadTooLargeException e, Model model) {
-        model.addAttribute("status", 413);
-        model.addAttribute("error", "Too large");
-        model.addAttribute("detail", e.getMessage());
-        return "error";
+        return page(model, 413, "Too large", e.getMessage());
     }
 
     @ExceptionHandler({StorageUnavailableException.class, DataAccessException.class, TransactionException.class})
@@ -78,35 +67,38 @@ class PageErrors {
     String unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.error("storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         response.setHeader("Retry-After", "30");
-        model.addAttribute("status", 503);
-        model.addAttribute("error", "Storage unavailable");
-        model.addAttribute(
-                "detail",
+        return page(
+                model,
+                503,
+                "Storage unavailable",
                 "The service cannot use its database right now; try again in a minute. What you sent may or may"
                         + " not have been stored: look for it in your evaluations before sending it again.");
-        return "error";
     }
 
     @ExceptionHandler(Exception.class)
     @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
     String unexpected(Exception e, HttpServletRequest request, Model model) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        model.addAttribute("status", 500);
-        model.addAttribute("error", "Something went wrong");
-        model.addAttribute(
-                "detail",
+        return page(
+                model,
+                500,
+                "Something went wrong",
                 "Something went wrong on our side. What you sent may or may not have been stored: look for it in"
                         + " your evaluations before sending it again, or contact the operators.");
-        return "error";
     }
 
     @ExceptionHandler(RuleEditException.class)
-    String badRuleFile(RuleEditException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String badRuleFile(RuleEditException e, Model model, HttpServletResponse response) {
         int status = e.reason() == RuleEditException.Reason.NO_SUCH_FILE ? 404 : 400;
         response.setStatus(status);
+        return page(model, status, status == 404 ? "Not found" : "Bad request", e.getMessage());
+    }
+
+    /** The error page with its status, title and what to do. */
+    private static String page(Model model, int status, String error, String detail) {
         model.addAttribute("status", status);
-        model.addAttribute("error", status == 404 ? "Not found" : "Bad request");
-        model.addAttribute("detail", e.getMessage());
+        model.addAttribute("error", error);
+        model.addAttribute("detail", detail);
         return "error";
     }
 }
