@@ -49,8 +49,18 @@ final class JoinCheck {
     static final Set<String> ONE_PER_CAMPAIGN =
             Set.of("org.candor.evaluation.facts.CampaignFact", "org.candor.evaluation.facts.Limits");
 
-    /** More alternatives than this (nested {@code or}s) are judged by the first ones only. */
-    private static final int MAX_ALTERNATIVES = 256;
+    /**
+     * The most alternatives (nested {@code or}s) a rule's conditions may spell out; a rule with more
+     * is refused rather than judged by some of them only.
+     */
+    static final int MAX_ALTERNATIVES = 256;
+
+    /** The conditions spell out more than {@link #MAX_ALTERNATIVES} alternatives. */
+    private static final class TooManyAlternatives extends RuntimeException {
+        TooManyAlternatives() {
+            super(null, null, false, false);
+        }
+    }
 
     private final TypeNames types;
     private final Set<String> queries;
@@ -62,7 +72,14 @@ final class JoinCheck {
 
     /** The refusal for a rule's conditions, or empty when every alternative is narrowed. */
     Optional<String> check(BaseDescr lhs) {
-        for (List<PatternDescr> alternative : alternatives(lhs)) {
+        List<List<PatternDescr>> alternatives;
+        try {
+            alternatives = alternatives(lhs);
+        } catch (TooManyAlternatives e) {
+            return Optional.of("the conditions are refused: their nested or's make more than " + MAX_ALTERNATIVES
+                    + " alternatives, too many to check that each is joined; split the rule");
+        }
+        for (List<PatternDescr> alternative : alternatives) {
             List<PatternDescr> free = free(alternative);
             if (free.size() >= 2) {
                 return Optional.of(message(free));
@@ -80,11 +97,9 @@ final class JoinCheck {
                 List<List<PatternDescr>> next = new ArrayList<>();
                 for (List<PatternDescr> head : result) {
                     for (List<PatternDescr> tail : alternatives(child)) {
-                        if (next.size() < MAX_ALTERNATIVES) {
-                            List<PatternDescr> joined = new ArrayList<>(head);
-                            joined.addAll(tail);
-                            next.add(joined);
-                        }
+                        List<PatternDescr> joined = new ArrayList<>(head);
+                        joined.addAll(tail);
+                        add(next, joined);
                     }
                 }
                 result = next;
@@ -94,9 +109,7 @@ final class JoinCheck {
             List<List<PatternDescr>> result = new ArrayList<>();
             for (BaseDescr child : or.getDescrs()) {
                 for (List<PatternDescr> branch : alternatives(child)) {
-                    if (result.size() < MAX_ALTERNATIVES) {
-                        result.add(branch);
-                    }
+                    add(result, branch);
                 }
             }
             return result.isEmpty() ? List.of(List.of()) : result;
@@ -105,6 +118,13 @@ final class JoinCheck {
         }
         // not, exists, forall, eval, patterns over other sources: they add no combinations.
         return List.of(List.of());
+    }
+
+    private static void add(List<List<PatternDescr>> alternatives, List<PatternDescr> alternative) {
+        if (alternatives.size() >= MAX_ALTERNATIVES) {
+            throw new TooManyAlternatives();
+        }
+        alternatives.add(alternative);
     }
 
     /** A positive pattern over facts of working memory of a type a campaign can have many of. */

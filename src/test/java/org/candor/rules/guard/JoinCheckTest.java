@@ -237,6 +237,20 @@ class JoinCheckTest {
                 .isEmpty();
     }
 
+    @Test
+    void conditionsWithMoreAlternativesThanCanBeCheckedAreRefusedNotCheckedInPart() {
+        String joinedPair = "    ( PostFact( influencer == $a.influencer, connected )"
+                + " or PostFact( influencer == $a.influencer, affiliate ) )\n";
+        // eight or's of two branches: 256 alternatives, each checked, each joined
+        assertThat(check("    $a : PostFact()\n" + joinedPair.repeat(8))).isEmpty();
+        // nine: 512, more than can be checked one by one, so the rule is refused rather than half-checked
+        assertThat(messages(check("    $a : PostFact()\n" + joinedPair.repeat(9))))
+                .singleElement()
+                .asString()
+                .contains("more than " + JoinCheck.MAX_ALTERNATIVES + " alternatives")
+                .contains("split the rule");
+    }
+
     /** The types the check counts as one per campaign are those {@link CampaignFacts} holds one of. */
     @Test
     void theOnePerCampaignTypesAreThoseACampaignHasOneOf() {
