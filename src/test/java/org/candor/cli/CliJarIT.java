@@ -15,7 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run as a user runs it: Drools must build the rules from inside the
- * executable jar, not only from the IDE's class path.
+ * executable jar, not only from the IDE's class path. The check of the examples and the bad input
+ * run {@code java -jar target/candor.jar}, as the README does; the other commands run through
+ * the launcher ({@code ./candor}), the README's way to run a command, which runs the same jar's
+ * extracted form on its class data archive when the build made them, and the jar otherwise.
+ * (That the launcher prints what the jar prints is {@code LauncherIT}'s.)
  */
 class CliJarIT {
 
@@ -28,13 +32,27 @@ class CliJarIT {
                 "-jar",
                 Path.of(jar).toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
+        return run(workDir, cmd);
+    }
+
+    /** {@code ./candor ARGS}, on the Java that runs the tests. */
+    static Result launcher(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd =
+                new ArrayList<>(List.of(Path.of("candor").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return run(workDir, cmd);
+    }
+
+    static Result run(Path workDir, List<String> cmd) throws IOException, InterruptedException {
         Path out = Files.createTempFile("candor-out", ".txt");
         Path err = Files.createTempFile("candor-err", ".txt");
-        Process p = new ProcessBuilder(cmd)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(workDir.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        pb.environment().remove("CANDOR_JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
         return new Result(
                 p.exitValue(),
@@ -66,15 +84,15 @@ class CliJarIT {
     @Test
     void printsJsonAndTheCatalogAndRunsTheRuleTests() throws Exception {
         Path project = Path.of("").toAbsolutePath();
-        Result json = java(project, "check", "src/test/resources/campaigns/spec-example.json", "--format", "json");
+        Result json = launcher(project, "check", "src/test/resources/campaigns/spec-example.json", "--format", "json");
         assertThat(json.code()).as(json.err()).isEqualTo(1);
         assertThat(json.out()).contains("\"verdict\" : \"FAIL\"").contains("\"ruleId\" : \"DISC-012\"");
 
-        Result list = java(project, "rules", "list");
+        Result list = launcher(project, "rules", "list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("CLAIM-011");
 
-        Result tests = java(project, "rules", "test");
+        Result tests = launcher(project, "rules", "test");
         assertThat(tests.code()).as(tests.out() + tests.err()).isZero();
         assertThat(tests.out().strip()).endsWith(" passed, 0 failed");
     }

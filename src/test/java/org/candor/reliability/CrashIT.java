@@ -16,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded database. Every submission that was answered 201 must be stored and evaluated exactly
  * once, its evaluation the one the client was given. {@code -Dcandor.reliability.crash.cycles}
  * sets the number of kills (1 by default; 10 under the {@code reliability} profile).
+ *
+ * <p>The first start is {@code java -jar target/candor.jar}, as the README starts the service;
+ * every start after a kill is {@code ./candor}, the launcher, which runs the same jar's extracted
+ * form on the service's class data archive when the build made them (the jar itself otherwise).
+ * Each kill comes once the clients have had a number of 201 answers in that start (varied from
+ * kill to kill), while they are still sending.
  */
 class CrashIT {
 
@@ -44,6 +52,11 @@ class CrashIT {
     record Acknowledged(String submissionId, String evaluationId) {}
 
     final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+    /** Seconds from each start to its first answer, in order. */
+    final List<String> startSeconds = new CopyOnWriteArrayList<>();
+    /** 201 answers in the current start. */
+    final AtomicInteger answeredThisStart = new AtomicInteger();
+
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger unanswered = new AtomicInteger();
     final AtomicInteger serverErrors = new AtomicInteger();
@@ -68,24 +81,39 @@ class CrashIT {
         }
     }
 
+    /**
+     * The service: {@code java -jar target/candor.jar} on the first start, the launcher ({@code
+     * ./candor}, which execs the JVM itself: the process is the service's) on the starts after a
+     * kill.
+     */
     Process start(int port, int run) throws Exception {
         String jar = System.getProperty("candor.jar", "target/candor.jar");
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                Path.of(jar).toAbsolutePath().toString(),
+        List<String> cmd = new ArrayList<>();
+        if (run == 0) {
+            cmd.addAll(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    Path.of(jar).toAbsolutePath().toString()));
+        } else {
+            cmd.add(Path.of("candor").toAbsolutePath().toString());
+        }
+        cmd.addAll(List.of(
                 "--server.port=" + port,
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=" + url(),
                 "--candor.rules-dir=" + Path.of("rules").toAbsolutePath(),
                 "--candor.rules-watch.enabled=false",
-                "--candor.reports-dir=" + work.resolve("reports"));
-        Process p = new ProcessBuilder(cmd)
+                "--candor.reports-dir=" + work.resolve("reports")));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("run-" + run + ".log").toFile())
-                .start();
+                .redirectOutput(work.resolve("run-" + run + ".log").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("CANDOR_JAVA_OPTS", "-Xmx512m");
+        answeredThisStart.set(0);
+        long started = System.nanoTime();
+        Process p = pb.start();
         Client anyone = new Client(port, "officer", "officer-demo");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -94,12 +122,13 @@ class CrashIT {
                 if (anyone.get("/actuator/health").statusCode() == 200
                         && log(run).contains("Candor is ready at http://127.0.0.1:" + port + "/")) {
                     // Up, and it said where to open it (the first-run line of the README).
+                    startSeconds.add(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
                     return p;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         throw new AssertionError("service did not start in time; log: " + log(run));
     }
@@ -132,6 +161,7 @@ class CrashIT {
                             String sub = e.path("submissionId").asText();
                             acknowledged.put(
                                     sub, new Acknowledged(sub, e.path("id").asText()));
+                            answeredThisStart.incrementAndGet();
                         } else if (r.statusCode() >= 500) {
                             serverErrors.incrementAndGet();
                         }
@@ -161,7 +191,18 @@ class CrashIT {
             Process p = start(port, cycle);
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> threads = submitters(port, stop, "c" + cycle);
-            Thread.sleep(3_000 + (cycle * 397L) % 2_000);
+            // Until the clients have had some answers in this start: 8 to 23, varied per cycle.
+            int answers = 2 * CLIENTS + (cycle * 397) % (4 * CLIENTS);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (answeredThisStart.get() < answers && System.nanoTime() < until) {
+                assertThat(p.isAlive())
+                        .as("service running; log: %s", log(cycle))
+                        .isTrue();
+                Thread.sleep(20);
+            }
+            assertThat(answeredThisStart.get())
+                    .as("201 answers in start %d; log: %s", cycle, log(cycle))
+                    .isGreaterThanOrEqualTo(answers);
             if (cycle < CYCLES) {
                 p.destroyForcibly(); // SIGKILL, while the clients are still sending
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -175,7 +216,7 @@ class CrashIT {
                 // Recovery runs once the service is up: wait for nothing to be left RECEIVED.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (received() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
+                    Thread.sleep(50);
                 }
                 check(kills);
                 p.destroy();
@@ -241,7 +282,7 @@ class CrashIT {
         }
         System.out.printf(
                 "crash figures: kills=%d requests=%d acknowledged=%d unanswered=%d stored=%d recovered=%d"
-                        + " lost=%d evaluatedTwice=%d otherEvaluation=%d notOnce=%d 5xx=%d%n",
+                        + " lost=%d evaluatedTwice=%d otherEvaluation=%d notOnce=%d 5xx=%d startSeconds=%s%n",
                 kills,
                 sent.get(),
                 acknowledged.size(),
@@ -252,7 +293,8 @@ class CrashIT {
                 twice,
                 other,
                 notOnce.size(),
-                serverErrors.get());
+                serverErrors.get(),
+                startSeconds);
         assertThat(notOnce)
                 .as("every stored submission evaluated exactly once, acknowledged or not: %s", notOnce)
                 .isEmpty();
