@@ -4,12 +4,13 @@ import org.candor.campaign.CampaignReader;
 import org.candor.campaign.workbook.WorkbookCampaignReader;
 import org.candor.evaluation.Evaluator;
 import org.candor.report.ExcelReportWriter;
+import org.candor.report.PortfolioReportWriter;
 import org.candor.system.CandorProperties;
 import org.candor.system.EvaluationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's readers, evaluator and report writer, built by {@link CheckParts} from its settings. */
+/** The service's readers, evaluator and report writers, built by {@link CheckParts} from its settings. */
 @Configuration(proxyBeanMethods = false)
 class CheckingConfiguration {
 
@@ -31,6 +32,11 @@ class CheckingConfiguration {
     @Bean
     ExcelReportWriter excelReportWriter() {
         return CheckParts.reportWriter();
+    }
+
+    @Bean
+    PortfolioReportWriter portfolioReportWriter() {
+        return new PortfolioReportWriter();
     }
 
     @Bean

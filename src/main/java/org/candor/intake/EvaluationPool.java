@@ -39,6 +39,9 @@ public class EvaluationPool {
     /** What the caller waits beyond the deadline for an evaluation that stopped at it to return. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
+    /** How long after a submission was taken or its evaluation ended submissions count as arriving. */
+    public static final Duration ARRIVING = Duration.ofMillis(250);
+
     private final ThreadPoolExecutor executor;
     private final Semaphore places;
     private final int queue;
@@ -46,6 +49,9 @@ public class EvaluationPool {
     private final Duration retryAfter;
     private final Counter busy;
     private final Counter abandoned;
+
+    /** When a submission was last taken or its evaluation last ended ({@link System#nanoTime()}). */
+    private volatile long lastSubmission = System.nanoTime() - ARRIVING.toNanos() - 1;
 
     public EvaluationPool(EvaluationProperties properties, MeterRegistry meters) {
         this.bounds = properties.bounds();
@@ -90,7 +96,8 @@ public class EvaluationPool {
             busy.increment();
             throw new EvaluationBusyException(retryAfter);
         }
-        return new Place();
+        lastSubmission = System.nanoTime();
+        return new Place(true);
     }
 
     /**
@@ -102,10 +109,19 @@ public class EvaluationPool {
         return places.availablePermits() <= queue;
     }
 
+    /**
+     * Whether submissions are arriving: one was taken, or its evaluation ended, within {@link
+     * #ARRIVING}, or every evaluation thread is taken. Work in the background that can wait, such as
+     * the reports folder's copies, should then take only a share of the processor.
+     */
+    public boolean submissionsArriving() {
+        return System.nanoTime() - lastSubmission < ARRIVING.toNanos() || saturated();
+    }
+
     /** Takes a place for one evaluation, waiting for one: for work in the background. */
     public Place reserveWaiting() throws InterruptedException {
         places.acquire();
-        return new Place();
+        return new Place(false);
     }
 
     @PreDestroy
@@ -115,9 +131,12 @@ public class EvaluationPool {
 
     /** One evaluation's place: run one task in it, then close it. */
     public final class Place implements AutoCloseable {
+        private final boolean submission;
         private boolean handedOver;
 
-        private Place() {}
+        private Place(boolean submission) {
+            this.submission = submission;
+        }
 
         /**
          * Runs the task on an evaluation thread and waits for it: while it waits for a thread,
@@ -143,6 +162,9 @@ public class EvaluationPool {
                         return task.call();
                     } finally {
                         places.release();
+                        if (submission) {
+                            lastSubmission = System.nanoTime();
+                        }
                     }
                 });
             } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -57,9 +57,14 @@ import org.springframework.stereotype.Component;
  *   <li>a copy whose file is already in the folder is not written again.
  * </ul>
  *
- * <p>The copies are background work: while every evaluation thread is taken ({@link
- * EvaluationPool#saturated()}), the writer waits, so under overload the submissions get the
- * processor and the copies come later. Outcomes are counted as {@code
+ * <p>The copies are background work and give way to the submissions. While submissions arrive
+ * ({@link EvaluationPool#submissionsArriving()}) the writer takes at most {@code
+ * candor.reports-copy.busy-share} of one core (default a quarter): after each copy it pauses for
+ * the copy's processor time × (1/share − 1) ({@link CopyPacing}); the catch-up is paced the same
+ * way. While every evaluation thread is taken ({@link EvaluationPool#saturated()}) it waits. Under
+ * sustained load the copies therefore lag, the queue fills and further copies are skipped for the
+ * moment (one warning per burst); once it is quiet the writer runs at full speed and the catch-up
+ * writes them all. Outcomes are counted as {@code
  * candor.reports.archived{outcome}}: {@code written}, {@code caught_up} (written by the catch-up),
  * {@code skipped} (for the moment), {@code failed}. On shutdown the queue is written out first.
  * {@code candor.reports-copy=false} turns the copies off, for a service whose users only download.
@@ -88,8 +93,6 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    private static final long SKIP_WARNING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-
     /** What the catch-up needs of the stored evaluations. */
     interface Stored {
         /** The ids of the evaluations made at or after the moment (all for null), oldest first. */
@@ -98,12 +101,15 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
         Optional<StoredEvaluation> evaluation(String id);
     }
 
-    private final AtomicLong lastSkipWarning = new AtomicLong(System.nanoTime() - SKIP_WARNING_EVERY_NANOS - 1);
+    /** Whether a skipped copy was logged since the queue last drained: one warning per burst. */
+    private final AtomicBoolean skipWarned = new AtomicBoolean();
+
     private final Path dir;
     private final boolean enabled;
     private final ExcelReportWriter reports;
     private final Stored stored;
     private final BooleanSupplier busy;
+    private final CopyPacing pacing;
     final ThreadPoolExecutor writer;
     private final Counter written;
     private final Counter caughtUp;
@@ -127,10 +133,20 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
             ExcelReportWriter reports,
             SubmissionStore store,
             EvaluationPool pool,
+            ReportsCopyProperties copies,
             @Value("${candor.reports-copy:true}") boolean enabled) {
-        this(properties, meters, reports, storedIn(store), pool::saturated, QUEUE, enabled);
+        this(
+                properties,
+                meters,
+                reports,
+                storedIn(store),
+                pool::saturated,
+                new CopyPacing(copies.busyShare(), pool::submissionsArriving),
+                QUEUE,
+                enabled);
     }
 
+    /** Copies not paced: they wait only while {@code busy}. */
     ReportArchive(
             CandorProperties properties,
             MeterRegistry meters,
@@ -139,11 +155,28 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
             BooleanSupplier busy,
             int queue,
             boolean enabled) {
+        this(properties, meters, reports, stored, busy, new CopyPacing(1, () -> false), queue, enabled);
+    }
+
+    /**
+     * @param busy whether every evaluation thread is taken: the writer waits
+     * @param pacing the writer's share of a core while submissions arrive
+     */
+    ReportArchive(
+            CandorProperties properties,
+            MeterRegistry meters,
+            ExcelReportWriter reports,
+            Stored stored,
+            BooleanSupplier busy,
+            CopyPacing pacing,
+            int queue,
+            boolean enabled) {
         this.enabled = enabled;
         this.dir = properties.reportsDir();
         this.reports = reports;
         this.stored = stored;
         this.busy = busy;
+        this.pacing = pacing;
         if (!enabled) {
             log.info("no copies of reports in {} (candor.reports-copy=false); reports are built on download", dir);
         }
@@ -213,15 +246,16 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
         try {
             writer.execute(() -> {
                 waitWhileBusy(false);
+                long start = pacing.start();
                 write(evaluationId, result, submittedBy, written);
+                pace(start);
             });
         } catch (RejectedExecutionException e) {
             skipped.increment();
             missed(Instant.now());
-            long now = System.nanoTime();
-            long last = lastSkipWarning.get();
-            // one warning per burst, not one per request: the counter has the exact number
-            if (now - last > SKIP_WARNING_EVERY_NANOS && lastSkipWarning.compareAndSet(last, now)) {
+            // one warning per burst (until the queue has drained), not one per request: the
+            // counter has the exact number
+            if (skipWarned.compareAndSet(false, true)) {
                 log.warn(
                         "report for {} not copied to {} yet: {} workbooks are already waiting; the copies"
                                 + " skipped are written once the queue has drained"
@@ -257,6 +291,22 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
     }
 
     /**
+     * Pauses after a copy begun at {@code start} while submissions arrive, so that the copies take
+     * at most their share of a core; not when stopping.
+     *
+     * @return false when interrupted
+     */
+    private boolean pace(long start) {
+        try {
+            pacing.after(start, () -> stopping);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Waits while every evaluation thread is taken: the copies give way to the submissions.
      *
      * @param forFreshCopies also stop waiting when a fresh copy is queued (the catch-up gives way)
@@ -282,6 +332,7 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
      * is queued (then it goes on when the queue has drained again) or none is missing.
      */
     private void drained() {
+        skipWarned.set(false);
         try {
             while (!stopping && writer.getQueue().isEmpty()) {
                 if (backlog.isEmpty() && !startCatchUp()) {
@@ -291,6 +342,7 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
                     return;
                 }
                 String id = backlog.poll();
+                long start = pacing.start();
                 Optional<StoredEvaluation> e = stored.evaluation(id);
                 if (e.isPresent() && !write(id, e.get().result(), e.get().submittedBy(), caughtUp)) {
                     failedInCatchUp = true;
@@ -298,6 +350,9 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
                 if (backlog.isEmpty() && failedInCatchUp) {
                     notBefore = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
                     failedInCatchUp = false;
+                }
+                if (!pace(start)) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Service;
 public class Reports {
     private final SubmissionStore store;
     private final ExcelReportWriter reports;
+    private final PortfolioReportWriter portfolios;
 
-    public Reports(SubmissionStore store, ExcelReportWriter reports) {
+    public Reports(SubmissionStore store, ExcelReportWriter reports, PortfolioReportWriter portfolios) {
         this.store = store;
         this.reports = reports;
+        this.portfolios = portfolios;
     }
 
     /** The evaluation's Excel report. */
@@ -53,7 +55,7 @@ public class Reports {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new PortfolioReportWriter().write(entries, String.join(", ", scope), out);
+            portfolios.write(entries, String.join(", ", scope), out);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

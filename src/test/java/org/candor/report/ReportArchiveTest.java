@@ -3,6 +3,10 @@ package org.candor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
@@ -28,6 +35,7 @@ import org.candor.system.CandorProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -305,6 +313,88 @@ class ReportArchiveTest {
         assertThat(archive.flush(Duration.ofSeconds(30))).isTrue();
         assertThat(copies()).containsExactly(nameOf(id));
         archive.destroy();
+    }
+
+    @Test
+    void whileSubmissionsArriveTheCopiesArePacedAndTheSkippedOnesAreAllWrittenOnceItIsQuiet() throws Exception {
+        int queue = 3;
+        AtomicBoolean arriving = new AtomicBoolean(true);
+        AtomicLong cpu = new AtomicLong();
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        CountDownLatch paused = new CountDownLatch(1);
+        // each copy takes 4 ms of the writer's processor, as the fake clock tells it (read before and after)
+        CopyPacing pacing = new CopyPacing(0.25, arriving::get, () -> cpu.addAndGet(4_000_000), nanos -> {
+            pauses.add(nanos);
+            paused.countDown();
+            Thread.sleep(nanos / 1_000_000);
+        });
+        ReportArchive archive = new ReportArchive(
+                new CandorProperties(dir, 2000, DataSize.ofMegabytes(5), List.of()),
+                meters,
+                new ExcelReportWriter(),
+                store,
+                busy::get,
+                pacing,
+                queue,
+                true);
+        CountDownLatch hold = holdWriter(archive);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < queue + 4; i++) {
+            ids.add(submit(archive));
+        }
+        assertThat(count("skipped")).isEqualTo(4);
+        hold.countDown();
+        assertThat(paused.await(30, TimeUnit.SECONDS))
+                .as("the writer pauses after a copy while submissions arrive")
+                .isTrue();
+        assertThat(pauses.get(0))
+                .as("4 ms of copy at a quarter of a core: 12 ms")
+                .isEqualTo(12_000_000);
+
+        arriving.set(false);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(copies()).hasSize(ids.size()));
+        assertThat(copies())
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().map(ReportArchiveTest::nameOf).toList());
+        assertThat(count("written")).isEqualTo(queue);
+        assertThat(count("caught_up")).as("the skipped ones, by the catch-up").isEqualTo(4);
+        assertThat(count("failed")).isZero();
+        archive.destroy();
+    }
+
+    @Test
+    void aFullQueueIsLoggedOncePerBurstNotOncePerSkippedCopy() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger archiveLog = (Logger) LoggerFactory.getLogger(ReportArchive.class);
+        log.start();
+        archiveLog.addAppender(log);
+        try {
+            int queue = 3;
+            ReportArchive archive = archive(dir, queue);
+            for (int burst = 1; burst <= 2; burst++) {
+                CountDownLatch hold = holdWriter(archive);
+                // the writer has taken the task that holds it (after the first burst it went through the queue)
+                await().atMost(Duration.ofSeconds(30)).until(() -> archive.pending() == 0);
+                for (int i = 0; i < queue + 5; i++) {
+                    submit(archive);
+                }
+                hold.countDown();
+                int copiesSoFar = burst * (queue + 5);
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(copies()).hasSize(copiesSoFar));
+            }
+            assertThat(count("skipped")).isEqualTo(10);
+            assertThat(log.list.stream()
+                            .filter(e -> e.getLevel() == Level.WARN)
+                            .map(ILoggingEvent::getFormattedMessage))
+                    .as("one warning for each of the two bursts")
+                    .hasSize(2)
+                    .allSatisfy(m -> assertThat(m).contains("not copied to"));
+            archive.destroy();
+        } finally {
+            archiveLog.detachAppender(log);
+        }
     }
 
     @Test

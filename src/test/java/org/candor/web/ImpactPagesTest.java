@@ -17,7 +17,6 @@ import org.candor.system.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -65,7 +64,7 @@ class ImpactPagesTest extends BrowserTestSupport {
 
         assertThat(browser.path()).startsWith("/officer/impact/");
         // The page reloads itself while the preview runs.
-        new WebDriverWait(browser.driver, Duration.ofMinutes(5))
+        browser.waitUpTo(Duration.ofMinutes(5))
                 .until(d -> "DONE".equals(d.findElement(By.id("impact-state")).getText()));
         assertThat(browser.text("#impact-progress")).matches("(\\d+) of \\1 campaigns judged");
         assertThat(browser.all("#impact-cancel"))
