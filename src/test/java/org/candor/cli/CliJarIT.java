@@ -25,10 +25,15 @@ class CliJarIT {
 
     record Result(int code, String out, String err) {}
 
+    /**
+     * {@code java -jar target/candor.jar ARGS}, with only the quick compiler as the launcher runs
+     * a command (a JVM option: the jar and what it runs are the same).
+     */
     static Result java(Path workDir, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("candor.jar", "target/candor.jar");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
                 "-jar",
                 Path.of(jar).toAbsolutePath().toString()));
         cmd.addAll(List.of(args));

@@ -76,9 +76,13 @@ class LauncherIT {
         return run(PROJECT, env, cmd);
     }
 
+    /** {@code java -jar target/candor.jar ARGS}, with only the quick compiler as the launcher runs a command. */
     static Result javaJar(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toString()));
         cmd.addAll(List.of(args));
         return run(PROJECT, Map.of(), cmd);
     }
