@@ -155,6 +155,23 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits until the element shows the text, on a page that reloads itself: an element caught
+     * while its page is being replaced is looked up again on the next look.
+     */
+    void waitForText(String css, String text, Duration timeout) {
+        waitUpTo(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return text.equals(d.findElement(By.cssSelector(css)).getText());
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
      * Whether an element's page has been replaced. Chromium says so either as a stale element or
      * as "Node with given id does not belong to the document".
      */

@@ -16,7 +16,6 @@ import org.candor.system.Account;
 import org.candor.system.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -64,8 +63,7 @@ class ImpactPagesTest extends BrowserTestSupport {
 
         assertThat(browser.path()).startsWith("/officer/impact/");
         // The page reloads itself while the preview runs.
-        browser.waitUpTo(Duration.ofMinutes(5))
-                .until(d -> "DONE".equals(d.findElement(By.id("impact-state")).getText()));
+        browser.waitForText("#impact-state", "DONE", Duration.ofMinutes(5));
         assertThat(browser.text("#impact-progress")).matches("(\\d+) of \\1 campaigns judged");
         assertThat(browser.all("#impact-cancel"))
                 .as("nothing to cancel once done")
