@@ -235,11 +235,7 @@ class ReportArchiveTest {
         int queue = 3;
         ReportArchive archive = archive(dir, queue);
         CountDownLatch hold = holdWriter(archive);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < queue + 4; i++) {
-            ids.add(submit(archive));
-        }
-        assertThat(count("skipped")).isEqualTo(4);
+        List<String> ids = submitPastAFullQueue(archive, queue, 4);
         hold.countDown();
 
         await().atMost(Duration.ofSeconds(60))
@@ -338,11 +334,7 @@ class ReportArchiveTest {
                 queue,
                 true);
         CountDownLatch hold = holdWriter(archive);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < queue + 4; i++) {
-            ids.add(submit(archive));
-        }
-        assertThat(count("skipped")).isEqualTo(4);
+        List<String> ids = submitPastAFullQueue(archive, queue, 4);
         hold.countDown();
         assertThat(paused.await(30, TimeUnit.SECONDS))
                 .as("the writer pauses after a copy while submissions arrive")
@@ -462,5 +454,15 @@ class ReportArchiveTest {
             }
         });
         return hold;
+    }
+
+    /** Submits {@code queue + over} evaluations to a held writer: the last {@code over} are skipped. */
+    private List<String> submitPastAFullQueue(ReportArchive archive, int queue, int over) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < queue + over; i++) {
+            ids.add(submit(archive));
+        }
+        assertThat(count("skipped")).isEqualTo(over);
+        return ids;
     }
 }
