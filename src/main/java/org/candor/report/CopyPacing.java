@@ -52,6 +52,11 @@ final class CopyPacing {
         this(share, arriving, threadCpuClock(), nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
+    /** No pacing: the copies take what the machine gives them. */
+    static CopyPacing off() {
+        return new CopyPacing(1, () -> false);
+    }
+
     private static LongSupplier threadCpuClock() {
         if (THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()) {
             return THREADS::getCurrentThreadCpuTime;

@@ -146,21 +146,10 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
                 enabled);
     }
 
-    /** Copies not paced: they wait only while {@code busy}. */
-    ReportArchive(
-            CandorProperties properties,
-            MeterRegistry meters,
-            ExcelReportWriter reports,
-            Stored stored,
-            BooleanSupplier busy,
-            int queue,
-            boolean enabled) {
-        this(properties, meters, reports, stored, busy, new CopyPacing(1, () -> false), queue, enabled);
-    }
-
     /**
      * @param busy whether every evaluation thread is taken: the writer waits
-     * @param pacing the writer's share of a core while submissions arrive
+     * @param pacing the writer's share of a core while submissions arrive ({@link CopyPacing#off()}:
+     *     it waits only while {@code busy})
      */
     ReportArchive(
             CandorProperties properties,

@@ -66,6 +66,18 @@ class CopyPacingTest {
     }
 
     @Test
+    void pacingOffNeverPausesHoweverLongTheCopy() throws Exception {
+        CopyPacing off = CopyPacing.off();
+        long start = off.start();
+        long spin = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            spin += Long.numberOfTrailingZeros(i ^ spin);
+        }
+        assertThat(spin).isPositive();
+        assertThat(off.after(start, () -> false)).isZero();
+    }
+
+    @Test
     void copiesWrittenWhileSubmissionsArriveTakeTheirShareOfTheTimeAndNoMore() throws Exception {
         CopyPacing pacing = pacing(0.25);
         long copies = 0;

@@ -74,6 +74,7 @@ class ReportArchiveTest {
                 new ExcelReportWriter(),
                 store,
                 busy::get,
+                CopyPacing.off(),
                 queue,
                 true);
     }
@@ -430,6 +431,7 @@ class ReportArchiveTest {
                 new ExcelReportWriter(),
                 store,
                 busy::get,
+                CopyPacing.off(),
                 ReportArchive.QUEUE,
                 false);
         store.add(result);
