@@ -74,6 +74,7 @@ class CopyPacingTest {
             spin += Long.numberOfTrailingZeros(i ^ spin);
         }
         assertThat(spin).isPositive();
+        assertThat(off.start()).as("the copy took processor time").isGreaterThan(start);
         assertThat(off.after(start, () -> false)).isZero();
     }
 
