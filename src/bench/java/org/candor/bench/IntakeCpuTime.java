@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Usage: {@code IntakeCpuTime [warm passes] [passes] [campaigns per pass] [more service
  * arguments…]}, from the repository root (it reads {@code rules/}).
+ *
+ * <p>On Linux each pass also prints where the process CPU went, by group of threads (the JVM's
+ * own, such as the collector's and the compilers', included), read from {@code /proc/self/task}.
  */
 public final class IntakeCpuTime {
 
@@ -112,6 +118,7 @@ public final class IntakeCpuTime {
             double[] process = new double[runs];
             double[] thread = new double[runs];
             for (int r = -warm; r < runs; r++) {
+                Map<String, Long> g0 = cpuByThreadGroup();
                 long p0 = os.getProcessCpuTime();
                 long t0 = threads.getCurrentThreadCpuTime();
                 long w0 = System.nanoTime();
@@ -126,6 +133,7 @@ public final class IntakeCpuTime {
                 System.out.printf(
                         "%s pass: process CPU %.0f us, submitting thread %.0f us, wall %.0f us per submission%n",
                         r < 0 ? "warm-up" : "measured", p, t, w);
+                System.out.println("  by threads (us per submission): " + perSubmission(g0, cpuByThreadGroup(), count));
                 if (r >= 0) {
                     process[r] = p;
                     thread[r] = t;
@@ -138,5 +146,43 @@ public final class IntakeCpuTime {
                             + " submitting thread %.0f us%n",
                     runs, count, process[runs / 2], 1e6 / process[runs / 2], thread[runs / 2]);
         }
+    }
+
+    /**
+     * CPU time so far of the process's live threads, in nanoseconds, summed by group: the thread's
+     * name without its trailing number ("GC Thread#1" and "GC Thread#0" are one group). Empty where
+     * {@code /proc/self/task} cannot be read. A thread that ended takes its time with it.
+     */
+    static Map<String, Long> cpuByThreadGroup() {
+        Map<String, Long> groups = new TreeMap<>();
+        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // after the name: state is field 3, utime field 14 and stime field 15 of the whole line
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    String group = name.replaceAll("[#\\-]?\\d+$", "");
+                    groups.merge(group, ticks * nanosPerTick, Long::sum);
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (java.io.IOException notLinux) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    private static String perSubmission(Map<String, Long> before, Map<String, Long> after, int count) {
+        StringBuilder out = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format("%s %.0f; ", e.getKey(), e.getValue() / 1000.0 / count)));
+        return out.toString();
     }
 }
