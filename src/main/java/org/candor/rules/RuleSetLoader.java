@@ -189,7 +189,7 @@ public final class RuleSetLoader {
         String hash = hash(files);
         // A rule set built before from exactly these files (same content hash, same build of
         // Candor, Drools and Java) passed the guard then: its verdict holds for identical content.
-        List<InternalKnowledgePackage> cached = cache.load(hash, RuleSetLoader.class.getClassLoader());
+        List<InternalKnowledgePackage> cached = cache.load(hash, KnownClasses.application());
         if (cached == null) {
             refused.addAll(guard.check(files));
             if (!refused.isEmpty()) {
@@ -240,7 +240,7 @@ public final class RuleSetLoader {
                     ks.getResources().newByteArrayResource(e.getValue()).setSourcePath(e.getKey());
             kfs.write("src/main/resources/" + e.getKey(), resource);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        KieBuilder builder = ks.newKieBuilder(kfs, KnownClasses.application()).buildAll(DrlProject.class);
         List<BuildProblem> compile = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             compile.add(problemOf(m));
@@ -251,7 +251,7 @@ public final class RuleSetLoader {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleBuildException(problems);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
+        KieContainer container = ks.newKieContainer(releaseId, KnownClasses.application());
         try {
             KieBase base = container.getKieBase();
             Map<String, RuleMeta> index = new HashMap<>();
@@ -296,7 +296,7 @@ public final class RuleSetLoader {
     private static RuleSet fromPackages(
             String hash, Map<String, byte[]> files, Policy policy, List<InternalKnowledgePackage> packages) {
         try {
-            ClassLoader classLoader = RuleSetLoader.class.getClassLoader();
+            ClassLoader classLoader = KnownClasses.application();
             KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, classLoader);
             conf.setOption(EqualityBehaviorOption.IDENTITY);
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);

@@ -6,7 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import org.candor.campaign.CampaignSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * What operators and tools read from the running service: the campaign schema (public), the
@@ -40,6 +44,27 @@ class OperationsApiTest extends ApiTestSupport {
         // the public schema declares that it needs no sign-in
         assertThat(schemaPath.path("security").isArray()).isTrue();
         assertThat(schemaPath.path("security")).isEmpty();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theSwaggerUiAndThePagesStaticFilesAreServedWithoutAResourceChain() throws Exception {
+        MvcResult ui = mvc.perform(get("/swagger-ui/index.html")).andReturn();
+        assertThat(ui.getResponse().getStatus()).isEqualTo(200);
+        assertThat(ui.getResponse().getContentAsString()).contains("swagger-initializer.js");
+        MvcResult initializer =
+                mvc.perform(get("/swagger-ui/swagger-initializer.js")).andReturn();
+        assertThat(initializer.getResponse().getStatus()).isEqualTo(200);
+        MvcResult css = mvc.perform(get("/css/candor.css")).andReturn();
+        assertThat(css.getResponse().getStatus()).isEqualTo(200);
+        assertThat(css.getResponse().getContentType()).startsWith("text/css");
+        // With Spring's resource chain on (as the Swagger UI's webjar would turn it on), every
+        // link of every page was first searched for on the class path as a static file.
+        assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+                .extracting(FilterRegistrationBean::getFilter)
+                .noneMatch(filter -> filter instanceof ResourceUrlEncodingFilter);
     }
 
     @Test
