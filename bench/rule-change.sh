@@ -4,8 +4,8 @@
 # rule sets) and times, over the API, N checks of a change no one has built before (a new file
 # with a fresh comment each time, so every request builds the whole pack): POST
 # /api/v1/rules/validate (build), POST /api/v1/rules/test (build and the 273 rule test cases);
-# then, signed in on the pages, the officer's catalog (GET /officer) N times on one connection.
-# Median, min and max in ms, after 3 unmeasured requests.
+# then, signed in on the pages, the officer's catalog (GET /officer) 20 × N times on one connection.
+# Median, min and max in ms, after 3 unmeasured checks and 100 unmeasured renders.
 # Usage: bench/rule-change.sh N jar [jar ...]   e.g. bench/rule-change.sh 15 /tmp/before.jar target/candor.jar
 # Extra service arguments for every jar: CANDOR_SERVICE_ARGS="--spring.web.resources.chain.enabled=true"
 set -euo pipefail

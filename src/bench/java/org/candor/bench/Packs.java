@@ -26,6 +26,21 @@ public final class Packs {
         return Path.of(System.getProperty("candor.bench.rules", "rules")).toAbsolutePath();
     }
 
+    /** A temporary folder holding a copy of the default pack's files, to be edited by a benchmark. */
+    public static Path defaultPackCopy() {
+        try {
+            Path dir = Files.createTempDirectory("candor-pack");
+            try (Stream<Path> files = Files.list(defaultPack())) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A temporary folder with the policy tables of the default pack and its DRL files cut down to
      * the subset's rules (package, imports, globals and functions kept), untouched otherwise.

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.candor.campaign.Campaign;
 import org.candor.evaluation.Evaluator;
 import org.candor.rules.RuleSet;
@@ -29,12 +28,7 @@ public final class RuleBuildTime {
         int warm = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int first = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        Path dir = Files.createTempDirectory("candor-build");
-        try (Stream<Path> files = Files.list(Packs.defaultPack())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        Path dir = Packs.defaultPackCopy();
         List<Campaign> corpus = CorpusGenerator.standard().subList(0, first);
         System.setProperty("candor.rules-cache.enabled", "false");
         RuleSetLoader loader = new RuleSetLoader();

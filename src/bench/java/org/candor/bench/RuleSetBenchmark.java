@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
@@ -41,12 +40,7 @@ public class RuleSetBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("candor-reload");
-        try (Stream<Path> files = Files.list(Packs.defaultPack())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        dir = Packs.defaultPackCopy();
         service = new RuleService(new RulesProperties(dir));
     }
 

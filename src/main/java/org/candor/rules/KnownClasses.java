@@ -50,6 +50,11 @@ final class KnownClasses extends ClassLoader {
         }
     }
 
+    /** Whether this name is remembered as no class. */
+    boolean remembers(String name) {
+        return missing.contains(name);
+    }
+
     /** How many names are remembered as no class. */
     int remembered() {
         return missing.size();

@@ -51,6 +51,10 @@ class OperationsApiTest extends ApiTestSupport {
 
     @Test
     void theSwaggerUiAndThePagesStaticFilesAreServedWithoutAResourceChain() throws Exception {
+        // the README's address
+        MvcResult documented = mvc.perform(get("/swagger-ui.html")).andReturn();
+        assertThat(documented.getResponse().getStatus()).isEqualTo(302);
+        assertThat(documented.getResponse().getRedirectedUrl()).endsWith("/swagger-ui/index.html");
         MvcResult ui = mvc.perform(get("/swagger-ui/index.html")).andReturn();
         assertThat(ui.getResponse().getStatus()).isEqualTo(200);
         assertThat(ui.getResponse().getContentAsString()).contains("swagger-initializer.js");

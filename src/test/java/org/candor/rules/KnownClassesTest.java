@@ -3,7 +3,10 @@ package org.candor.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +70,52 @@ class KnownClassesTest {
         assertThat(known.remembered()).isEqualTo(2);
         assertThat(parent.asked("a.One")).isEqualTo(1);
         assertThat(parent.asked("a.Three")).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedAlikeOnEveryBuild(@TempDir Path rules, @TempDir Path cache) throws IOException {
+        RuleSetLoader loader = new RuleSetLoader(RuleSetCache.folderOnly(cache));
+        TestPacks.tablesPlus(rules, "unknown-fact.drl");
+        List<BuildProblem> first = problems(() -> loader.load(rules));
+        Files.writeString(rules.resolve("unknown-fact.drl"), "\n// again\n", StandardOpenOption.APPEND);
+        List<BuildProblem> again = problems(() -> loader.load(rules));
+        assertThat(first).isNotEmpty().anySatisfy(p -> assertThat(p.message()).contains("NoSuchFact"));
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void aTypeThatRuleSetsDeclareIsFoundInEachThoughTheApplicationIsKnownNotToHaveIt(
+            @TempDir Path rules, @TempDir Path cache) throws IOException {
+        RuleSetLoader loader = new RuleSetLoader(RuleSetCache.folderOnly(cache));
+        TestPacks.tablesPlus(rules, "unknown-fact.drl");
+        Path drl = rules.resolve("unknown-fact.drl");
+        Files.writeString(
+                drl, Files.readString(drl).replace("rule \"TEST-004", "declare NoSuchFact\nend\n\nrule \"TEST-004"));
+        RuleSet first = loader.load(rules);
+        Files.writeString(drl, "\n// another rule set\n", StandardOpenOption.APPEND);
+        RuleSet second = loader.load(rules);
+        try {
+            assertThat(((KnownClasses) KnownClasses.application()).remembers("candor.test.NoSuchFact"))
+                    .isTrue();
+            assertThat(second.hash()).isNotEqualTo(first.hash());
+            for (RuleSet ruleSet : List.of(first, second)) {
+                assertThat(ruleSet.rule("TEST-004")).isPresent();
+                assertThat(ruleSet.kieBase().getFactType("candor.test", "NoSuchFact"))
+                        .isNotNull();
+            }
+        } finally {
+            RuleSetLoader.dispose(first);
+            RuleSetLoader.dispose(second);
+        }
+    }
+
+    private static List<BuildProblem> problems(Runnable build) {
+        try {
+            build.run();
+        } catch (RuleBuildException e) {
+            return e.problems();
+        }
+        throw new AssertionError("the build was not refused");
     }
 
     @Test
