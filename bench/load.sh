@@ -104,6 +104,9 @@ measure() {
     "$rate" "$seconds" "$warmup" 10 "$result.body" "$pid" >/dev/null
   echo "machine after: $(uptime | sed 's/.*load/load/')" >>"$result.body"
   echo "report copies in the folder at the end: $(ls "$work/reports" 2>/dev/null | grep -c '^[^.].*\.xlsx$' || true) (all of this service's submissions so far, warm-up included)" >>"$result.body"
+  if [ -f "$work/data/candor.mv.db" ]; then
+    echo "embedded database file at the end: $(( $(stat -c %s "$work/data/candor.mv.db") / 1048576 )) MiB" >>"$result.body"
+  fi
   cat "$result.head" "$result.body" >"$result"
   rm -f "$result.head" "$result.body"
   echo "written: $result"

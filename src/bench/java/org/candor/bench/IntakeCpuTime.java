@@ -94,7 +94,8 @@ public final class IntakeCpuTime {
                 "--candor.rules-dir=" + Path.of("rules").toAbsolutePath(),
                 "--candor.reports-dir=" + work.resolve("reports"),
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("candor")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"));
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                        + System.getProperty("candor.bench.h2-settings", "")));
         if (more.stream().noneMatch(a -> a.startsWith("--candor.reports-copy="))) {
             service.add("--candor.reports-copy=false");
         }

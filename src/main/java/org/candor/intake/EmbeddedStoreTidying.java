@@ -1,0 +1,165 @@
+package org.candor.intake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.db.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the embedded database's file compact while every commit is written through ({@code
+ * WRITE_DELAY=0} in {@code application.properties}, so that a killed process loses nothing it
+ * acknowledged). H2 writes each commit as a new chunk of its file, holding the pages the commit
+ * changed; the chunks written before stay in use as long as one of their pages is still current.
+ * H2's own background thread rewrites the emptiest chunks into new ones, but H2 runs that thread
+ * only when it may hold commits back, which the service does not allow. Without it the file grew
+ * by some 100 kB per submission, its chunks a quarter full, and each commit cost more than the one
+ * before (BENCHMARKS.md, "The embedded database's file").
+ *
+ * <p>So this does what H2's thread would: every {@code candor.embedded-store.tidy-every} (default
+ * 250 ms; 0 turns it off), when the chunks are on average less than {@value #FILL_TARGET} % full,
+ * it asks H2 to rewrite the emptiest ones ({@link MVStore#compact(int, int)}): at most {@value
+ * #BUSY_WRITE} bytes of pages a round while submissions arrive (the commits wait for a round, so it
+ * stays short), {@value #IDLE_WRITE} when it is quiet. H2 frees the emptied chunks on a later
+ * commit and reuses their space; it rewrites no chunk younger than its retention time (45 s, the
+ * time the operating system is given to put earlier writes on the disk). Nothing is done for
+ * PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
+ *
+ * <p>Under sustained load this slows the file's growth but does not stop it (BENCHMARKS.md): at
+ * 200 submissions a second H2 writes some 400 chunks a second, and those of the last 45 s alone
+ * take most of a gigabyte. Once the submissions pause, the rounds catch up.
+ */
+@Component
+class EmbeddedStoreTidying implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreTidying.class);
+
+    /** Chunks fuller than this on average are left as they are (H2's own thread aims near it). */
+    static final int FILL_TARGET = 60;
+
+    /** Pages rewritten per round at most while submissions arrive. */
+    static final int BUSY_WRITE = 2 * 1024 * 1024;
+
+    /** Pages rewritten per round at most when no submission arrives. */
+    static final int IDLE_WRITE = 16 * 1024 * 1024;
+
+    private final DataSource dataSource;
+    private final Duration every;
+    private final BooleanSupplier busy;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean warned;
+
+    @Autowired
+    EmbeddedStoreTidying(
+            DataSource dataSource,
+            EvaluationPool pool,
+            @Value("${candor.embedded-store.tidy-every:250ms}") Duration every) {
+        this(dataSource, pool::submissionsArriving, every);
+    }
+
+    EmbeddedStoreTidying(DataSource dataSource, BooleanSupplier busy, Duration every) {
+        this.dataSource = dataSource;
+        this.busy = busy;
+        this.every = every;
+    }
+
+    /**
+     * One round: rewrites the emptiest chunks when the store is a file H2 writes through and its
+     * chunks are under the fill target.
+     *
+     * @return whether chunks were rewritten
+     */
+    boolean tidy() {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<MVStore> store = writtenThrough(connection);
+            if (store.isEmpty()) {
+                return false;
+            }
+            MVStore mv = store.get();
+            int write = busy.getAsBoolean() ? BUSY_WRITE : IDLE_WRITE;
+            return mv.getFileStore().getChunksFillRate() < FILL_TARGET && mv.compact(FILL_TARGET, write);
+        } catch (SQLException | RuntimeException e) {
+            // a closed or full store: the requests see it and the pool reopens it; the next round tries again
+            if (!warned) {
+                warned = true;
+                log.warn("could not tidy the embedded database's file: {}", e.toString());
+            }
+            return false;
+        }
+    }
+
+    /** The H2 store behind a connection, when it is a file that H2 writes through and does not tidy. */
+    static Optional<MVStore> writtenThrough(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return Optional.empty();
+        }
+        Session session = connection.unwrap(JdbcConnection.class).getSession();
+        if (!(session instanceof SessionLocal local)) {
+            return Optional.empty(); // an H2 server's database: tidied where it runs
+        }
+        Store store = local.getDatabase().getStore();
+        MVStore mv = store == null ? null : store.getMvStore();
+        if (mv == null
+                || mv.isClosed()
+                || mv.getFileStore() == null
+                || mv.getFileStore().isReadOnly()
+                || mv.getAutoCommitDelay() != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(mv);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (every.isZero() || every.isNegative() || scheduler != null) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (writtenThrough(connection).isEmpty()) {
+                return;
+            }
+        } catch (SQLException e) {
+            log.warn("could not look at the database ({}); its file is not tidied", e.toString());
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "candor-store-tidying");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = every.toMillis();
+        scheduler.scheduleWithFixedDelay(this::tidy, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}

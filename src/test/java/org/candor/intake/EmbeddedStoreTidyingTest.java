@@ -1,0 +1,172 @@
+package org.candor.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded database written through, as the service runs it: each commit a chunk of the file.
+ * Rows keyed by random ids, one commit each, leave the chunks mostly empty; tidying rewrites them
+ * until they are full again, and the file then stops growing for the same work.
+ */
+class EmbeddedStoreTidyingTest {
+
+    @TempDir
+    Path dir;
+
+    /** Retention time 0: chunks may be rewritten at once (the service keeps H2's 45 s). */
+    private DataSource h2(String name, String settings) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0" + settings);
+        ds.setUser("sa");
+        return ds;
+    }
+
+    private static void insertRows(DataSource ds, int rows) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS t (id VARCHAR(36) PRIMARY KEY, agency VARCHAR(50), body VARCHAR(4000))");
+                s.execute("CREATE INDEX IF NOT EXISTS t_agency ON t (agency, id)");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    p.setString(1, UUID.randomUUID().toString());
+                    p.setString(2, "agency " + (i % 7));
+                    p.setString(3, "a caption of some length, #ad ".repeat(20) + i);
+                    p.executeUpdate();
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    private static int setting(DataSource ds, String name) throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement p = c.prepareStatement(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            p.setString(1, name);
+            try (ResultSet r = p.executeQuery()) {
+                assertThat(r.next()).as(name).isTrue();
+                return Integer.parseInt(r.getString(1));
+            }
+        }
+    }
+
+    /**
+     * Tidies until a round finds nothing to do, then commits a few rows (H2 writes the rewritten
+     * pages and frees the emptied chunks on later commits, as the service's submissions do), three
+     * times over.
+     *
+     * @return the rounds that rewrote chunks
+     */
+    private static int tidyFully(EmbeddedStoreTidying tidying, DataSource ds) throws SQLException {
+        int rounds = 0;
+        for (int cycle = 0; cycle < 3; cycle++) {
+            while (tidying.tidy() && rounds < 10_000) {
+                rounds++;
+            }
+            insertRows(ds, 10);
+        }
+        return rounds;
+    }
+
+    @Test
+    void theChunksOfAFileWrittenThroughAreRewrittenUntilTheyAreFullAgain() throws Exception {
+        DataSource ds = h2("through", "");
+        try (Connection held = ds.getConnection()) { // keeps the database open between the steps
+            insertRows(ds, 2_000);
+            int before = setting(ds, "info.CHUNKS_FILL_RATE");
+            assertThat(before).as("chunks' fill before tidying").isLessThan(EmbeddedStoreTidying.FILL_TARGET);
+
+            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1));
+            assertThat(tidyFully(tidying, ds)).as("rounds that rewrote chunks").isPositive();
+
+            assertThat(setting(ds, "info.CHUNKS_FILL_RATE"))
+                    .as("chunks' fill after tidying")
+                    .isGreaterThanOrEqualTo(EmbeddedStoreTidying.FILL_TARGET);
+            assertThat(tidying.tidy()).as("a round with nothing to do").isFalse();
+        }
+    }
+
+    @Test
+    void aTidiedFileStopsGrowingWhereAnUntidiedOneGrowsOn() throws Exception {
+        DataSource untidied = h2("untidied", "");
+        DataSource tidied = h2("tidied", "");
+        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(tidied, () -> true, Duration.ofSeconds(1));
+        try (Connection a = untidied.getConnection();
+                Connection b = tidied.getConnection()) {
+            for (int batch = 0; batch < 4; batch++) {
+                insertRows(untidied, 500);
+                insertRows(tidied, 500);
+                tidyFully(tidying, tidied);
+            }
+        }
+        long untidiedBytes = Files.size(dir.resolve("untidied.mv.db"));
+        long tidiedBytes = Files.size(dir.resolve("tidied.mv.db"));
+        assertThat(tidiedBytes)
+                .as("tidied file %d bytes against %d untidied", tidiedBytes, untidiedBytes)
+                .isLessThan(untidiedBytes / 2);
+    }
+
+    @Test
+    void aStoreThatH2TidiesItselfOrThatIsInMemoryIsLeftAlone() throws Exception {
+        DataSource delayed = delayedWrites();
+        DataSource memory = inMemory();
+        for (DataSource ds : new DataSource[] {delayed, memory}) {
+            try (Connection c = ds.getConnection()) {
+                assertThat(EmbeddedStoreTidying.writtenThrough(c)).isEmpty();
+                EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10));
+                tidying.start();
+                assertThat(tidying.isRunning()).as("scheduled").isFalse();
+                assertThat(tidying.tidy()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aFileWrittenThroughIsTidiedOnASchedule() throws Exception {
+        DataSource ds = h2("scheduled", "");
+        try (Connection held = ds.getConnection()) {
+            assertThat(EmbeddedStoreTidying.writtenThrough(held)).isPresent();
+            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10));
+            tidying.start();
+            try {
+                assertThat(tidying.isRunning()).isTrue();
+            } finally {
+                tidying.stop();
+            }
+            assertThat(tidying.isRunning()).isFalse();
+            EmbeddedStoreTidying off = new EmbeddedStoreTidying(ds, () -> false, Duration.ZERO);
+            off.start();
+            assertThat(off.isRunning()).as("tidy-every=0 turns it off").isFalse();
+        }
+    }
+
+    private DataSource delayedWrites() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    private static DataSource inMemory() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:tidying-" + UUID.randomUUID() + ";WRITE_DELAY=0");
+        ds.setUser("sa");
+        return ds;
+    }
+}
