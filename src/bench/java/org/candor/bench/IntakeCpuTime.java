@@ -33,7 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * submission, in microseconds; the median of the passes after the warm-up. For A/B comparisons on
  * a busy machine, where wall time means little. Run it under JFR to see where the time goes.
  * The copies of the reports folder are off unless {@code --candor.reports-copy=true} is given;
- * when on, each pass waits for its copies, so they count in the pass.
+ * when on, each pass waits for its copies, so they count in the pass. {@code
+ * -Dcandor.bench.h2-settings=";RETENTION_TIME=1000"} adds settings to the embedded database's URL.
  *
  * <p>Usage: {@code IntakeCpuTime [warm passes] [passes] [campaigns per pass] [more service
  * arguments…]}, from the repository root (it reads {@code rules/}).
