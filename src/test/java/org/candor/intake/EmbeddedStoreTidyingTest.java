@@ -2,6 +2,7 @@ package org.candor.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -154,6 +159,70 @@ class EmbeddedStoreTidyingTest {
             off.start();
             assertThat(off.isRunning()).as("tidy-every=0 turns it off").isFalse();
         }
+    }
+
+    /**
+     * A process killed while it commits and its chunks are rewritten keeps every commit it
+     * acknowledged, and its file opens again: the rewrites go through H2's own copy-on-write path,
+     * here with chunks reused at once (retention time 0).
+     */
+    @Test
+    void aKillWhileChunksAreRewrittenLosesNoCommit() throws Exception {
+        Path db = dir.resolve("killed");
+        Path acknowledged = dir.resolve("acknowledged.txt");
+        Path rewrites = dir.resolve("rewrites.txt");
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TidyingUnderCommits.class.getName(),
+                        db.toString(),
+                        acknowledged.toString(),
+                        rewrites.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (lines(rewrites) < 20 || lines(acknowledged) < 2_000) {
+                assertThat(child.isAlive())
+                        .as("the child runs: %s", readIfThere(dir.resolve("child.log")))
+                        .isTrue();
+                assertThat(System.nanoTime())
+                        .as("rewrites and commits within 60 s")
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close of the store
+            child.waitFor();
+        }
+        List<String> ids = Files.readAllLines(acknowledged).stream()
+                .filter(l -> l.length() == 36) // the last line may have been cut by the kill
+                .toList();
+        Set<String> stored = new HashSet<>();
+        try (Connection c = h2("killed", "").getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT id FROM t")) {
+            while (r.next()) {
+                stored.add(r.getString(1));
+            }
+        }
+        assertThat(ids).as("acknowledged commits").hasSizeGreaterThanOrEqualTo(2_000);
+        assertThat(stored).as("rows in the file reopened after the kill").containsAll(ids);
+    }
+
+    private static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    private static String readIfThere(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
     }
 
     private DataSource delayedWrites() {
