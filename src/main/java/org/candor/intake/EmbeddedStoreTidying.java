@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * H2's own background thread rewrites the emptiest chunks into new ones, but H2 runs that thread
  * only when it may hold commits back, which the service does not allow. Without it the file grew
  * by some 100 kB per submission, its chunks a quarter full, and each commit cost more than the one
- * before (BENCHMARKS.md, "The embedded database's file").
+ * before (BENCHMARKS.md, "2026-12-04 afternoon: the service held for minutes, and the embedded
+ * database's file").
  *
  * <p>So this does what H2's thread would: every {@code candor.embedded-store.tidy-every} (default
  * 250 ms; 0 turns it off), when the chunks are on average less than {@value #FILL_TARGET} % full,
@@ -93,6 +94,10 @@ class EmbeddedStoreTidying implements SmartLifecycle {
             int write = busy.getAsBoolean() ? BUSY_WRITE : IDLE_WRITE;
             return mv.getFileStore().getChunksFillRate() < FILL_TARGET && mv.compact(FILL_TARGET, write);
         } catch (SQLException | RuntimeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // stopped during a round: nothing to report
+                return false;
+            }
             // a closed or full store: the requests see it and the pool reopens it; the next round tries again
             if (!warned) {
                 warned = true;

@@ -2,7 +2,10 @@ package org.candor.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,11 +24,12 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * The embedded database written through, as the service runs it: each commit a chunk of the file.
  * Rows keyed by random ids, one commit each, leave the chunks mostly empty; tidying rewrites them
- * until they are full again, and the file then stops growing for the same work.
+ * until they are full again, and the file stays far smaller for the same work.
  */
 class EmbeddedStoreTidyingTest {
 
@@ -108,7 +113,7 @@ class EmbeddedStoreTidyingTest {
     }
 
     @Test
-    void aTidiedFileStopsGrowingWhereAnUntidiedOneGrowsOn() throws Exception {
+    void aTidiedFileIsLessThanHalfTheSizeOfAnUntidiedOneForTheSameCommits() throws Exception {
         DataSource untidied = h2("untidied", "");
         DataSource tidied = h2("tidied", "");
         EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(tidied, () -> true, Duration.ofSeconds(1));
@@ -159,6 +164,56 @@ class EmbeddedStoreTidyingTest {
             off.start();
             assertThat(off.isRunning()).as("tidy-every=0 turns it off").isFalse();
         }
+    }
+
+    /**
+     * The service's own database URL (application.properties) through the service's pool: the
+     * file is written through and not tidied by H2, so the tidying runs. A change of the URL that
+     * lets H2 hold commits back (and tidy by itself) shows here.
+     */
+    @Test
+    void theServicesDefaultDatabaseThroughItsPoolIsTidied() throws Exception {
+        Properties defaults = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            defaults.load(in);
+        }
+        String url = defaults.getProperty("spring.datasource.url").replace("./data/", dir + "/data/");
+        assertThat(url).as("the default URL, moved to a temporary folder").startsWith("jdbc:h2:file:" + dir);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            try (Connection c = pool.getConnection()) {
+                assertThat(EmbeddedStoreTidying.writtenThrough(c)).isPresent();
+            }
+            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(pool, () -> false, Duration.ofMillis(250));
+            tidying.start();
+            try {
+                assertThat(tidying.isRunning()).isTrue();
+            } finally {
+                tidying.stop();
+            }
+        }
+    }
+
+    /** A database that cannot be reached: no round, no schedule, no exception out of either. */
+    @Test
+    void aDatabaseThatCannotBeReachedIsNeitherTidiedNorScheduled() {
+        DataSource down = failing(new SQLException("Connection refused", "08001"));
+        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(down, () -> false, Duration.ofMillis(10));
+        assertThat(tidying.tidy()).isFalse();
+        assertThat(tidying.tidy()).as("a second round, after the first warned").isFalse();
+        tidying.start();
+        assertThat(tidying.isRunning()).isFalse();
+    }
+
+    /** A pool that fails with an unchecked exception (closed, say): the round says no and goes on. */
+    @Test
+    void aPoolThatFailsUncheckedIsNeitherTidiedNorScheduled() {
+        DataSource closed = failing(new IllegalStateException("the pool is closed"));
+        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(closed, () -> false, Duration.ofMillis(10));
+        assertThat(tidying.tidy()).isFalse();
+        assertThat(tidying.tidy()).isFalse();
     }
 
     /**
@@ -223,6 +278,24 @@ class EmbeddedStoreTidyingTest {
 
     private static String readIfThere(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /** A data source whose every connection fails with the given exception. */
+    private static DataSource failing(Exception e) {
+        return new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (e instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw (RuntimeException) e;
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
     }
 
     private DataSource delayedWrites() {
