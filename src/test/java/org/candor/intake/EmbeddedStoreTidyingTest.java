@@ -152,14 +152,7 @@ class EmbeddedStoreTidyingTest {
         DataSource ds = h2("scheduled", "");
         try (Connection held = ds.getConnection()) {
             assertThat(EmbeddedStoreTidying.writtenThrough(held)).isPresent();
-            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10));
-            tidying.start();
-            try {
-                assertThat(tidying.isRunning()).isTrue();
-            } finally {
-                tidying.stop();
-            }
-            assertThat(tidying.isRunning()).isFalse();
+            assertScheduledThenStopped(new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10)));
             EmbeddedStoreTidying off = new EmbeddedStoreTidying(ds, () -> false, Duration.ZERO);
             off.start();
             assertThat(off.isRunning()).as("tidy-every=0 turns it off").isFalse();
@@ -186,13 +179,7 @@ class EmbeddedStoreTidyingTest {
             try (Connection c = pool.getConnection()) {
                 assertThat(EmbeddedStoreTidying.writtenThrough(c)).isPresent();
             }
-            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(pool, () -> false, Duration.ofMillis(250));
-            tidying.start();
-            try {
-                assertThat(tidying.isRunning()).isTrue();
-            } finally {
-                tidying.stop();
-            }
+            assertScheduledThenStopped(new EmbeddedStoreTidying(pool, () -> false, Duration.ofMillis(250)));
         }
     }
 
@@ -265,6 +252,16 @@ class EmbeddedStoreTidyingTest {
         }
         assertThat(ids).as("acknowledged commits").hasSizeGreaterThanOrEqualTo(2_000);
         assertThat(stored).as("rows in the file reopened after the kill").containsAll(ids);
+    }
+
+    private static void assertScheduledThenStopped(EmbeddedStoreTidying tidying) {
+        tidying.start();
+        try {
+            assertThat(tidying.isRunning()).as("scheduled").isTrue();
+        } finally {
+            tidying.stop();
+        }
+        assertThat(tidying.isRunning()).as("stopped").isFalse();
     }
 
     private static long lines(Path file) throws IOException {
