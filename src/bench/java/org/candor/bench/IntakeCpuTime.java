@@ -136,6 +136,10 @@ public final class IntakeCpuTime {
                         "%s pass: process CPU %.0f us, submitting thread %.0f us, wall %.0f us per submission%n",
                         r < 0 ? "warm-up" : "measured", p, t, w);
                 System.out.println("  by threads (us per submission): " + perSubmission(g0, cpuByThreadGroup(), count));
+                Path file = work.resolve("candor.mv.db");
+                if (Files.exists(file)) {
+                    System.out.printf("  embedded database file: %.1f MiB%n", Files.size(file) / 1048576.0);
+                }
                 if (r >= 0) {
                     process[r] = p;
                     thread[r] = t;

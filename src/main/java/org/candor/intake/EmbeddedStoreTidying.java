@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.h2.engine.Session;
@@ -37,13 +38,17 @@ import org.springframework.stereotype.Component;
  * it asks H2 to rewrite the emptiest ones ({@link MVStore#compact(int, int)}): at most {@value
  * #BUSY_WRITE} bytes of pages a round while submissions arrive (the commits wait for a round, so it
  * stays short), {@value #IDLE_WRITE} when it is quiet. H2 frees the emptied chunks on a later
- * commit and reuses their space; it rewrites no chunk younger than its retention time (45 s, the
- * time the operating system is given to put earlier writes on the disk). Nothing is done for
- * PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
+ * commit and reuses their space.
  *
- * <p>Under sustained load this slows the file's growth but does not stop it (BENCHMARKS.md): at
- * 200 submissions a second H2 writes some 400 chunks a second, and those of the last 45 s alone
- * take most of a gigabyte. Once the submissions pause, the rounds catch up.
+ * <p>H2 neither rewrites nor reuses a chunk younger than its retention time, the time it assumes
+ * the operating system takes to put a write on the disk (45 s by default; H2 does not sync the file when it
+ * commits). Each round therefore first has the file's writes put on the disk ({@link
+ * MVStore#sync()}, an fsync), and the store's retention time is set to {@code
+ * candor.embedded-store.retention} (default 5 s, twenty rounds): at 200 submissions a second H2
+ * writes some 400 chunks a second, and 45 s of them took most of a gigabyte, which no round could
+ * touch. The retention time is left as H2 has it when the rounds are off.
+ *
+ * <p>Nothing is done for PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
  */
 @Component
 class EmbeddedStoreTidying implements SmartLifecycle {
@@ -60,7 +65,9 @@ class EmbeddedStoreTidying implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final Duration every;
+    private final Duration retention;
     private final BooleanSupplier busy;
+    private final AtomicLong syncs = new AtomicLong();
     private ScheduledExecutorService scheduler;
     private volatile boolean warned;
 
@@ -68,14 +75,25 @@ class EmbeddedStoreTidying implements SmartLifecycle {
     EmbeddedStoreTidying(
             DataSource dataSource,
             EvaluationPool pool,
-            @Value("${candor.embedded-store.tidy-every:250ms}") Duration every) {
-        this(dataSource, pool::submissionsArriving, every);
+            @Value("${candor.embedded-store.tidy-every:250ms}") Duration every,
+            @Value("${candor.embedded-store.retention:5s}") Duration retention) {
+        this(dataSource, pool::submissionsArriving, every, retention);
     }
 
-    EmbeddedStoreTidying(DataSource dataSource, BooleanSupplier busy, Duration every) {
+    EmbeddedStoreTidying(DataSource dataSource, BooleanSupplier busy, Duration every, Duration retention) {
+        if (retention.isNegative() || retention.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "candor.embedded-store.retention must be between 0 and 24 days; got " + retention);
+        }
         this.dataSource = dataSource;
         this.busy = busy;
         this.every = every;
+        this.retention = retention;
+    }
+
+    /** Rounds that put the file's writes on the disk so far. */
+    long syncs() {
+        return syncs.get();
     }
 
     /**
@@ -91,6 +109,15 @@ class EmbeddedStoreTidying implements SmartLifecycle {
                 return false;
             }
             MVStore mv = store.get();
+            // What H2 wrote so far goes to the disk before any chunk older than the retention
+            // time may be rewritten or its space reused (set each round: a reopened store has
+            // H2's default again).
+            mv.sync();
+            syncs.incrementAndGet();
+            int retentionMillis = (int) retention.toMillis();
+            if (mv.getRetentionTime() != retentionMillis) {
+                mv.setRetentionTime(retentionMillis);
+            }
             int write = busy.getAsBoolean() ? BUSY_WRITE : IDLE_WRITE;
             return mv.getFileStore().getChunksFillRate() < FILL_TARGET && mv.compact(FILL_TARGET, write);
         } catch (SQLException | RuntimeException e) {

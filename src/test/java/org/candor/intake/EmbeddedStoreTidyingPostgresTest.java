@@ -20,7 +20,7 @@ class EmbeddedStoreTidyingPostgresTest {
         try (Connection c = ds.getConnection()) {
             assertThat(EmbeddedStoreTidying.writtenThrough(c)).isEmpty();
         }
-        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10));
+        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10), Duration.ZERO);
         assertThat(tidying.tidy()).isFalse();
         tidying.start();
         assertThat(tidying.isRunning()).isFalse();

@@ -1,6 +1,7 @@
 package org.candor.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.AbstractDataSource;
@@ -36,7 +38,7 @@ class EmbeddedStoreTidyingTest {
     @TempDir
     Path dir;
 
-    /** Retention time 0: chunks may be rewritten at once (the service keeps H2's 45 s). */
+    /** Retention time 0: chunks may be rewritten at once (the service's rounds set 5 s). */
     private DataSource h2(String name, String settings) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0" + settings);
@@ -102,7 +104,8 @@ class EmbeddedStoreTidyingTest {
             int before = setting(ds, "info.CHUNKS_FILL_RATE");
             assertThat(before).as("chunks' fill before tidying").isLessThan(EmbeddedStoreTidying.FILL_TARGET);
 
-            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1));
+            EmbeddedStoreTidying tidying =
+                    new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1), Duration.ZERO);
             assertThat(tidyFully(tidying, ds)).as("rounds that rewrote chunks").isPositive();
 
             assertThat(setting(ds, "info.CHUNKS_FILL_RATE"))
@@ -116,7 +119,8 @@ class EmbeddedStoreTidyingTest {
     void aTidiedFileIsLessThanHalfTheSizeOfAnUntidiedOneForTheSameCommits() throws Exception {
         DataSource untidied = h2("untidied", "");
         DataSource tidied = h2("tidied", "");
-        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(tidied, () -> true, Duration.ofSeconds(1));
+        EmbeddedStoreTidying tidying =
+                new EmbeddedStoreTidying(tidied, () -> true, Duration.ofSeconds(1), Duration.ZERO);
         try (Connection a = untidied.getConnection();
                 Connection b = tidied.getConnection()) {
             for (int batch = 0; batch < 4; batch++) {
@@ -132,6 +136,55 @@ class EmbeddedStoreTidyingTest {
                 .isLessThan(untidiedBytes / 2);
     }
 
+    /**
+     * H2's own retention time (45 s) leaves every young chunk as it is; the service's shorter one
+     * lets the rounds rewrite them, and every round syncs the file first, whether or not it
+     * rewrites anything.
+     */
+    @Test
+    void chunksYoungerThanTheRetentionTimeAreLeftAndOlderOnesRewritten() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("retention") + ";WRITE_DELAY=0"); // H2's retention time
+        ds.setUser("sa");
+        try (Connection held = ds.getConnection()) {
+            MVStore store = EmbeddedStoreTidying.writtenThrough(held).orElseThrow();
+            assertThat(store.getRetentionTime()).as("H2's own retention time").isEqualTo(45_000);
+            insertRows(ds, 1_000);
+            assertThat(setting(ds, "info.CHUNKS_FILL_RATE")).isLessThan(EmbeddedStoreTidying.FILL_TARGET);
+
+            EmbeddedStoreTidying h2s =
+                    new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1), Duration.ofSeconds(45));
+            assertThat(h2s.tidy())
+                    .as("a round when every chunk is younger than 45 s")
+                    .isFalse();
+            assertThat(h2s.syncs()).as("rounds that synced the file").isEqualTo(1);
+
+            EmbeddedStoreTidying shorter =
+                    new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1), Duration.ofMillis(200));
+            Thread.sleep(300);
+            assertThat(shorter.tidy())
+                    .as("a round once the chunks are older than 200 ms")
+                    .isTrue();
+            assertThat(store.getRetentionTime()).isEqualTo(200);
+            assertThat(shorter.syncs()).isEqualTo(1);
+            tidyFully(shorter, ds);
+            assertThat(setting(ds, "info.CHUNKS_FILL_RATE"))
+                    .as("chunks' fill after tidying")
+                    .isGreaterThanOrEqualTo(EmbeddedStoreTidying.FILL_TARGET);
+        }
+    }
+
+    @Test
+    void aNegativeOrHugeRetentionTimeIsRefused() {
+        DataSource ds = inMemory();
+        assertThatThrownBy(
+                        () -> new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1), Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("candor.embedded-store.retention");
+        assertThatThrownBy(() -> new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1), Duration.ofDays(30)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aStoreThatH2TidiesItselfOrThatIsInMemoryIsLeftAlone() throws Exception {
         DataSource delayed = delayedWrites();
@@ -139,7 +192,8 @@ class EmbeddedStoreTidyingTest {
         for (DataSource ds : new DataSource[] {delayed, memory}) {
             try (Connection c = ds.getConnection()) {
                 assertThat(EmbeddedStoreTidying.writtenThrough(c)).isEmpty();
-                EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10));
+                EmbeddedStoreTidying tidying =
+                        new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10), Duration.ZERO);
                 tidying.start();
                 assertThat(tidying.isRunning()).as("scheduled").isFalse();
                 assertThat(tidying.tidy()).isFalse();
@@ -152,8 +206,8 @@ class EmbeddedStoreTidyingTest {
         DataSource ds = h2("scheduled", "");
         try (Connection held = ds.getConnection()) {
             assertThat(EmbeddedStoreTidying.writtenThrough(held)).isPresent();
-            assertScheduledThenStopped(new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10)));
-            EmbeddedStoreTidying off = new EmbeddedStoreTidying(ds, () -> false, Duration.ZERO);
+            assertScheduledThenStopped(new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10), Duration.ZERO));
+            EmbeddedStoreTidying off = new EmbeddedStoreTidying(ds, () -> false, Duration.ZERO, Duration.ZERO);
             off.start();
             assertThat(off.isRunning()).as("tidy-every=0 turns it off").isFalse();
         }
@@ -179,7 +233,8 @@ class EmbeddedStoreTidyingTest {
             try (Connection c = pool.getConnection()) {
                 assertThat(EmbeddedStoreTidying.writtenThrough(c)).isPresent();
             }
-            assertScheduledThenStopped(new EmbeddedStoreTidying(pool, () -> false, Duration.ofMillis(250)));
+            assertScheduledThenStopped(
+                    new EmbeddedStoreTidying(pool, () -> false, Duration.ofMillis(250), Duration.ZERO));
         }
     }
 
@@ -187,7 +242,8 @@ class EmbeddedStoreTidyingTest {
     @Test
     void aDatabaseThatCannotBeReachedIsNeitherTidiedNorScheduled() {
         DataSource down = failing(new SQLException("Connection refused", "08001"));
-        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(down, () -> false, Duration.ofMillis(10));
+        EmbeddedStoreTidying tidying =
+                new EmbeddedStoreTidying(down, () -> false, Duration.ofMillis(10), Duration.ZERO);
         assertThat(tidying.tidy()).isFalse();
         assertThat(tidying.tidy()).as("a second round, after the first warned").isFalse();
         tidying.start();
@@ -198,7 +254,8 @@ class EmbeddedStoreTidyingTest {
     @Test
     void aPoolThatFailsUncheckedIsNeitherTidiedNorScheduled() {
         DataSource closed = failing(new IllegalStateException("the pool is closed"));
-        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(closed, () -> false, Duration.ofMillis(10));
+        EmbeddedStoreTidying tidying =
+                new EmbeddedStoreTidying(closed, () -> false, Duration.ofMillis(10), Duration.ZERO);
         assertThat(tidying.tidy()).isFalse();
         assertThat(tidying.tidy()).isFalse();
     }

@@ -27,7 +27,7 @@ public final class TidyingUnderCommits {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + Path.of(args[0]) + ";WRITE_DELAY=0;RETENTION_TIME=0");
         ds.setUser("sa");
-        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ZERO);
+        EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ZERO, Duration.ZERO);
         try (Connection c = ds.getConnection();
                 OutputStream acknowledged = new FileOutputStream(args[1], true)) {
             try (Statement s = c.createStatement()) {

@@ -22,6 +22,11 @@ public final class TextIndex {
     private final int[] lineOf;
 
     private final int codePoints;
+    /**
+     * For each code point of the original, its char index there, and the original's length last;
+     * null when the original has no surrogate pair (the two indexes are then the same).
+     */
+    private final int[] charIndex;
     /** Start and end (folded indexes) of each link in the text: words inside a URL are not read. */
     private final int[] urls;
 
@@ -44,6 +49,7 @@ public final class TextIndex {
                         : Normalizer.normalize(text, Normalizer.Form.NFC);
         this.codePoints = original.codePointCount(0, original.length());
         this.lineOf = new int[codePoints + 1];
+        this.charIndex = codePoints == original.length() ? null : new int[codePoints + 1];
         StringBuilder sb = new StringBuilder(original.length());
         int[] map = new int[original.length() * 3 + 1];
         int n = 0;
@@ -53,6 +59,9 @@ public final class TextIndex {
         for (int i = 0; i < original.length(); ) {
             int cp = original.codePointAt(i);
             lineOf[cpIndex] = line;
+            if (charIndex != null) {
+                charIndex[cpIndex] = i;
+            }
             if (cp == '\n') {
                 line++;
             }
@@ -82,6 +91,9 @@ public final class TextIndex {
             cpIndex++;
         }
         lineOf[codePoints] = line;
+        if (charIndex != null) {
+            charIndex[codePoints] = original.length();
+        }
         this.folded = sb.toString();
         this.toOriginal = java.util.Arrays.copyOf(map, n + 1);
         this.toOriginal[n] = codePoints;
@@ -208,13 +220,11 @@ public final class TextIndex {
     public String slice(int from, int to) {
         int f = Math.max(0, Math.min(from, codePoints));
         int t = Math.max(0, Math.min(to, codePoints));
-        if (codePoints == original.length()) {
+        if (charIndex == null) {
             // No surrogate pairs: code point indexes are char indexes.
             return original.substring(f, t);
         }
-        int a = original.offsetByCodePoints(0, f);
-        int b = original.offsetByCodePoints(a, t - f);
-        return original.substring(a, b);
+        return original.substring(charIndex[f], charIndex[t]);
     }
 
     /** Up to {@code radius} characters either side of a range, for evidence; line breaks shown as ⏎. */
