@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,10 +23,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.candor.system.EvaluationProperties;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
@@ -172,6 +176,46 @@ class EmbeddedStoreTidyingTest {
                     .as("chunks' fill after tidying")
                     .isGreaterThanOrEqualTo(EmbeddedStoreTidying.FILL_TARGET);
         }
+    }
+
+    /**
+     * Wired as the service wires it, with Spring Boot's conversion of the settings: 5 s by default,
+     * {@code candor.embedded-store.retention} when set, and a bad value stops the start.
+     */
+    @Test
+    void theServiceSetsTheRetentionTimeItsSettingNames() {
+        ApplicationContextRunner service = new ApplicationContextRunner()
+                .withInitializer(
+                        c -> c.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
+                .withBean(DataSource.class, () -> h2("wired", ""))
+                .withBean(SimpleMeterRegistry.class)
+                .withBean(EvaluationProperties.class, () -> new EvaluationProperties(null, null, 1, 1, null, null))
+                .withBean(EvaluationPool.class)
+                .withBean(EmbeddedStoreTidying.class);
+        service.run(context -> {
+            DataSource ds = context.getBean(DataSource.class);
+            try (Connection held = ds.getConnection()) {
+                assertThat(context.getBean(EmbeddedStoreTidying.class).tidy()).isFalse();
+                assertThat(EmbeddedStoreTidying.writtenThrough(held)
+                                .orElseThrow()
+                                .getRetentionTime())
+                        .as("the default")
+                        .isEqualTo(5_000);
+            }
+        });
+        service.withPropertyValues("candor.embedded-store.retention=1500ms").run(context -> {
+            try (Connection held = context.getBean(DataSource.class).getConnection()) {
+                context.getBean(EmbeddedStoreTidying.class).tidy();
+                assertThat(EmbeddedStoreTidying.writtenThrough(held)
+                                .orElseThrow()
+                                .getRetentionTime())
+                        .isEqualTo(1_500);
+            }
+        });
+        service.withPropertyValues("candor.embedded-store.retention=-2s").run(context -> assertThat(context)
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("candor.embedded-store.retention"));
     }
 
     @Test
