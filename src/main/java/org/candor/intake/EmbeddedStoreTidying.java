@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * MVStore#sync()}, an fsync), and the store's retention time is set to {@code
  * candor.embedded-store.retention} (default 5 s, twenty rounds): at 200 submissions a second H2
  * writes some 400 chunks a second, and 45 s of them took most of a gigabyte, which no round could
- * touch. The retention time is left as H2 has it when the rounds are off.
+ * touch. The retention time is left as H2 has it when the rounds are off; one shorter than two
+ * rounds is warned about at start.
  *
  * <p>Nothing is done for PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
  */
@@ -167,6 +168,14 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         } catch (SQLException e) {
             log.warn("could not look at the database ({}); its file is not tidied", e.toString());
             return;
+        }
+        if (retention.compareTo(every.multipliedBy(2)) < 0) {
+            log.warn(
+                    "candor.embedded-store.retention ({}) is shorter than two rounds of candor.embedded-store.tidy-every"
+                            + " ({}): H2 may reuse a chunk's space before the disk has what replaced it, which a"
+                            + " crash of the machine (not of the process) could lose",
+                    retention,
+                    every);
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "candor-store-tidying");

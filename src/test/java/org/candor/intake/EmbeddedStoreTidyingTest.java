@@ -27,9 +27,12 @@ import org.candor.system.EvaluationProperties;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
@@ -216,6 +219,22 @@ class EmbeddedStoreTidyingTest {
                 .getFailure()
                 .rootCause()
                 .hasMessageContaining("candor.embedded-store.retention"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRetentionTimeShorterThanTwoRoundsIsWarnedAbout(CapturedOutput output) throws Exception {
+        DataSource ds = h2("short", "");
+        try (Connection held = ds.getConnection()) {
+            assertScheduledThenStopped(
+                    new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(250), Duration.ofMillis(500)));
+            assertThat(output).doesNotContain("shorter than two rounds");
+            assertScheduledThenStopped(
+                    new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(250), Duration.ofMillis(400)));
+            assertThat(output)
+                    .contains("candor.embedded-store.retention (PT0.4S) is shorter than two rounds")
+                    .contains("crash of the machine");
+        }
     }
 
     @Test
