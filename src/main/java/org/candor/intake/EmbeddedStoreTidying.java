@@ -40,14 +40,14 @@ import org.springframework.stereotype.Component;
  * stays short), {@value #IDLE_WRITE} when it is quiet. H2 frees the emptied chunks on a later
  * commit and reuses their space.
  *
- * <p>H2 neither rewrites nor reuses a chunk younger than its retention time, the time it assumes
- * the operating system takes to put a write on the disk (45 s by default; H2 does not sync the file when it
- * commits). Each round therefore first has the file's writes put on the disk ({@link
- * MVStore#sync()}, an fsync), and the store's retention time is set to {@code
- * candor.embedded-store.retention} (default 5 s, twenty rounds): at 200 submissions a second H2
- * writes some 400 chunks a second, and 45 s of them took most of a gigabyte, which no round could
- * touch. The retention time is left as H2 has it when the rounds are off; one shorter than two
- * rounds is warned about at start.
+ * <p>H2 neither rewrites nor frees a chunk written less than its retention time ago: its
+ * documentation assumes that the operating system has put on the disk whatever is older (45 s by
+ * default; H2 does not sync the file when it commits). Each round therefore first syncs the file
+ * ({@link MVStore#sync()}, an fsync), which makes that assumption hold for anything older than a
+ * round, and the store's retention time is set to {@code candor.embedded-store.retention} (default
+ * 5 s, twenty rounds): at 200 submissions a second H2 writes some 400 chunks a second, and 45 s of
+ * them took most of a gigabyte, which no round could touch. The retention time is left as H2 has it
+ * when the rounds are off; one shorter than two rounds is warned about at start.
  *
  * <p>Nothing is done for PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
  */
@@ -171,11 +171,12 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         }
         if (retention.compareTo(every.multipliedBy(2)) < 0) {
             log.warn(
-                    "candor.embedded-store.retention ({}) is shorter than two rounds of candor.embedded-store.tidy-every"
-                            + " ({}): H2 may reuse a chunk's space before the disk has what replaced it, which a"
-                            + " crash of the machine (not of the process) could lose",
-                    retention,
-                    every);
+                    "candor.embedded-store.retention ({} ms) is shorter than two rounds of candor.embedded-store.tidy-every"
+                            + " ({} ms): H2 assumes that what it wrote before the retention time is on the disk, and the"
+                            + " file is synced once a round; a crash of the machine (not of the process) could find it"
+                            + " otherwise",
+                    retention.toMillis(),
+                    every.toMillis());
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "candor-store-tidying");

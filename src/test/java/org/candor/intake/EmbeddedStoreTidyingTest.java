@@ -232,7 +232,8 @@ class EmbeddedStoreTidyingTest {
             assertScheduledThenStopped(
                     new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(250), Duration.ofMillis(400)));
             assertThat(output)
-                    .contains("candor.embedded-store.retention (PT0.4S) is shorter than two rounds")
+                    .contains("candor.embedded-store.retention (400 ms) is shorter than two rounds")
+                    .contains("tidy-every (250 ms)")
                     .contains("crash of the machine");
         }
     }
