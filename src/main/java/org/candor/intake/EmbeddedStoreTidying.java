@@ -1,5 +1,6 @@
 package org.candor.intake;
 
+import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Component;
  * documentation assumes that the operating system has put on the disk whatever is older (45 s by
  * default; H2 does not sync the file when it commits). Each round therefore first syncs the file
  * ({@link MVStore#sync()}, an fsync), which makes that assumption hold for anything older than a
- * round, and the store's retention time is set to {@code candor.embedded-store.retention} (default
+ * round (a round that finds nothing written since leaves it alone), and the store's retention time is set to {@code candor.embedded-store.retention} (default
  * 5 s, twenty rounds): at 200 submissions a second H2 writes some 400 chunks a second, and 45 s of
  * them took most of a gigabyte, which no round could touch. The retention time is left as H2 has it
  * when the rounds are off; one shorter than two rounds is warned about at start.
@@ -71,6 +72,10 @@ class EmbeddedStoreTidying implements SmartLifecycle {
     private final AtomicLong syncs = new AtomicLong();
     private ScheduledExecutorService scheduler;
     private volatile boolean warned;
+    /** The store last synced and its write count then: a round after no write syncs nothing. */
+    private WeakReference<MVStore> syncedStore = new WeakReference<>(null);
+
+    private long syncedWrites = -1;
 
     @Autowired
     EmbeddedStoreTidying(
@@ -92,7 +97,7 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         this.retention = retention;
     }
 
-    /** Rounds that put the file's writes on the disk so far. */
+    /** Rounds that put the file's writes on the disk so far (those that found something written). */
     long syncs() {
         return syncs.get();
     }
@@ -112,9 +117,15 @@ class EmbeddedStoreTidying implements SmartLifecycle {
             MVStore mv = store.get();
             // What H2 wrote so far goes to the disk before any chunk older than the retention
             // time may be rewritten or its space reused (set each round: a reopened store has
-            // H2's default again).
-            mv.sync();
-            syncs.incrementAndGet();
+            // H2's default again). A round that finds nothing written since the last sync (the
+            // store's own count of writes) leaves the file alone.
+            long writes = mv.getFileStore().getWriteCount();
+            if (syncedStore.get() != mv || syncedWrites != writes) {
+                mv.sync();
+                syncs.incrementAndGet();
+                syncedStore = new WeakReference<>(mv);
+                syncedWrites = writes;
+            }
             int retentionMillis = (int) retention.toMillis();
             if (mv.getRetentionTime() != retentionMillis) {
                 mv.setRetentionTime(retentionMillis);

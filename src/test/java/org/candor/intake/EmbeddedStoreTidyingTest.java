@@ -145,8 +145,8 @@ class EmbeddedStoreTidyingTest {
 
     /**
      * H2's own retention time (45 s) leaves every young chunk as it is; the service's shorter one
-     * lets the rounds rewrite them, and every round syncs the file first, whether or not it
-     * rewrites anything.
+     * lets the rounds rewrite them, and a round syncs the file first, whether or not it rewrites
+     * anything.
      */
     @Test
     void chunksYoungerThanTheRetentionTimeAreLeftAndOlderOnesRewritten() throws Exception {
@@ -178,6 +178,27 @@ class EmbeddedStoreTidyingTest {
             assertThat(setting(ds, "info.CHUNKS_FILL_RATE"))
                     .as("chunks' fill after tidying")
                     .isGreaterThanOrEqualTo(EmbeddedStoreTidying.FILL_TARGET);
+        }
+    }
+
+    /** A round syncs the file only when H2 wrote to it since the last sync. */
+    @Test
+    void aRoundAfterNoWriteSyncsNothing() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("idle") + ";WRITE_DELAY=0"); // nothing rewritten for 45 s
+        ds.setUser("sa");
+        try (Connection held = ds.getConnection()) {
+            insertRows(ds, 10);
+            EmbeddedStoreTidying tidying =
+                    new EmbeddedStoreTidying(ds, () -> false, Duration.ofSeconds(1), Duration.ofSeconds(45));
+            tidying.tidy();
+            assertThat(tidying.syncs()).as("after commits").isEqualTo(1);
+            tidying.tidy();
+            tidying.tidy();
+            assertThat(tidying.syncs()).as("rounds with nothing written since").isEqualTo(1);
+            insertRows(ds, 1);
+            tidying.tidy();
+            assertThat(tidying.syncs()).as("after one more commit").isEqualTo(2);
         }
     }
 
