@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,13 +46,14 @@ class CrashIT {
     static final int CYCLES = Integer.getInteger("candor.reliability.crash.cycles", 1);
     static final int CLIENTS = 4;
     /**
-     * The service's JVM options besides its heap: the test JVMs' own ({@code candor.test.jvm} in
+     * The service's JVM options: its heap, then the test JVMs' own ({@code candor.test.jvm} in
      * {@code pom.xml}, the quick compiler and the serial collector), which halve the processor time
-     * of a start; empty under {@code -Preliability}, which runs the service as it runs.
+     * of a start; only the heap under {@code -Preliability}, which runs the service as it runs.
      */
-    static final List<String> JVM = Arrays.stream(
-                    System.getProperty("candor.child.jvm", "").trim().split("\\s+"))
-            .filter(o -> !o.isEmpty())
+    static final List<String> JVM = Stream.concat(
+                    Stream.of("-Xmx512m"),
+                    Arrays.stream(System.getProperty("candor.child.jvm", "").split("\\s+")))
+            .filter(o -> !o.isBlank())
             .toList();
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -101,8 +103,7 @@ class CrashIT {
         String jar = System.getProperty("candor.jar", "target/candor.jar");
         List<String> cmd = new ArrayList<>();
         if (run == 0) {
-            cmd.addAll(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM);
             cmd.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         } else {
@@ -120,10 +121,7 @@ class CrashIT {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("run-" + run + ".log").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment()
-                .put(
-                        "CANDOR_JAVA_OPTS",
-                        String.join(" ", "-Xmx512m", String.join(" ", JVM)).strip());
+        pb.environment().put("CANDOR_JAVA_OPTS", String.join(" ", JVM));
         answeredThisStart.set(0);
         long started = System.nanoTime();
         Process p = pb.start();
