@@ -44,10 +44,11 @@ import org.springframework.stereotype.Component;
  * <p>H2 neither rewrites nor frees a chunk written less than its retention time ago: its
  * documentation assumes that the operating system has put on the disk whatever is older (45 s by
  * default; H2 does not sync the file when it commits). Each round therefore first syncs the file
- * ({@link MVStore#sync()}, an fsync), which makes that assumption hold for anything older than a
- * round (a round that finds nothing written since leaves it alone), and the store's retention time is set to {@code candor.embedded-store.retention} (default
- * 5 s, twenty rounds): at 200 submissions a second H2 writes some 400 chunks a second, and 45 s of
- * them took most of a gigabyte, which no round could touch. The retention time is left as H2 has it
+ * ({@link MVStore#sync()}, an fsync; a round that finds nothing written since the last one leaves
+ * the file alone), which makes that assumption hold for anything older than a round, and the
+ * store's retention time is set to {@code candor.embedded-store.retention} (default 5 s, twenty
+ * rounds): at 200 submissions a second H2 writes some 400 chunks a second, and 45 s of them took
+ * most of a gigabyte, which no round could touch. The retention time is left as H2 has it
  * when the rounds are off; one shorter than two rounds is warned about at start.
  *
  * <p>Nothing is done for PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
