@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What every match of a regular expression must contain, read from the expression itself, so a
@@ -77,13 +78,12 @@ final class PatternPrefilter {
             return w.length() == 1 && !Character.isSurrogate(w.charAt(0));
         }
 
-        boolean heldBy(TextIndex text) {
+        boolean heldBy(TextIndex text, Predicate<String> contains) {
             if (singles.size() > 0 && singles.intersects(text.chars())) {
                 return true;
             }
-            String folded = text.folded();
             for (String w : longer) {
-                if (folded.contains(w)) {
+                if (contains.test(w)) {
                     return true;
                 }
             }
@@ -142,15 +142,29 @@ final class PatternPrefilter {
      * each word need; false only when it cannot.
      */
     boolean mayMatch(TextIndex text) {
+        return mayMatch(text, text.folded()::contains);
+    }
+
+    /**
+     * {@link #mayMatch(TextIndex)}, with whether the folded text contains a word need's string
+     * answered by {@code contains} (a {@link WordSearch} of the text, which finds every pattern's
+     * strings in one walk).
+     */
+    boolean mayMatch(TextIndex text, Predicate<String> contains) {
         if (!mayMatch(text.chars())) {
             return false;
         }
         for (WordNeed need : wordNeeds) {
-            if (!need.heldBy(text)) {
+            if (!need.heldBy(text, contains)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The strings of the word needs that are looked for in the text (those longer than a character). */
+    List<String> wordStrings() {
+        return wordNeeds.stream().flatMap(w -> Arrays.stream(w.longer())).toList();
     }
 
     /** The word needs: each a list of strings of which the folded text must contain one. */
@@ -201,8 +215,21 @@ final class PatternPrefilter {
             if ((lo & chars.lo()) != 0 || (hi & chars.hi()) != 0) {
                 return true;
             }
-            for (int cp : others) {
-                if (chars.containsOther(cp)) {
+            return sharesOther(others, chars.others());
+        }
+
+        /**
+         * Whether two sorted lists of code points share one: the shorter is looked up in the longer,
+         * after a look at their ends (a text's few emoji and a need's case variants seldom overlap).
+         */
+        static boolean sharesOther(int[] a, int[] b) {
+            if (a.length == 0 || b.length == 0 || a[a.length - 1] < b[0] || b[b.length - 1] < a[0]) {
+                return false;
+            }
+            int[] few = a.length <= b.length ? a : b;
+            int[] many = few == a ? b : a;
+            for (int cp : few) {
+                if (Arrays.binarySearch(many, cp) >= 0) {
                     return true;
                 }
             }

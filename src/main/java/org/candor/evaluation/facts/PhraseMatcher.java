@@ -3,12 +3,11 @@ package org.candor.evaluation.facts;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.candor.rules.policy.PhrasePatterns;
 import org.candor.rules.policy.Term;
 
@@ -32,58 +31,23 @@ public final class PhraseMatcher {
 
     private final List<Phrase> phrases;
     /** Every variant of every plain phrase, in one trie: a caption is read once, not once per phrase. */
-    private final Node root = new Node();
-
-    /**
-     * A trie node: the variants that end here (pairs of phrase index, variant index), and what
-     * follows: ASCII chars through an array, others through a map.
-     */
-    private static final class Node {
-        private Node[] ascii;
-        private Map<Character, Node> other;
-        private int[] ends = new int[0];
-
-        Node child(char c) {
-            if (c < 0x80) {
-                return ascii == null ? null : ascii[c];
-            }
-            return other == null ? null : other.get(c);
-        }
-
-        Node add(char c) {
-            Node n = child(c);
-            if (n == null) {
-                n = new Node();
-                if (c < 0x80) {
-                    if (ascii == null) {
-                        ascii = new Node[0x80];
-                    }
-                    ascii[c] = n;
-                } else {
-                    if (other == null) {
-                        other = new HashMap<>();
-                    }
-                    other.put(c, n);
-                }
-            }
-            return n;
-        }
-    }
+    private final CharTrie variants = new CharTrie();
+    /** The strings the patterns' prefilters need, found in a caption in one walk. */
+    private final WordSearch patternWords;
 
     private PhraseMatcher(List<Phrase> phrases) {
         this.phrases = phrases;
+        List<String> words = new ArrayList<>();
         for (int pi = 0; pi < phrases.size(); pi++) {
-            List<String> variants = phrases.get(pi).variants();
-            for (int vi = 0; vi < variants.size(); vi++) {
-                Node n = root;
-                for (char c : variants.get(vi).toCharArray()) {
-                    n = n.add(c);
-                }
-                n.ends = Arrays.copyOf(n.ends, n.ends.length + 2);
-                n.ends[n.ends.length - 2] = pi;
-                n.ends[n.ends.length - 1] = vi;
+            Phrase phrase = phrases.get(pi);
+            for (int vi = 0; vi < phrase.variants().size(); vi++) {
+                variants.add(phrase.variants().get(vi), pi, vi);
+            }
+            if (phrase.prefilter() != null) {
+                words.addAll(phrase.prefilter().wordStrings());
             }
         }
+        this.patternWords = new WordSearch(words);
     }
 
     /** Compiles terms; the phrase of each is taken as written (placeholders already filled in). */
@@ -146,9 +110,10 @@ public final class PhraseMatcher {
             return new ArrayList<>();
         }
         List<Found> found = new ArrayList<>();
+        Predicate<String> contains = patternWords.containedIn(text);
         for (int pi = 0; pi < phrases.size(); pi++) {
             Phrase phrase = phrases.get(pi);
-            if (phrase.pattern() != null && phrase.prefilter().mayMatch(index)) {
+            if (phrase.pattern() != null && phrase.prefilter().mayMatch(index, contains)) {
                 Matcher m = phrase.pattern().matcher(text);
                 while (m.find()) {
                     if (m.end() > m.start() && !index.inUrl(m.start())) {
@@ -168,18 +133,19 @@ public final class PhraseMatcher {
                     && isWordChar(text.codePointBefore(at))) {
                 continue;
             }
-            Node n = root;
+            CharTrie.Node n = variants.root();
             for (int i = at; i < length; i++) {
                 n = n.child(chars[i]);
                 if (n == null) {
                     break;
                 }
                 int end = i + 1;
-                for (int k = 0; k < n.ends.length; k += 2) {
-                    Phrase phrase = phrases.get(n.ends[k]);
-                    String variant = phrase.variants().get(n.ends[k + 1]);
+                int[] ends = n.ends();
+                for (int k = 0; k < ends.length; k += 2) {
+                    Phrase phrase = phrases.get(ends[k]);
+                    String variant = phrase.variants().get(ends[k + 1]);
                     if (wholeWord(text, variant, at, end) && !index.inUrl(at)) {
-                        found.add(new Found(match(index, phrase, at, end), n.ends[k], n.ends[k + 1], at));
+                        found.add(new Found(match(index, phrase, at, end), ends[k], ends[k + 1], at));
                     }
                 }
             }

@@ -115,11 +115,7 @@ public final class TextIndex {
      * Which characters the folded text holds: ASCII as two bit masks, the rest as sorted code
      * points. Patterns use it to skip texts they cannot match ({@link PatternPrefilter}).
      */
-    record Chars(long lo, long hi, int[] others) {
-        boolean containsOther(int codePoint) {
-            return java.util.Arrays.binarySearch(others, codePoint) >= 0;
-        }
-    }
+    record Chars(long lo, long hi, int[] others) {}
 
     Chars chars() {
         Chars c = chars;

@@ -331,6 +331,10 @@ class PatternPrefilterTest {
                 patterns.stream().map(p -> Pattern.compile(p, FLAGS)).toList();
         List<PatternPrefilter> prefilters =
                 patterns.stream().map(PatternPrefilterTest::prefilter).toList();
+        // As the phrase matcher asks: every pattern's strings looked for in one walk of the text.
+        WordSearch search = new WordSearch(
+                prefilters.stream().flatMap(f -> f.wordStrings().stream()).toList());
+        assertThat(search.size()).isGreaterThan(200);
         String[] gaps = {" ", " ", " ", "", "\n", ", ", " a ", " my "};
         SplittableRandom random = new SplittableRandom(11);
         int matched = 0;
@@ -351,6 +355,9 @@ class PatternPrefilterTest {
             for (int p = 0; p < patterns.size(); p++) {
                 boolean match = compiled.get(p).matcher(text.folded()).find();
                 boolean may = prefilters.get(p).mayMatch(text);
+                assertThat(prefilters.get(p).mayMatch(text, search.containedIn(text.folded())))
+                        .as("'%s' in '%s', its words found by one search", patterns.get(p), sb)
+                        .isEqualTo(may);
                 if (match) {
                     matched++;
                     assertThat(may).as("'%s' matches '%s'", patterns.get(p), sb).isTrue();
