@@ -24,6 +24,11 @@ public final class CompiledPolicy {
 
     private static final int MAX_BRANDS_CACHED = 4096;
 
+    /** Matchers of the rows behind one hit, for finding the same phrase in a claim's statement. */
+    private final Map<List<Term>, PhraseMatcher> byRows = new ConcurrentHashMap<>();
+
+    private static final int MAX_ROWS_CACHED = 4096;
+
     public CompiledPolicy(Policy policy) {
         this.policy = policy;
         this.general = PhraseMatcher.of(
@@ -85,6 +90,22 @@ public final class CompiledPolicy {
             }
             cached = compileFor(brand);
             byBrand.put(brand, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * A matcher of the phrases of these rows alone, each as written (a hit's rows, looked for in
+     * a claim that may back it); compiled once per policy, not once per post.
+     */
+    public PhraseMatcher matcherOf(List<Term> rows) {
+        PhraseMatcher cached = byRows.get(rows);
+        if (cached == null) {
+            if (byRows.size() >= MAX_ROWS_CACHED) {
+                byRows.clear();
+            }
+            cached = PhraseMatcher.of(rows, t -> List.of(t.phrase()));
+            byRows.put(List.copyOf(rows), cached);
         }
         return cached;
     }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * What every match of a regular expression must contain, read from the expression itself, so a
@@ -78,16 +77,21 @@ final class PatternPrefilter {
             return w.length() == 1 && !Character.isSurrogate(w.charAt(0));
         }
 
-        boolean heldBy(TextIndex text, Predicate<String> contains) {
-            if (singles.size() > 0 && singles.intersects(text.chars())) {
+        boolean heldBy(TextIndex text) {
+            if (heldAsCharacter(text)) {
                 return true;
             }
+            String folded = text.folded();
             for (String w : longer) {
-                if (contains.test(w)) {
+                if (folded.contains(w)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        boolean heldAsCharacter(TextIndex text) {
+            return singles.size() > 0 && singles.intersects(text.chars());
         }
     }
 
@@ -142,20 +146,11 @@ final class PatternPrefilter {
      * each word need; false only when it cannot.
      */
     boolean mayMatch(TextIndex text) {
-        return mayMatch(text, text.folded()::contains);
-    }
-
-    /**
-     * {@link #mayMatch(TextIndex)}, with whether the folded text contains a word need's string
-     * answered by {@code contains} (a {@link WordSearch} of the text, which finds every pattern's
-     * strings in one walk).
-     */
-    boolean mayMatch(TextIndex text, Predicate<String> contains) {
         if (!mayMatch(text.chars())) {
             return false;
         }
         for (WordNeed need : wordNeeds) {
-            if (!need.heldBy(text, contains)) {
+            if (!need.heldBy(text)) {
                 return false;
             }
         }
@@ -165,6 +160,50 @@ final class PatternPrefilter {
     /** The strings of the word needs that are looked for in the text (those longer than a character). */
     List<String> wordStrings() {
         return wordNeeds.stream().flatMap(w -> Arrays.stream(w.longer())).toList();
+    }
+
+    /**
+     * This prefilter with its word needs' strings numbered as in {@code search}, which must look
+     * for all of {@link #wordStrings()}: for a matcher that walks each text once for the strings of
+     * all its patterns.
+     */
+    Bound bind(WordSearch search) {
+        int[][] ids = new int[wordNeeds.size()][];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = search.ids(wordNeeds.get(i).longer());
+        }
+        return new Bound(ids);
+    }
+
+    /** A prefilter bound to a {@link WordSearch}: {@link #bind}. */
+    final class Bound {
+        private final int[][] ids;
+
+        private Bound(int[][] ids) {
+            this.ids = ids;
+        }
+
+        /** {@link PatternPrefilter#mayMatch(TextIndex)}, the word needs' strings told by {@code found}. */
+        boolean mayMatch(TextIndex text, WordSearch.Found found) {
+            if (!PatternPrefilter.this.mayMatch(text.chars())) {
+                return false;
+            }
+            for (int i = 0; i < ids.length; i++) {
+                if (!wordNeeds.get(i).heldAsCharacter(text) && !holdsAny(found, ids[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean holdsAny(WordSearch.Found found, int[] ids) {
+            for (int id : ids) {
+                if (found.has(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The word needs: each a list of strings of which the folded text must contain one. */

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.candor.rules.policy.PhrasePatterns;
 import org.candor.rules.policy.Term;
 
@@ -34,6 +33,8 @@ public final class PhraseMatcher {
     private final CharTrie variants = new CharTrie();
     /** The strings the patterns' prefilters need, found in a caption in one walk. */
     private final WordSearch patternWords;
+    /** Each phrase's prefilter bound to {@link #patternWords}; null for a plain phrase. */
+    private final PatternPrefilter.Bound[] prefilters;
 
     private PhraseMatcher(List<Phrase> phrases) {
         this.phrases = phrases;
@@ -48,6 +49,12 @@ public final class PhraseMatcher {
             }
         }
         this.patternWords = new WordSearch(words);
+        this.prefilters = new PatternPrefilter.Bound[phrases.size()];
+        for (int pi = 0; pi < phrases.size(); pi++) {
+            if (phrases.get(pi).prefilter() != null) {
+                prefilters[pi] = phrases.get(pi).prefilter().bind(patternWords);
+            }
+        }
     }
 
     /** Compiles terms; the phrase of each is taken as written (placeholders already filled in). */
@@ -110,10 +117,10 @@ public final class PhraseMatcher {
             return new ArrayList<>();
         }
         List<Found> found = new ArrayList<>();
-        Predicate<String> contains = patternWords.containedIn(text);
+        WordSearch.Found words = patternWords.in(text);
         for (int pi = 0; pi < phrases.size(); pi++) {
             Phrase phrase = phrases.get(pi);
-            if (phrase.pattern() != null && phrase.prefilter().mayMatch(index, contains)) {
+            if (phrase.pattern() != null && prefilters[pi].mayMatch(index, words)) {
                 Matcher m = phrase.pattern().matcher(text);
                 while (m.find()) {
                     if (m.end() > m.start() && !index.inUrl(m.start())) {

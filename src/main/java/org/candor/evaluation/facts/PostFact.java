@@ -114,7 +114,7 @@ public final class PostFact {
 
     /** A trigger phrase is covered when a listed claim with verified substantiation makes it, word for word. */
     private boolean coveredBySubstantiated(Hit h) {
-        PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
+        PhraseMatcher same = policy.matcherOf(h.rows());
         for (ProductClaim pc : post.productClaims()) {
             if (pc.substantiation().stream().anyMatch(this::independentlyVerified)
                     && !same.find(new TextIndex(pc.statement())).isEmpty()) {
@@ -217,7 +217,7 @@ public final class PostFact {
     }
 
     private boolean backedByVerifiedClaim(Hit h) {
-        PhraseMatcher same = PhraseMatcher.of(h.rows(), t -> List.of(t.phrase()));
+        PhraseMatcher same = policy.matcherOf(h.rows());
         for (ClaimFact c : influencer.getClaims()) {
             if (c.isVerified() && !same.find(new TextIndex(c.getStatement())).isEmpty()) {
                 return true;

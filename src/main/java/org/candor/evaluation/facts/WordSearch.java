@@ -4,7 +4,6 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Which of many strings a text contains, found in one walk over the text. The word needs of a
@@ -29,8 +28,48 @@ final class WordSearch {
         return ids.size();
     }
 
-    /** The strings of this search that {@code text} contains, each found wherever it starts. */
-    BitSet in(String text) {
+    /**
+     * The numbers of these strings in this search, in their order.
+     *
+     * @throws IllegalArgumentException for a string the search does not look for
+     */
+    int[] ids(String... strings) {
+        int[] out = new int[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            Integer id = ids.get(strings[i]);
+            if (id == null) {
+                throw new IllegalArgumentException("not a string of this search: '" + strings[i] + "'");
+            }
+            out[i] = id;
+        }
+        return out;
+    }
+
+    /** Which strings of this search {@code text} contains, found when first asked. */
+    Found in(String text) {
+        return new Found(text);
+    }
+
+    /** The strings of the search that one text contains; used by one thread. */
+    final class Found {
+        private final String text;
+        private BitSet held;
+
+        private Found(String text) {
+            this.text = text;
+        }
+
+        /** Whether the text contains the string numbered {@code id} ({@link #ids}). */
+        boolean has(int id) {
+            if (held == null) {
+                held = walk(text);
+            }
+            return held.get(id);
+        }
+    }
+
+    /** Every string of this search that {@code text} contains, found wherever it starts. */
+    private BitSet walk(String text) {
         BitSet found = new BitSet(ids.size());
         if (ids.isEmpty()) {
             return found;
@@ -49,27 +88,5 @@ final class WordSearch {
             }
         }
         return found;
-    }
-
-    /**
-     * {@code text.contains(s)} for the strings of this search, the text walked once, on the first
-     * question; a string this search does not look for is looked up in the text itself.
-     */
-    Predicate<String> containedIn(String text) {
-        return new Predicate<>() {
-            private BitSet found;
-
-            @Override
-            public boolean test(String s) {
-                Integer id = ids.get(s);
-                if (id == null) {
-                    return text.contains(s);
-                }
-                if (found == null) {
-                    found = in(text);
-                }
-                return found.get(id);
-            }
-        };
     }
 }
