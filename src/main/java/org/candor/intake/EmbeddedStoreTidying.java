@@ -199,10 +199,16 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::tidy, ms, ms, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops the rounds, letting one under way end (at most {@value #IDLE_WRITE} bytes rewritten):
+     * an interrupt there would land in H2's reading or writing of the file, and the JDK closes a
+     * file channel whose thread is interrupted in it, under every connection, while the requests
+     * still being answered in a graceful shutdown need it.
+     */
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown();
             try {
                 scheduler.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -51,18 +51,27 @@ public class Recovery {
     }
 
     /**
-     * Stops recovery for a graceful shutdown: the attempt under way is interrupted and given back
-     * (a stop is not the submission's fault), so the next start tries it again with its attempts
-     * intact. Only a process killed in an attempt leaves that attempt counted.
+     * Stops recovery for a graceful shutdown: no submission is begun after the stop, and the
+     * attempt under way may end for {@value #STOP_WAIT_SECONDS} s. An attempt that takes longer is
+     * interrupted and given back (a stop is not the submission's fault), so the next start tries
+     * it again with its attempts intact; only a process killed in an attempt leaves that attempt
+     * counted. The thread is not interrupted at once: it may be in the embedded database's file,
+     * and the JDK closes a file channel whose thread is interrupted in it, under every connection.
      */
     @PreDestroy
     void stopRecovery() throws InterruptedException {
         stopping = true;
-        recovery.shutdownNow();
-        if (!recovery.awaitTermination(10, TimeUnit.SECONDS)) {
-            log.warn("recovery did not stop within 10 s");
+        recovery.shutdown();
+        if (!recovery.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            recovery.shutdownNow();
+            if (!recovery.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("recovery did not stop within {} s", STOP_WAIT_SECONDS + 10);
+            }
         }
     }
+
+    /** How long a stop lets the attempt under way end before interrupting it. */
+    static final int STOP_WAIT_SECONDS = 10;
 
     /**
      * Evaluates what a crash left RECEIVED, oldest first. Each submission gets at most
@@ -75,7 +84,7 @@ public class Recovery {
         List<Submission> pending = store.received();
         int done = 0;
         for (Submission s : pending) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
                 break;
             }
             if (recoverOne(s)) {

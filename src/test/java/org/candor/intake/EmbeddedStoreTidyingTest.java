@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.candor.system.EvaluationProperties;
@@ -178,6 +182,57 @@ class EmbeddedStoreTidyingTest {
             assertThat(setting(ds, "info.CHUNKS_FILL_RATE"))
                     .as("chunks' fill after tidying")
                     .isGreaterThanOrEqualTo(EmbeddedStoreTidying.FILL_TARGET);
+        }
+    }
+
+    /**
+     * A stop that comes while a round is under way lets the round end. Were the round's thread
+     * interrupted, H2's next read or write of the file in it would close the file channel (the
+     * JDK closes a channel whose thread is interrupted in it) and with it the store, under every
+     * connection: the requests a graceful shutdown is still answering would fail.
+     */
+    @Test
+    void aStopDuringARoundLetsItEndWithTheStoreOpen() throws Exception {
+        DataSource ds = h2("stopped", "");
+        try (Connection held = ds.getConnection()) {
+            insertRows(ds, 1_000);
+            MVStore store = EmbeddedStoreTidying.writtenThrough(held).orElseThrow();
+            int before = setting(ds, "info.CHUNKS_FILL_RATE");
+            assertThat(before).isLessThan(EmbeddedStoreTidying.FILL_TARGET);
+            CountDownLatch inRound = new CountDownLatch(1);
+            AtomicBoolean interrupted = new AtomicBoolean();
+            // Asked in each round just before the rewriting: holds the first round until its
+            // thread is interrupted or a second has passed, so the stop comes in the middle of it.
+            BooleanSupplier busy = () -> {
+                inRound.countDown();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()) {
+                    Thread.onSpinWait();
+                }
+                interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+                return false;
+            };
+            EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, busy, Duration.ofMillis(10), Duration.ZERO);
+            tidying.start();
+            assertThat(tidying.isRunning()).isTrue();
+            assertThat(inRound.await(30, TimeUnit.SECONDS)).as("a round began").isTrue();
+            tidying.stop();
+            assertThat(tidying.isRunning()).isFalse();
+            assertThat(interrupted)
+                    .as("the round's thread interrupted by the stop")
+                    .isFalse();
+            assertThat(store.isClosed()).as("the store after a stop in a round").isFalse();
+            insertRows(ds, 5);
+            assertThat(setting(ds, "info.CHUNKS_FILL_RATE"))
+                    .as("chunks' fill once the rewritten pages are written: the round went to its end")
+                    .isGreaterThan(before);
+            try (Statement st = held.createStatement();
+                    ResultSet r = st.executeQuery("SELECT COUNT(*) FROM t")) {
+                r.next();
+                assertThat(r.getInt(1))
+                        .as("rows, read on the connection held all along")
+                        .isEqualTo(1_005);
+            }
         }
     }
 

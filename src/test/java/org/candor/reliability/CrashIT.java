@@ -74,18 +74,24 @@ class CrashIT {
     final AtomicInteger unanswered = new AtomicInteger();
     final AtomicInteger serverErrors = new AtomicInteger();
 
-    /**
-     * The service's own embedded database settings, in the work folder, opened in mixed mode so
-     * that the test can read it while the service runs.
-     */
-    String url() throws IOException {
+    /** The service's own embedded database settings (application.properties), in the work folder. */
+    String ownUrl() throws IOException {
         java.util.Properties defaults = new java.util.Properties();
         try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             defaults.load(in);
         }
         String url = defaults.getProperty("spring.datasource.url");
-        assertThat(url).startsWith("jdbc:h2:file:./data/");
-        return url.replace("./data/", work.resolve("data").toAbsolutePath() + "/") + ";AUTO_SERVER=TRUE";
+        assertThat(url).startsWith("jdbc:h2:file:./data/").contains(";DB_CLOSE_ON_EXIT=FALSE");
+        return url.replace("./data/", work.resolve("data").toAbsolutePath() + "/");
+    }
+
+    /**
+     * {@link #ownUrl()} opened in mixed mode, so that the test can read the database while the
+     * service runs: for the starts that end in a kill. H2 refuses mixed mode with {@code
+     * DB_CLOSE_ON_EXIT=FALSE}, so these starts leave the closing to H2's exit hook.
+     */
+    String url() throws IOException {
+        return ownUrl().replace(";DB_CLOSE_ON_EXIT=FALSE", "") + ";AUTO_SERVER=TRUE";
     }
 
     static int freePort() throws IOException {
@@ -97,7 +103,8 @@ class CrashIT {
     /**
      * The service: {@code java -jar target/candor.jar} on the first start, the launcher ({@code
      * ./candor}, which execs the JVM itself: the process is the service's) on the starts after a
-     * kill.
+     * kill; the start that ends in a stop ({@link #stopUnderLoad}) on the service's own database
+     * settings.
      */
     Process start(int port, int run) throws Exception {
         String jar = System.getProperty("candor.jar", "target/candor.jar");
@@ -112,7 +119,7 @@ class CrashIT {
         cmd.addAll(List.of(
                 "--server.port=" + port,
                 "--spring.profiles.active=demo",
-                "--spring.datasource.url=" + url(),
+                "--spring.datasource.url=" + (run > CYCLES ? ownUrl() : url()),
                 "--candor.rules-dir=" + Path.of("rules").toAbsolutePath(),
                 "--candor.rules-watch.enabled=false",
                 "--candor.reports-dir=" + work.resolve("reports")));
@@ -234,6 +241,42 @@ class CrashIT {
                 assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             }
         }
+        stopUnderLoad(kills);
+    }
+
+    /**
+     * A stop (SIGTERM, as a service manager sends) while the clients send: the requests in flight
+     * finish and are stored before the embedded database closes, so none is answered with an
+     * error, none is left RECEIVED and nothing is logged about a closed database or its file.
+     */
+    void stopUnderLoad(int kills) throws Exception {
+        int run = CYCLES + 1;
+        int port = freePort();
+        Process p = start(port, run);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = submitters(port, stop, "stop");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (answeredThisStart.get() < 4 * CLIENTS && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(answeredThisStart.get())
+                .as("201 answers before the stop; log: %s", log(run))
+                .isGreaterThan(0);
+        p.destroy(); // SIGTERM, while the clients are still sending
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as("stopped; log: %s", log(run))
+                .isTrue();
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertThat(log(run))
+                .as("the stop's log")
+                .doesNotContain("Database is already closed")
+                .doesNotContain("MVStoreException")
+                .doesNotContain("StorageUnavailable");
+        assertThat(received()).as("left RECEIVED by the stop").isZero();
+        check(kills);
     }
 
     long received() throws Exception {

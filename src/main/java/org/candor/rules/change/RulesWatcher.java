@@ -9,9 +9,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.candor.rules.RuleService;
@@ -67,11 +67,14 @@ class RulesWatcher implements SmartLifecycle {
             log.warn("cannot watch {}: {}; rule edits need a reload through the API", dir, e.toString());
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor reloads = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rules-reload");
             t.setDaemon(true);
             return t;
         });
+        // A stop drops a reload still waiting out its debounce and lets one under way end.
+        reloads.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler = reloads;
         running = true;
         thread = new Thread(this::loop, "rules-watch");
         thread.setDaemon(true);
@@ -138,7 +141,9 @@ class RulesWatcher implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // Not interrupted: a reload under way may be writing the rule history to the embedded
+            // database, whose file the JDK closes when its thread is interrupted in it.
+            scheduler.shutdown();
         }
         if (watch != null) {
             try {
