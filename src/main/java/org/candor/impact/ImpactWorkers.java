@@ -201,12 +201,12 @@ public class ImpactWorkers {
                 store.complete(job, found, clock.instant());
             }
         } catch (InterruptedException e) {
-            store.giveBack(job);
+            giveBack(job);
             throw e;
         } catch (RuntimeException e) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 // Stopped in the middle of an evaluation: not the job's fault.
-                store.giveBack(job);
+                giveBack(job);
                 throw new InterruptedException("stopping");
             }
             log.warn(
@@ -219,6 +219,21 @@ public class ImpactWorkers {
             store.fail(job, describe(e), properties.maxAttempts(), clock.instant());
         }
         return true;
+    }
+
+    /**
+     * Gives a job back with the thread's interrupt put aside for the storage call: the JDK closes
+     * the embedded database's file channel when an interrupted thread reads or writes it.
+     */
+    private void giveBack(Job job) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.giveBack(job);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String describe(RuntimeException e) {
@@ -427,7 +442,15 @@ public class ImpactWorkers {
         }
     }
 
-    /** Stops the workers: a job under way is given back, for this or another instance to do. */
+    /**
+     * Stops the workers: a job under way is given back, for this or another instance to do. A
+     * worker sees the stop between two campaigns of its job and is interrupted only when it has
+     * not ended in {@value #STOP_WAIT_SECONDS} s: it may be in the embedded database's file, and the
+     * JDK closes a file channel whose thread is interrupted in it, under every connection.
+     */
+    /** How long a stop lets a worker end its job's campaign under way before interrupting it. */
+    static final int STOP_WAIT_SECONDS = 10;
+
     @PreDestroy
     void stop() throws InterruptedException {
         List<Thread> running;
@@ -435,10 +458,15 @@ public class ImpactWorkers {
             stopping = true;
             running = List.copyOf(threads);
         }
-        running.forEach(Thread::interrupt);
         wake();
         for (Thread t : running) {
-            t.join(TimeUnit.SECONDS.toMillis(10));
+            t.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        }
+        for (Thread t : running) {
+            if (t.isAlive()) {
+                t.interrupt();
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            }
         }
         synchronized (built) {
             built.values().forEach(b -> {

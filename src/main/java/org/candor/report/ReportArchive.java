@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
@@ -425,9 +426,17 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
         stopping = true;
         writer.shutdown();
         if (!writer.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+            // The rest of the queue is dropped; the copy under way ends (the catch-up sees the
+            // stop between two copies). Not interrupted: it may be reading the embedded
+            // database's file, and the JDK closes a file channel whose thread is interrupted in it.
+            List<Runnable> dropped = new ArrayList<>();
+            writer.getQueue().drainTo(dropped);
             log.warn(
                     "{} report copies not written before shutdown (they are written on the next start)",
-                    writer.shutdownNow().size());
+                    dropped.size());
+            if (!writer.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("the report copy under way did not end within {}", DRAIN);
+            }
         }
     }
 }
