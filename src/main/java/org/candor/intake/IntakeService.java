@@ -35,7 +35,8 @@ import org.springframework.stereotype.Service;
  * evaluated when the service next starts: nothing accepted is lost or judged twice.
  *
  * <p>Evaluations run on the {@link EvaluationPool} under the bounds of {@code candor.evaluation}:
- * a submission that arrives when every place is taken is refused before it is stored (503), and
+ * a submission that arrives when every place is taken is refused before it is read or stored
+ * (503; a key sent again is then refused too, and answered once a place is free), and
  * one whose evaluation reaches a bound is stored as ERROR with the reason (422). {@link Recovery} runs in
  * the background once the service is up, tries each submission a limited number of times (counted
  * before each try, so one that stops the process counts too) and marks it ERROR after that.
@@ -114,15 +115,19 @@ public class IntakeService {
         if (body == null || body.length == 0) {
             throw new MalformedSubmissionException("the body is empty; send a campaign as JSON");
         }
-        String text = Utf8Body.decode(body);
-        Campaign campaign;
-        try {
-            // One read of the bytes: not JSON at all is 400, a campaign that breaks the format 422.
-            campaign = reader.readBody(Utf8Body.withoutBom(body));
-        } catch (NotJsonException e) {
-            throw new MalformedSubmissionException(e.getMessage());
+        // A place before the body is read: a busy service refuses at the cost of a refusal, not
+        // of reading and checking a campaign it will not judge.
+        try (EvaluationPool.Place place = pool.reserve()) {
+            String text = Utf8Body.decode(body);
+            Campaign campaign;
+            try {
+                // One read of the bytes: not JSON at all is 400, a campaign that breaks the format 422.
+                campaign = reader.readBody(Utf8Body.withoutBom(body));
+            } catch (NotJsonException e) {
+                throw new MalformedSubmissionException(e.getMessage());
+            }
+            return accept(place, campaign, body, contentType, text, account, idempotencyKey);
         }
-        return accept(campaign, body, contentType, text, account, idempotencyKey);
     }
 
     /** The most characters of an Idempotency-Key. */
@@ -151,14 +156,16 @@ public class IntakeService {
     /** Accepts a workbook once per {@code idempotencyKey}, as {@link #submit(byte[], String, Account, String)}. */
     public Accepted submitWorkbook(byte[] xlsx, Account account, String idempotencyKey) {
         checkKey(idempotencyKey);
-        Campaign campaign = workbooks.read(xlsx);
-        String json;
-        try {
-            json = PAYLOAD.writeValueAsString(campaign);
-        } catch (IOException e) {
-            throw new IllegalStateException("campaign cannot be written as JSON", e);
+        try (EvaluationPool.Place place = pool.reserve()) { // before the workbook is read, as for JSON
+            Campaign campaign = workbooks.read(xlsx);
+            String json;
+            try {
+                json = PAYLOAD.writeValueAsString(campaign);
+            } catch (IOException e) {
+                throw new IllegalStateException("campaign cannot be written as JSON", e);
+            }
+            return accept(place, campaign, xlsx, WORKBOOK_TYPE, json, account, idempotencyKey);
         }
-        return accept(campaign, xlsx, WORKBOOK_TYPE, json, account, idempotencyKey);
     }
 
     /**
@@ -183,8 +190,15 @@ public class IntakeService {
                 "upload a campaign as .json or as the .xlsx template; got '" + fileName + "'");
     }
 
+    /** Stores and judges a campaign read in the place taken for it. */
     private Accepted accept(
-            Campaign campaign, byte[] raw, String contentType, String payload, Account account, String key) {
+            EvaluationPool.Place place,
+            Campaign campaign,
+            byte[] raw,
+            String contentType,
+            String payload,
+            Account account,
+            String key) {
         if (account.isAgency() && !account.agency().equals(campaign.agency())) {
             throw new AgencyMismatchException(account.agency(), campaign.agency());
         }
@@ -192,7 +206,7 @@ public class IntakeService {
         if (key != null) {
             Optional<Submission> earlier = store.submissionByKey(account.username(), key);
             if (earlier.isPresent()) {
-                return repeat(null, earlier.get(), hash, key, account);
+                return repeat(place, earlier.get(), hash, key, account);
             }
         }
         Instant now = clock.instant();
@@ -208,24 +222,20 @@ public class IntakeService {
                 hash,
                 contentType,
                 payload);
-        // A place first: when the service is busy nothing is stored and the client tries again.
-        try (EvaluationPool.Place place = pool.reserve()) {
-            try {
-                // stored with its first attempt counted, as startAttempt would before evaluating
-                store.insertStarted(s, key);
-            } catch (DuplicateKeyException e) {
-                // the same key sent twice at once: the other request stored first
-                Submission earlier =
-                        store.submissionByKey(account.username(), key).orElseThrow(() -> e);
-                return repeat(place, earlier, hash, key, account);
-            }
-            StoredEvaluation e = evaluate(place, s, campaign, account.username(), true);
-            if (e == null) {
-                // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
-                return new Accepted(store.firstEvaluation(s.id()).orElseThrow(), false);
-            }
-            return new Accepted(e, false);
+        try {
+            // stored with its first attempt counted, as startAttempt would before evaluating
+            store.insertStarted(s, key);
+        } catch (DuplicateKeyException e) {
+            // the same key sent twice at once: the other request stored first
+            Submission earlier = store.submissionByKey(account.username(), key).orElseThrow(() -> e);
+            return repeat(place, earlier, hash, key, account);
         }
+        StoredEvaluation e = evaluate(place, s, campaign, account.username(), true);
+        if (e == null) {
+            // Evaluated meanwhile by the recovery of a restart; answer with that evaluation.
+            return new Accepted(store.firstEvaluation(s.id()).orElseThrow(), false);
+        }
+        return new Accepted(e, false);
     }
 
     /**
@@ -233,9 +243,9 @@ public class IntakeService {
      * submission was stored but never evaluated (its request failed after storing it), it is
      * evaluated now, once; when it ended in ERROR, the answer says so again.
      *
-     * @param held a place already taken for this request, or null
+     * @param place the place taken for this request
      */
-    private Accepted repeat(EvaluationPool.Place held, Submission earlier, String hash, String key, Account account) {
+    private Accepted repeat(EvaluationPool.Place place, Submission earlier, String hash, String key, Account account) {
         if (!earlier.inputHash().equals(hash)) {
             throw new IdempotencyKeyReusedException(key);
         }
@@ -247,16 +257,8 @@ public class IntakeService {
         if (Submission.ERROR.equals(state.status())) {
             throw new EvaluationStoppedException(earlier.id(), state.error());
         }
-        StoredEvaluation e;
-        if (held != null) {
-            store.startAttempt(earlier.id());
-            e = evaluate(held, earlier, campaignOf(earlier), account.username(), true);
-        } else {
-            try (EvaluationPool.Place place = pool.reserve()) {
-                store.startAttempt(earlier.id());
-                e = evaluate(place, earlier, campaignOf(earlier), account.username(), true);
-            }
-        }
+        store.startAttempt(earlier.id());
+        StoredEvaluation e = evaluate(place, earlier, campaignOf(earlier), account.username(), true);
         return new Accepted(e != null ? e : store.firstEvaluation(earlier.id()).orElseThrow(), true);
     }
 

@@ -1,6 +1,7 @@
 package org.candor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.candor.evaluation.BoundsFixtures;
 import org.candor.intake.EvaluationPool;
+import org.candor.intake.IntakeService;
 import org.candor.intake.Submission;
 import org.candor.intake.SubmissionStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
@@ -143,11 +146,38 @@ class EvaluationBoundsApiTest extends ApiTestSupport {
             JsonNode problem = assertProblem(r, 503);
             assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("7");
             assertThat(problem.path("detail").asText()).contains("nothing was stored");
+            // Refused before the body is read: a body that is not JSON and a workbook that is not
+            // one, which a free service answers 400 and 422, are not even looked at.
+            assertProblem(
+                    mvc.perform(submission("{ not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                    .with(NORTHWIND.basic()))
+                            .andReturn(),
+                    503);
+            assertProblem(
+                    mvc.perform(multipart("/api/v1/evaluations")
+                                    .file(new MockMultipartFile(
+                                            "file", "campaign.xlsx", IntakeService.WORKBOOK_TYPE, new byte[] {1, 2, 3}))
+                                    .with(NORTHWIND.basic()))
+                            .andReturn(),
+                    503);
             assertThat(store.received()).hasSize((int) before);
         } finally {
             taken.forEach(EvaluationPool.Place::close);
         }
         submit(NORTHWIND, BoundsFixtures.campaignWithPosts(1));
+        // With a place free again, the same bodies are read and refused for what they are.
+        assertProblem(
+                mvc.perform(submission("{ not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .with(NORTHWIND.basic()))
+                        .andReturn(),
+                400);
+        assertProblem(
+                mvc.perform(multipart("/api/v1/evaluations")
+                                .file(new MockMultipartFile(
+                                        "file", "campaign.xlsx", IntakeService.WORKBOOK_TYPE, new byte[] {1, 2, 3}))
+                                .with(NORTHWIND.basic()))
+                        .andReturn(),
+                422);
     }
 
     @Test
