@@ -148,36 +148,26 @@ class EvaluationBoundsApiTest extends ApiTestSupport {
             assertThat(problem.path("detail").asText()).contains("nothing was stored");
             // Refused before the body is read: a body that is not JSON and a workbook that is not
             // one, which a free service answers 400 and 422, are not even looked at.
-            assertProblem(
-                    mvc.perform(submission("{ not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                    .with(NORTHWIND.basic()))
-                            .andReturn(),
-                    503);
-            assertProblem(
-                    mvc.perform(multipart("/api/v1/evaluations")
-                                    .file(new MockMultipartFile(
-                                            "file", "campaign.xlsx", IntakeService.WORKBOOK_TYPE, new byte[] {1, 2, 3}))
-                                    .with(NORTHWIND.basic()))
-                            .andReturn(),
-                    503);
+            assertUnreadBodiesAnswered(503, 503);
             assertThat(store.received()).hasSize((int) before);
         } finally {
             taken.forEach(EvaluationPool.Place::close);
         }
         submit(NORTHWIND, BoundsFixtures.campaignWithPosts(1));
         // With a place free again, the same bodies are read and refused for what they are.
+        assertUnreadBodiesAnswered(400, 422);
+    }
+
+    /** Sends a body that is not JSON and an upload that is not a workbook; asserts their answers. */
+    private void assertUnreadBodiesAnswered(int notJson, int notAWorkbook) throws Exception {
+        byte[] broken = "{ not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertProblem(mvc.perform(submission(broken).with(NORTHWIND.basic())).andReturn(), notJson);
+        MockMultipartFile file =
+                new MockMultipartFile("file", "campaign.xlsx", IntakeService.WORKBOOK_TYPE, new byte[] {1, 2, 3});
         assertProblem(
-                mvc.perform(submission("{ not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                .with(NORTHWIND.basic()))
+                mvc.perform(multipart("/api/v1/evaluations").file(file).with(NORTHWIND.basic()))
                         .andReturn(),
-                400);
-        assertProblem(
-                mvc.perform(multipart("/api/v1/evaluations")
-                                .file(new MockMultipartFile(
-                                        "file", "campaign.xlsx", IntakeService.WORKBOOK_TYPE, new byte[] {1, 2, 3}))
-                                .with(NORTHWIND.basic()))
-                        .andReturn(),
-                422);
+                notAWorkbook);
     }
 
     @Test
