@@ -137,7 +137,7 @@ public final class PhraseMatcher {
             if (at > 0
                     && !Character.isSurrogate(chars[at])
                     && isWordChar(chars[at])
-                    && isWordChar(text.codePointBefore(at))) {
+                    && isWordChar(Character.codePointBefore(chars, at))) {
                 continue;
             }
             CharTrie.Node n = variants.root();
