@@ -121,6 +121,9 @@ class RulesWatcher implements SmartLifecycle {
 
     /** Pushes the reload back to {@code debounce} after the latest change. */
     private synchronized void schedule() {
+        if (!running) {
+            return; // stopped while the change came in: its reload is not wanted any more
+        }
         if (pending != null) {
             pending.cancel(false);
         }
@@ -137,13 +140,24 @@ class RulesWatcher implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** How long a stop waits for a reload under way. */
+    static final int STOP_WAIT_SECONDS = 30;
+
     @Override
     public synchronized void stop() {
         running = false;
         if (scheduler != null) {
-            // Not interrupted: a reload under way may be writing the rule history to the embedded
-            // database, whose file the JDK closes when its thread is interrupted in it.
+            // Not interrupted, and waited for: a reload under way may be writing the rule history
+            // to the embedded database, whose file the JDK closes when its thread is interrupted
+            // in it, and which closes after this stop.
             scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    log.warn("a rule reload under way did not end within {} s of the stop", STOP_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (watch != null) {
             try {

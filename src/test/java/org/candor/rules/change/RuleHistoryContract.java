@@ -47,6 +47,9 @@ abstract class RuleHistoryContract {
     @Autowired
     RuleSnapshots snapshots;
 
+    @Autowired
+    RulesWatcher watcher;
+
     /** Points the service at a small pack copied into {@code root}, watched with a short debounce. */
     static void rulesIn(DynamicPropertyRegistry registry, Supplier<Path> root) {
         registry.add("candor.rules-dir", () -> {
@@ -143,6 +146,34 @@ abstract class RuleHistoryContract {
                 .endsWith("' → '" + value + "'");
         assertThat(history.hasSnapshot(before)).isTrue();
         assertThat(history.hasSnapshot(after)).isTrue();
+    }
+
+    /**
+     * A stop (the service shutting down) drops a reload still waiting out its debounce: it would
+     * otherwise run while the service closes, its database among the rest.
+     */
+    @Test
+    void anEditStillWaitingOutTheDebounceWhenTheWatcherStopsIsNotReloaded() throws Exception {
+        String before = rules.current().hash();
+        long recorded = history.history(0, 1).total();
+        String table = Files.readString(thresholds());
+        try {
+            Files.writeString(
+                    thresholds(),
+                    Fixtures.withThreshold(table, "LIVE_DISCLOSURE_REPEAT_SECONDS", "" + NEXT.getAndIncrement()));
+            Thread.sleep(50); // the watcher sees the edit; its reload waits 150 ms
+            watcher.stop();
+            assertThat(watcher.isRunning()).isFalse();
+            Thread.sleep(600);
+            assertThat(rules.current().hash())
+                    .as("rules in force after the stop")
+                    .isEqualTo(before);
+            assertThat(history.history(0, 1).total()).as("changes recorded").isEqualTo(recorded);
+        } finally {
+            Files.writeString(thresholds(), table);
+            watcher.start();
+        }
+        assertThat(watcher.isRunning()).as("started again").isTrue();
     }
 
     @Test
