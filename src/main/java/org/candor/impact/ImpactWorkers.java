@@ -459,8 +459,9 @@ public class ImpactWorkers {
             running = List.copyOf(threads);
         }
         wake();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
         for (Thread t : running) {
-            t.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
         }
         for (Thread t : running) {
             if (t.isAlive()) {
