@@ -29,7 +29,10 @@ public final class PhraseMatcher {
     public record Match(Phrase phrase, int start, int end, boolean hashtag, String text, int foldedStart) {}
 
     private final List<Phrase> phrases;
-    /** Every variant of every plain phrase, in one trie: a caption is read once, not once per phrase. */
+    /**
+     * Every variant of every plain phrase, in one trie: a caption is read once, not once per
+     * phrase. Each end holds pairs: the phrase's index, then the variant's.
+     */
     private final CharTrie variants = new CharTrie();
     /** The strings the patterns' prefilters need, found in a caption in one walk. */
     private final WordSearch patternWords;
