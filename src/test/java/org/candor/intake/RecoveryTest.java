@@ -33,6 +33,49 @@ class RecoveryTest {
                         "--candor.reports-dir=" + reports);
     }
 
+    /**
+     * A recovery that was stopped (the service shutting down) begins no submission: what is left
+     * RECEIVED waits for the next start with its attempts as they were. The stop does not
+     * interrupt the recovery's thread, which may be in the embedded database's file: the loop
+     * itself looks at the stop.
+     */
+    @Test
+    void aStoppedRecoveryBeginsNoSubmissionAndLeavesItsAttemptsAlone(@TempDir Path dir) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String payload = Files.readString(Path.of("src/test/resources/campaigns/spec-example.json"));
+        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        try (ConfigurableApplicationContext context = start(dir.resolve("data"), dir.resolve("reports"))) {
+            context.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
+            SubmissionStore store = context.getBean(SubmissionStore.class);
+            store.insert(new Submission(
+                    id,
+                    "ACME-STOPPED",
+                    "Northwind Media",
+                    "Acme Skincare",
+                    "northwind",
+                    at,
+                    at,
+                    Submission.RECEIVED,
+                    "h",
+                    "application/json",
+                    payload));
+            Recovery stopped = new Recovery(
+                    store,
+                    context.getBean(IntakeService.class),
+                    context.getBean(EvaluationPool.class),
+                    context.getBean(org.candor.system.EvaluationProperties.class));
+            stopped.stopRecovery();
+            assertThat(stopped.recover())
+                    .as("submissions recovered after the stop")
+                    .isZero();
+            assertThat(store.received()).extracting(Submission::id).containsExactly(id);
+            assertThat(store.state(id).orElseThrow().attempts())
+                    .as("attempts counted")
+                    .isZero();
+            assertThat(store.countEvaluations(id)).isZero();
+        }
+    }
+
     @Test
     void aSubmissionLeftReceivedIsEvaluatedExactlyOnceOnTheNextStart(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
