@@ -44,7 +44,8 @@ class RecoveryBoundsTest {
                 .run(args.toArray(String[]::new));
     }
 
-    private static Submission received(String payload) {
+    /** A submission as a crash leaves it: stored RECEIVED, never evaluated. */
+    static Submission received(String payload) {
         Instant at = Instant.parse("2026-10-01T09:00:00Z");
         return new Submission(
                 UUID.randomUUID().toString(),

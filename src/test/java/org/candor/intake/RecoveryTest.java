@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.candor.CandorApplication;
 import org.junit.jupiter.api.Test;
@@ -41,24 +39,13 @@ class RecoveryTest {
      */
     @Test
     void aStoppedRecoveryBeginsNoSubmissionAndLeavesItsAttemptsAlone(@TempDir Path dir) throws Exception {
-        String id = UUID.randomUUID().toString();
-        String payload = Files.readString(Path.of("src/test/resources/campaigns/spec-example.json"));
-        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        Submission received = RecoveryBoundsTest.received(
+                Files.readString(Path.of("src/test/resources/campaigns/spec-example.json")));
+        String id = received.id();
         try (ConfigurableApplicationContext context = start(dir.resolve("data"), dir.resolve("reports"))) {
             context.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
             SubmissionStore store = context.getBean(SubmissionStore.class);
-            store.insert(new Submission(
-                    id,
-                    "ACME-STOPPED",
-                    "Northwind Media",
-                    "Acme Skincare",
-                    "northwind",
-                    at,
-                    at,
-                    Submission.RECEIVED,
-                    "h",
-                    "application/json",
-                    payload));
+            store.insert(received);
             Recovery stopped = new Recovery(
                     store,
                     context.getBean(IntakeService.class),
@@ -79,27 +66,16 @@ class RecoveryTest {
     @Test
     void aSubmissionLeftReceivedIsEvaluatedExactlyOnceOnTheNextStart(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        String id = UUID.randomUUID().toString();
-        String payload = Files.readString(Path.of("src/test/resources/campaigns/spec-example.json"));
-        Instant at = Instant.parse("2026-10-01T09:00:00Z");
+        Submission received = RecoveryBoundsTest.received(
+                Files.readString(Path.of("src/test/resources/campaigns/spec-example.json")));
+        String id = received.id();
         try (ConfigurableApplicationContext first = start(data, dir.resolve("reports"))) {
             SubmissionStore store = first.getBean(SubmissionStore.class);
             // The start's own recovery runs on one background thread: a second run queued behind it
             // returns once it is over, so the row below is left for the next start.
             first.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
             // As if the process died between storing the submission and storing its evaluation.
-            store.insert(new Submission(
-                    id,
-                    "ACME-SPRING-26",
-                    "Northwind Media",
-                    "Acme Skincare",
-                    "northwind",
-                    at,
-                    at,
-                    Submission.RECEIVED,
-                    "h",
-                    "application/json",
-                    payload));
+            store.insert(received);
             assertThat(store.received()).extracting(Submission::id).containsExactly(id);
         }
         try (ConfigurableApplicationContext second = start(data, dir.resolve("reports"))) {
