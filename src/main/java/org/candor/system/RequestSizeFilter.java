@@ -9,11 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code candor.edge.max-body-reads} bodies are read at once (one more is 503 at once). A body is
  * counted from the moment the application reads it, that is after sign-in, so requests refused
  * before (401, 403) take no place; and Tomcat swallows nothing of their bodies ({@code
- * max-swallow-size}).
+ * max-swallow-size}). While every place is taken, a request that carries a body and credentials is
+ * refused here, before the sign-in: under overload a refusal then costs a refusal, not a trip
+ * through the security filters and the controller.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,12 +62,38 @@ class RequestSizeFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
+        if (reads.availablePermits() == 0
+                && carriesBody(request)
+                && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            // Every body place is taken: refused before the sign-in and before anything is read, so a
+            // busy service spends on a refusal what a refusal costs. A request without credentials
+            // goes on to its 401, which reads nothing either.
+            busy(request, response);
+            return;
+        }
         Limited limited = new Limited(request);
         try {
             chain.doFilter(limited, response);
         } finally {
             limited.release();
         }
+    }
+
+    private static boolean carriesBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /** 503 with Retry-After, as the API answers a {@link ServerBusyException}; the connection is closed. */
+    private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, new ServerBusyException().getMessage());
+        problem.setTitle("Busy");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
     }
 
     private final class Limited extends HttpServletRequestWrapper {
@@ -93,7 +125,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
-                if (getContentLengthLong() > 0 || getHeader("Transfer-Encoding") != null) {
+                if (carriesBody(this)) {
                     begin();
                 }
                 stream = new ServletInputStream() {

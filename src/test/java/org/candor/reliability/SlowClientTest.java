@@ -85,6 +85,74 @@ class SlowClientTest {
         }
     }
 
+    /**
+     * A whole POST with a small body over a fresh connection: the answer's head (status line and
+     * headers) and body, as the server sent them, within 10 seconds.
+     */
+    String post(String authorization) throws IOException {
+        try (Socket s = new Socket("localhost", port)) {
+            s.setSoTimeout(10_000);
+            String body = "{}";
+            String request = "POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n" + body;
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String status(String answer) {
+        return answer.length() < 12 ? "closed" : answer.substring(9, 12);
+    }
+
+    /** The first answer of {@code post} with that status within 10 s, or the last one seen. */
+    String postUntil(String authorization, String wanted) throws Exception {
+        String last = "";
+        for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; Thread.sleep(100)) {
+            last = post(authorization);
+            if (status(last).equals(wanted)) {
+                break;
+            }
+        }
+        return last;
+    }
+
+    @Test
+    void whileEveryBodyPlaceIsTakenABodyWithCredentialsIsRefusedBeforeTheSignInOneWithoutGetsItsSignIn()
+            throws Exception {
+        String wrong = basic("northwind:not-the-password");
+        assertThat(status(post(wrong)))
+                .as("credentials checked while places are free")
+                .isEqualTo("401");
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // candor.edge.max-body-reads
+                slow.add(slowClient(true));
+            }
+            String refused = postUntil(wrong, "503");
+            assertThat(status(refused))
+                    .as("refused before its credentials are checked")
+                    .isEqualTo("503");
+            assertThat(refused)
+                    .containsIgnoringCase("Retry-After: 5")
+                    .containsIgnoringCase("Connection: close")
+                    .contains("\"title\":\"Busy\"")
+                    .contains("\"status\":503")
+                    .contains("\"instance\":\"/api/v1/evaluations\"");
+            assertThat(status(post(null)))
+                    .as("no credentials: the sign-in answers")
+                    .isEqualTo("401");
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+        assertThat(status(postUntil(wrong, "401")))
+                .as("credentials checked again once the slow bodies are gone")
+                .isEqualTo("401");
+    }
+
     @Test
     void healthAndTheApiAnswerWhileSlowClientsSendBodiesByteByByte() throws Exception {
         List<Socket> slow = new ArrayList<>();
