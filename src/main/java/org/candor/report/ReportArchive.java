@@ -421,11 +421,21 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
         return writer.getQueue().size();
     }
 
+    /** On shutdown the queue is written out for {@link #DRAIN} at most. */
     @Override
     public void destroy() throws InterruptedException {
+        stop(DRAIN);
+    }
+
+    /**
+     * Stops the writer: the copies queued are written for {@code drain} at most; then those not
+     * begun are dropped (the catch-up of the next start writes them), and the copy under way may
+     * end for {@link #DRAIN}.
+     */
+    void stop(Duration drain) throws InterruptedException {
         stopping = true;
         writer.shutdown();
-        if (!writer.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!writer.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
             // The rest of the queue is dropped; the copy under way ends (the catch-up sees the
             // stop between two copies). Not interrupted: it may be reading the embedded
             // database's file, and the JDK closes a file channel whose thread is interrupted in it.

@@ -1,12 +1,14 @@
 package org.candor.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.BoundsFixtures;
@@ -35,6 +38,8 @@ import org.candor.rules.change.RuleChanges;
 import org.candor.support.Portfolio;
 import org.candor.support.Postgres;
 import org.candor.support.ServiceTest;
+import org.candor.waiver.WaiverService;
+import org.candor.waiver.WaiverStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -49,9 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Impact previews on PostgreSQL, worked by workers the test runs itself ({@code
  * candor.impact.workers=0}, so no background worker takes a job): two workers split the jobs
  * without claiming any twice, a job one worker holds is skipped by the other instead of waited
- * for ({@code FOR UPDATE SKIP LOCKED}), and how many campaigns a second one and two workers
- * judge. The number of campaigns of the throughput run is {@code candor.impact.bench.campaigns}:
- * 50 in the default build, 10,000 under {@code -Pbench} (BENCHMARKS.md).
+ * for ({@code FOR UPDATE SKIP LOCKED}), a stop lets the campaign under way end, and how many
+ * campaigns a second one and two workers judge. The number of campaigns of the throughput run is
+ * {@code candor.impact.bench.campaigns}: 50 in the default build, 10,000 under {@code -Pbench}
+ * (BENCHMARKS.md).
  */
 @Postgres
 @ServiceTest
@@ -96,6 +102,15 @@ class ImpactPostgresTest {
 
     @Autowired
     EvaluationPool pool;
+
+    @Autowired
+    WaiverStore waiverStore;
+
+    @Autowired
+    Evaluator evaluator;
+
+    @Autowired
+    CampaignReader reader;
 
     /** Posts of the campaign whose judgement on the cross-product candidate reaches the firing bound. */
     static final int BOUNDED_POSTS = 40;
@@ -424,6 +439,84 @@ class ImpactPostgresTest {
         assertThat(after.preview().done()).isEqualTo(5);
         assertThat(after.changes()).isEqualTo(foundBefore);
         assertThat(jobs(p.id())).extracting(JobRow::status).containsExactly("DONE", "CANCELLED", "CANCELLED");
+    }
+
+    /**
+     * A stop that comes while a worker judges a campaign lets the campaign end, and a job whose
+     * last campaign it was is stored done. The worker is not interrupted: it may be in the
+     * embedded database's file, and the JDK closes a file channel whose thread is interrupted in
+     * it, under every connection. A worker of its own, held in the look-up of the campaign's
+     * waivers, after its evaluation on the candidate rules.
+     */
+    @Test
+    void aStopWhileAWorkerJudgesACampaignLetsItEndUninterruptedAndTheJobIsStored() throws Exception {
+        String brand = "Stop " + UUID.randomUUID();
+        int flips = seed(brand, 1);
+        ImpactPreview p = impact.request(candidate(), null, brand, "officer");
+        CountDownLatch judging = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicBoolean held = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        WaiverService heldInWaivers = new WaiverService(waiverStore, submissions) {
+            @Override
+            public EvaluationResult applyActive(String submissionId, EvaluationResult result) {
+                if (brand.equals(result.brand()) && held.compareAndSet(false, true)) {
+                    judging.countDown();
+                    try {
+                        goOn.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    interrupted.set(Thread.currentThread().isInterrupted());
+                }
+                return super.applyActive(submissionId, result);
+            }
+        };
+        ImpactWorkers one = new ImpactWorkers(
+                store,
+                submissions,
+                rules,
+                heldInWaivers,
+                pool,
+                new ImpactProperties(1, 5, Duration.ofSeconds(1), false, null, null, null),
+                evaluator,
+                reader);
+        one.start();
+        assertThat(judging.await(2, TimeUnit.MINUTES))
+                .as("the worker judges the campaign")
+                .isTrue();
+
+        Thread stop = new Thread(
+                () -> {
+                    try {
+                        one.stop();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stop");
+        stop.start();
+        // The stop has begun: it waits for the worker to end (a join with its deadline), or it returned.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        stop.getState() == Thread.State.TIMED_WAITING || stop.getState() == Thread.State.TERMINATED);
+        goOn.countDown();
+        stop.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(stop.isAlive()).as("the stop returned").isFalse();
+        assertThat(interrupted).as("the worker interrupted by the stop").isFalse();
+        assertThat(jobs(p.id())).singleElement().satisfies(j -> {
+            assertThat(j.status()).isEqualTo("DONE");
+            assertThat(j.attempts()).isEqualTo(1);
+            assertThat(j.claimedBy()).startsWith(one.instance() + "/");
+        });
+        ImpactService.Report r = impact.report(p.id()).orElseThrow();
+        assertThat(r.preview().status()).isEqualTo(ImpactPreview.Status.DONE);
+        assertThat(r.preview().done()).isEqualTo(1);
+        assertThat(r.changes()).hasSize(flips).allSatisfy(c -> {
+            assertThat(c.verdictBefore()).isEqualTo(Verdict.PASS);
+            assertThat(c.verdictAfter()).isEqualTo(Verdict.FAIL);
+        });
     }
 
     @Test

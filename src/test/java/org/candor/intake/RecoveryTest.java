@@ -3,16 +3,24 @@ package org.candor.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.candor.CandorApplication;
+import org.candor.system.DatabaseProbe;
+import org.candor.system.EvaluationProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A submission stored but not yet evaluated when the process died is evaluated, once, when the
@@ -50,7 +58,7 @@ class RecoveryTest {
                     store,
                     context.getBean(IntakeService.class),
                     context.getBean(EvaluationPool.class),
-                    context.getBean(org.candor.system.EvaluationProperties.class));
+                    context.getBean(EvaluationProperties.class));
             stopped.stopRecovery();
             assertThat(stopped.recover())
                     .as("submissions recovered after the stop")
@@ -60,6 +68,95 @@ class RecoveryTest {
                     .as("attempts counted")
                     .isZero();
             assertThat(store.countEvaluations(id)).isZero();
+        }
+    }
+
+    /**
+     * A stop that comes while an attempt is under way lets it end: its evaluation is stored, and
+     * the submission after it is not begun. The recovery's thread is not interrupted: it may be in
+     * the embedded database's file, and the JDK closes a file channel whose thread is interrupted in
+     * it, under every connection. A recovery of its own, held once its first attempt is counted.
+     */
+    @Test
+    void aStopDuringAnAttemptLetsItEndAndItsEvaluationIsStored(@TempDir Path dir) throws Exception {
+        String payload = Files.readString(Path.of("src/test/resources/campaigns/spec-example.json"));
+        List<Submission> received = List.of(RecoveryBoundsTest.received(payload), RecoveryBoundsTest.received(payload));
+        try (ConfigurableApplicationContext context = start(dir.resolve("data"), dir.resolve("reports"))) {
+            context.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
+            SubmissionStore store = context.getBean(SubmissionStore.class);
+            received.forEach(store::insert);
+            CountDownLatch attempting = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            AtomicReference<String> held = new AtomicReference<>();
+            AtomicBoolean interrupted = new AtomicBoolean();
+            SubmissionStore heldOnceCounted =
+                    new SubmissionStore(
+                            context.getBean(JdbcClient.class),
+                            context.getBean(ObjectMapper.class),
+                            context.getBean(DatabaseProbe.class)) {
+                        @Override
+                        public int startAttempt(String id) {
+                            int attempts = super.startAttempt(id);
+                            if (held.compareAndSet(null, id)) {
+                                attempting.countDown();
+                                try {
+                                    goOn.await(30, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                interrupted.set(Thread.currentThread().isInterrupted());
+                            }
+                            return attempts;
+                        }
+                    };
+            Recovery recovery = new Recovery(
+                    heldOnceCounted,
+                    context.getBean(IntakeService.class),
+                    context.getBean(EvaluationPool.class),
+                    context.getBean(EvaluationProperties.class));
+            Future<Integer> recovered = recovery.startRecovery();
+            assertThat(attempting.await(2, TimeUnit.MINUTES))
+                    .as("an attempt under way")
+                    .isTrue();
+
+            Thread stop = new Thread(
+                    () -> {
+                        try {
+                            recovery.stopRecovery();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "stop");
+            stop.start();
+            // The stop has begun: it waits for the attempt to end (with its deadline), or it returned.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stop.getState() == Thread.State.TIMED_WAITING
+                            || stop.getState() == Thread.State.TERMINATED);
+            goOn.countDown();
+            stop.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertThat(stop.isAlive()).as("the stop returned").isFalse();
+            assertThat(interrupted)
+                    .as("the recovery's thread interrupted by the stop")
+                    .isFalse();
+            assertThat(recovered.get(30, TimeUnit.SECONDS))
+                    .as("submissions recovered")
+                    .isEqualTo(1);
+            String attempted = held.get();
+            SubmissionStore.State done = store.state(attempted).orElseThrow();
+            assertThat(done.status()).isEqualTo(Submission.EVALUATED);
+            assertThat(done.attempts()).as("the attempt, counted once").isEqualTo(1);
+            assertThat(store.countEvaluations(attempted)).isEqualTo(1);
+            String next = received.stream()
+                    .map(Submission::id)
+                    .filter(id -> !id.equals(attempted))
+                    .findFirst()
+                    .orElseThrow();
+            SubmissionStore.State notBegun = store.state(next).orElseThrow();
+            assertThat(notBegun.status()).as("the submission after it").isEqualTo(Submission.RECEIVED);
+            assertThat(notBegun.attempts()).isZero();
+            assertThat(store.countEvaluations(next)).isZero();
         }
     }
 

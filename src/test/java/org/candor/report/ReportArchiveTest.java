@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.EvaluationResult;
 import org.candor.evaluation.Evaluator;
+import org.candor.evaluation.Finding;
 import org.candor.intake.StoredEvaluation;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
@@ -423,6 +426,68 @@ class ReportArchiveTest {
         }
     }
 
+    /**
+     * A stop that comes while a copy is being written lets that copy end, whole, and drops the
+     * copies not begun. The writer's thread is not interrupted: the same thread reads stored
+     * evaluations for the catch-up, from the embedded database's file, and the JDK closes a file
+     * channel whose thread is interrupted in it, under every connection.
+     */
+    @Test
+    void aStopWhileACopyIsWrittenLetsItEndAndDropsTheCopiesNotBegun() throws Exception {
+        ReportArchive archive = archive(dir);
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        archive.archive(ID, result.withFindings(heldHalfway(result.findings(), halfway, goOn, interrupted)), "api");
+        assertThat(halfway.await(30, TimeUnit.SECONDS))
+                .as("the copy's findings are being written")
+                .isTrue();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part")))
+                    .as("the copy's partial file, open")
+                    .hasSize(1);
+        }
+        List<String> notBegun = List.of(submit(archive), submit(archive), submit(archive));
+        assertThat(archive.pending()).isEqualTo(notBegun.size());
+
+        Thread stop = new Thread(
+                () -> {
+                    try {
+                        archive.stop(Duration.ofMillis(100));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stop");
+        stop.start();
+        // The stop has waited for the queue, and dropped what was not begun, while the copy is held.
+        await().atMost(Duration.ofSeconds(30)).until(() -> archive.pending() == 0);
+        goOn.countDown();
+        stop.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(stop.isAlive()).as("the stop returned").isFalse();
+        assertThat(archive.writer.isTerminated()).as("the writer ended").isTrue();
+        assertThat(interrupted).as("the copy's thread interrupted by the stop").isFalse();
+        assertThat(copies())
+                .as("the copy under way, and none of those not begun")
+                .containsExactly(nameOf(ID));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve(nameOf(ID))))) {
+            assertThat(wb.getSheet("Findings").getLastRowNum())
+                    .as("every finding, after the held one too")
+                    .isEqualTo(result.findings().size());
+            assertThat(IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName))
+                    .as("every sheet")
+                    .containsExactlyElementsOf(ExcelReportWriter.SHEETS);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part")))
+                    .as("no partial files left")
+                    .isEmpty();
+        }
+        assertThat(count("written")).isEqualTo(1);
+        assertThat(count("failed")).isZero();
+    }
+
     @Test
     void copiesTurnedOffWriteNothing() throws Exception {
         ReportArchive archive = new ReportArchive(
@@ -443,6 +508,38 @@ class ReportArchiveTest {
         }
         assertThat(count("written") + count("skipped") + count("failed")).isZero();
         archive.destroy();
+    }
+
+    /**
+     * The findings, read by the writer one by one: the first read of the middle one counts {@code
+     * halfway} down and waits for {@code goOn}, and {@code interrupted} tells whether the reading
+     * thread was interrupted meanwhile (the interrupt is kept, as code that does not swallow it would).
+     */
+    private static List<Finding> heldHalfway(
+            List<Finding> findings, CountDownLatch halfway, CountDownLatch goOn, AtomicBoolean interrupted) {
+        assertThat(findings).as("findings to hold the copy between").hasSizeGreaterThan(1);
+        int middle = findings.size() / 2;
+        AtomicBoolean held = new AtomicBoolean();
+        return new AbstractList<>() {
+            @Override
+            public Finding get(int index) {
+                if (index == middle && held.compareAndSet(false, true)) {
+                    halfway.countDown();
+                    try {
+                        goOn.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    interrupted.set(Thread.currentThread().isInterrupted());
+                }
+                return findings.get(index);
+            }
+
+            @Override
+            public int size() {
+                return findings.size();
+            }
+        };
     }
 
     /** Keeps the archive's writer thread busy until the latch returned is counted down. */
