@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.evaluation.BoundsFixtures;
@@ -35,6 +34,7 @@ import org.candor.intake.SubmissionStore;
 import org.candor.rules.RuleService;
 import org.candor.rules.RuleSet;
 import org.candor.rules.change.RuleChanges;
+import org.candor.support.HeldWork;
 import org.candor.support.Portfolio;
 import org.candor.support.Postgres;
 import org.candor.support.ServiceTest;
@@ -453,21 +453,12 @@ class ImpactPostgresTest {
         String brand = "Stop " + UUID.randomUUID();
         int flips = seed(brand, 1);
         ImpactPreview p = impact.request(candidate(), null, brand, "officer");
-        CountDownLatch judging = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        AtomicBoolean held = new AtomicBoolean();
-        AtomicBoolean interrupted = new AtomicBoolean();
+        HeldWork hold = new HeldWork();
         WaiverService heldInWaivers = new WaiverService(waiverStore, submissions) {
             @Override
             public EvaluationResult applyActive(String submissionId, EvaluationResult result) {
-                if (brand.equals(result.brand()) && held.compareAndSet(false, true)) {
-                    judging.countDown();
-                    try {
-                        goOn.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    interrupted.set(Thread.currentThread().isInterrupted());
+                if (brand.equals(result.brand())) {
+                    hold.here();
                 }
                 return super.applyActive(submissionId, result);
             }
@@ -482,29 +473,18 @@ class ImpactPostgresTest {
                 evaluator,
                 reader);
         one.start();
-        assertThat(judging.await(2, TimeUnit.MINUTES))
+        assertThat(hold.reached(Duration.ofMinutes(2)))
                 .as("the worker judges the campaign")
                 .isTrue();
 
-        Thread stop = new Thread(
-                () -> {
-                    try {
-                        one.stop();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "stop");
-        stop.start();
+        Thread stop = HeldWork.stopping(one::stop);
         // The stop has begun: it waits for the worker to end (a join with its deadline), or it returned.
-        await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        stop.getState() == Thread.State.TIMED_WAITING || stop.getState() == Thread.State.TERMINATED);
-        goOn.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> HeldWork.waitsOrEnded(stop));
+        hold.release();
         stop.join(TimeUnit.SECONDS.toMillis(30));
 
         assertThat(stop.isAlive()).as("the stop returned").isFalse();
-        assertThat(interrupted).as("the worker interrupted by the stop").isFalse();
+        assertThat(hold.interrupted()).as("the worker interrupted by the stop").isFalse();
         assertThat(jobs(p.id())).singleElement().satisfies(j -> {
             assertThat(j.status()).isEqualTo("DONE");
             assertThat(j.attempts()).isEqualTo(1);

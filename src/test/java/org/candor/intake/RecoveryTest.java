@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.candor.CandorApplication;
+import org.candor.support.HeldWork;
 import org.candor.system.DatabaseProbe;
 import org.candor.system.EvaluationProperties;
 import org.junit.jupiter.api.Test;
@@ -85,10 +84,8 @@ class RecoveryTest {
             context.getBean(Recovery.class).startRecovery().get(2, TimeUnit.MINUTES);
             SubmissionStore store = context.getBean(SubmissionStore.class);
             received.forEach(store::insert);
-            CountDownLatch attempting = new CountDownLatch(1);
-            CountDownLatch goOn = new CountDownLatch(1);
+            HeldWork hold = new HeldWork();
             AtomicReference<String> held = new AtomicReference<>();
-            AtomicBoolean interrupted = new AtomicBoolean();
             SubmissionStore heldOnceCounted =
                     new SubmissionStore(
                             context.getBean(JdbcClient.class),
@@ -97,15 +94,8 @@ class RecoveryTest {
                         @Override
                         public int startAttempt(String id) {
                             int attempts = super.startAttempt(id);
-                            if (held.compareAndSet(null, id)) {
-                                attempting.countDown();
-                                try {
-                                    goOn.await(30, TimeUnit.SECONDS);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                                interrupted.set(Thread.currentThread().isInterrupted());
-                            }
+                            held.compareAndSet(null, id);
+                            hold.here();
                             return attempts;
                         }
                     };
@@ -115,29 +105,18 @@ class RecoveryTest {
                     context.getBean(EvaluationPool.class),
                     context.getBean(EvaluationProperties.class));
             Future<Integer> recovered = recovery.startRecovery();
-            assertThat(attempting.await(2, TimeUnit.MINUTES))
+            assertThat(hold.reached(Duration.ofMinutes(2)))
                     .as("an attempt under way")
                     .isTrue();
 
-            Thread stop = new Thread(
-                    () -> {
-                        try {
-                            recovery.stopRecovery();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "stop");
-            stop.start();
+            Thread stop = HeldWork.stopping(recovery::stopRecovery);
             // The stop has begun: it waits for the attempt to end (with its deadline), or it returned.
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> stop.getState() == Thread.State.TIMED_WAITING
-                            || stop.getState() == Thread.State.TERMINATED);
-            goOn.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> HeldWork.waitsOrEnded(stop));
+            hold.release();
             stop.join(TimeUnit.SECONDS.toMillis(30));
 
             assertThat(stop.isAlive()).as("the stop returned").isFalse();
-            assertThat(interrupted)
+            assertThat(hold.interrupted())
                     .as("the recovery's thread interrupted by the stop")
                     .isFalse();
             assertThat(recovered.get(30, TimeUnit.SECONDS))

@@ -34,6 +34,7 @@ import org.candor.evaluation.Finding;
 import org.candor.intake.StoredEvaluation;
 import org.candor.rules.RuleSet;
 import org.candor.rules.RuleSetLoader;
+import org.candor.support.HeldWork;
 import org.candor.system.CandorProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -435,11 +436,9 @@ class ReportArchiveTest {
     @Test
     void aStopWhileACopyIsWrittenLetsItEndAndDropsTheCopiesNotBegun() throws Exception {
         ReportArchive archive = archive(dir);
-        CountDownLatch halfway = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        archive.archive(ID, result.withFindings(heldHalfway(result.findings(), halfway, goOn, interrupted)), "api");
-        assertThat(halfway.await(30, TimeUnit.SECONDS))
+        HeldWork hold = new HeldWork();
+        archive.archive(ID, result.withFindings(heldHalfway(result.findings(), hold)), "api");
+        assertThat(hold.reached(Duration.ofSeconds(30)))
                 .as("the copy's findings are being written")
                 .isTrue();
         try (var files = Files.list(dir)) {
@@ -450,24 +449,17 @@ class ReportArchiveTest {
         List<String> notBegun = List.of(submit(archive), submit(archive), submit(archive));
         assertThat(archive.pending()).isEqualTo(notBegun.size());
 
-        Thread stop = new Thread(
-                () -> {
-                    try {
-                        archive.stop(Duration.ofMillis(100));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "stop");
-        stop.start();
+        Thread stop = HeldWork.stopping(() -> archive.stop(Duration.ofMillis(100)));
         // The stop has waited for the queue, and dropped what was not begun, while the copy is held.
         await().atMost(Duration.ofSeconds(30)).until(() -> archive.pending() == 0);
-        goOn.countDown();
+        hold.release();
         stop.join(TimeUnit.SECONDS.toMillis(30));
 
         assertThat(stop.isAlive()).as("the stop returned").isFalse();
         assertThat(archive.writer.isTerminated()).as("the writer ended").isTrue();
-        assertThat(interrupted).as("the copy's thread interrupted by the stop").isFalse();
+        assertThat(hold.interrupted())
+                .as("the copy's thread interrupted by the stop")
+                .isFalse();
         assertThat(copies())
                 .as("the copy under way, and none of those not begun")
                 .containsExactly(nameOf(ID));
@@ -510,27 +502,15 @@ class ReportArchiveTest {
         archive.destroy();
     }
 
-    /**
-     * The findings, read by the writer one by one: the first read of the middle one counts {@code
-     * halfway} down and waits for {@code goOn}, and {@code interrupted} tells whether the reading
-     * thread was interrupted meanwhile (the interrupt is kept, as code that does not swallow it would).
-     */
-    private static List<Finding> heldHalfway(
-            List<Finding> findings, CountDownLatch halfway, CountDownLatch goOn, AtomicBoolean interrupted) {
+    /** The findings, read by the writer one by one: the first read of the middle one is held by {@code hold}. */
+    private static List<Finding> heldHalfway(List<Finding> findings, HeldWork hold) {
         assertThat(findings).as("findings to hold the copy between").hasSizeGreaterThan(1);
         int middle = findings.size() / 2;
-        AtomicBoolean held = new AtomicBoolean();
         return new AbstractList<>() {
             @Override
             public Finding get(int index) {
-                if (index == middle && held.compareAndSet(false, true)) {
-                    halfway.countDown();
-                    try {
-                        goOn.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    interrupted.set(Thread.currentThread().isInterrupted());
+                if (index == middle) {
+                    hold.here();
                 }
                 return findings.get(index);
             }
