@@ -1,7 +1,6 @@
 package org.candor.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -477,13 +476,8 @@ class ImpactPostgresTest {
                 .as("the worker judges the campaign")
                 .isTrue();
 
-        Thread stop = HeldWork.stopping(one::stop);
-        // The stop has begun: it waits for the worker to end (a join with its deadline), or it returned.
-        await().atMost(Duration.ofSeconds(30)).until(() -> HeldWork.waitsOrEnded(stop));
-        hold.release();
-        stop.join(TimeUnit.SECONDS.toMillis(30));
-
-        assertThat(stop.isAlive()).as("the stop returned").isFalse();
+        // Held until the stop waits for the worker to end (a join with its deadline), or returned.
+        assertThat(hold.stopWhileHeld(one::stop)).as("the stop returned").isTrue();
         assertThat(hold.interrupted()).as("the worker interrupted by the stop").isFalse();
         assertThat(jobs(p.id())).singleElement().satisfies(j -> {
             assertThat(j.status()).isEqualTo("DONE");

@@ -109,13 +109,10 @@ class RecoveryTest {
                     .as("an attempt under way")
                     .isTrue();
 
-            Thread stop = HeldWork.stopping(recovery::stopRecovery);
-            // The stop has begun: it waits for the attempt to end (with its deadline), or it returned.
-            await().atMost(Duration.ofSeconds(30)).until(() -> HeldWork.waitsOrEnded(stop));
-            hold.release();
-            stop.join(TimeUnit.SECONDS.toMillis(30));
-
-            assertThat(stop.isAlive()).as("the stop returned").isFalse();
+            // Held until the stop waits for the attempt to end (with its deadline), or returned.
+            assertThat(hold.stopWhileHeld(recovery::stopRecovery))
+                    .as("the stop returned")
+                    .isTrue();
             assertThat(hold.interrupted())
                     .as("the recovery's thread interrupted by the stop")
                     .isFalse();

@@ -449,13 +449,10 @@ class ReportArchiveTest {
         List<String> notBegun = List.of(submit(archive), submit(archive), submit(archive));
         assertThat(archive.pending()).isEqualTo(notBegun.size());
 
-        Thread stop = HeldWork.stopping(() -> archive.stop(Duration.ofMillis(100)));
-        // The stop has waited for the queue, and dropped what was not begun, while the copy is held.
-        await().atMost(Duration.ofSeconds(30)).until(() -> archive.pending() == 0);
-        hold.release();
-        stop.join(TimeUnit.SECONDS.toMillis(30));
-
-        assertThat(stop.isAlive()).as("the stop returned").isFalse();
+        // Held until the stop has waited for the queue and dropped what was not begun.
+        assertThat(hold.stopWhileHeld(() -> archive.stop(Duration.ofMillis(100)), stop -> archive.pending() == 0))
+                .as("the stop returned")
+                .isTrue();
         assertThat(archive.writer.isTerminated()).as("the writer ended").isTrue();
         assertThat(hold.interrupted())
                 .as("the copy's thread interrupted by the stop")

@@ -1,9 +1,12 @@
 package org.candor.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A point in a component's work where a test holds the thread doing it, to stop the component
@@ -52,8 +55,12 @@ public final class HeldWork {
         void run() throws InterruptedException;
     }
 
-    /** Runs {@code stop} on a thread of its own, named "stop", and returns that thread, started. */
-    public static Thread stopping(Stop stop) {
+    /**
+     * Stops while the work is held: runs {@code stop} on a thread of its own (named "stop"), waits
+     * at most 30 s until {@code begun} says of that thread that the stop is under way, lets the
+     * work go on, and tells whether the stop returned within 30 s more.
+     */
+    public boolean stopWhileHeld(Stop stop, Predicate<Thread> begun) throws InterruptedException {
         Thread thread = new Thread(
                 () -> {
                     try {
@@ -64,12 +71,20 @@ public final class HeldWork {
                 },
                 "stop");
         thread.start();
-        return thread;
+        await().atMost(Duration.ofSeconds(30)).until(() -> begun.test(thread));
+        release();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        return !thread.isAlive();
     }
 
-    /** Whether a stop thread waits with a deadline (as a stop that waits for the work does) or has ended. */
-    public static boolean waitsOrEnded(Thread stop) {
-        Thread.State state = stop.getState();
-        return state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED;
+    /**
+     * As {@link #stopWhileHeld(Stop, Predicate)}, the stop under way once its thread waits with a
+     * deadline (as a stop that waits for the work does) or has ended.
+     */
+    public boolean stopWhileHeld(Stop stop) throws InterruptedException {
+        return stopWhileHeld(stop, thread -> {
+            Thread.State state = thread.getState();
+            return state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED;
+        });
     }
 }
