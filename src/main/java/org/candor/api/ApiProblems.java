@@ -94,10 +94,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ServerBusyException.class)
     ResponseEntity<ProblemDetail> serverBusy(ServerBusyException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ServerBusyException.RETRY_AFTER_SECONDS))
                 .header(HttpHeaders.CONNECTION, "close")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), request));
+                .body(e.problem(instance(request.getRequestURI())));
     }
 
     /** An evaluation stopped at a bound: 422, naming the submission, now stored as ERROR. */
