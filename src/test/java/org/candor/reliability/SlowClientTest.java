@@ -90,12 +90,19 @@ class SlowClientTest {
      * headers) and body, as the server sent them, within 10 seconds.
      */
     String post(String authorization) throws IOException {
+        return post(authorization, false);
+    }
+
+    /** As {@link #post(String)}, the body sent in chunks (no declared length) when {@code chunked}. */
+    String post(String authorization, boolean chunked) throws IOException {
         try (Socket s = new Socket("localhost", port)) {
             s.setSoTimeout(10_000);
             String body = "{}";
             String request = "POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n" + body;
+                    + "Content-Type: application/json\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length() + "\r\n")
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n"
+                    + (chunked ? Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n" : body);
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -140,6 +147,9 @@ class SlowClientTest {
                     .contains("\"title\":\"Busy\"")
                     .contains("\"status\":503")
                     .contains("\"instance\":\"/api/v1/evaluations\"");
+            assertThat(status(post(wrong, true)))
+                    .as("a body in chunks, without a declared length, refused alike")
+                    .isEqualTo("503");
             assertThat(status(post(null)))
                     .as("no credentials: the sign-in answers")
                     .isEqualTo("401");
