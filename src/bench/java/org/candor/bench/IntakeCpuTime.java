@@ -123,6 +123,7 @@ public final class IntakeCpuTime {
                 Map<String, Long> g0 = cpuByThreadGroup();
                 long p0 = os.getProcessCpuTime();
                 long t0 = threads.getCurrentThreadCpuTime();
+                long a0 = allocatedBytes(threads);
                 long w0 = System.nanoTime();
                 for (byte[] body : bodies) {
                     intake.submit(body, "application/json", northwind);
@@ -132,9 +133,11 @@ public final class IntakeCpuTime {
                 double p = (os.getProcessCpuTime() - p0) / 1000.0 / count;
                 double t = (threads.getCurrentThreadCpuTime() - t0) / 1000.0 / count;
                 double w = (System.nanoTime() - w0) / 1000.0 / count;
+                double kib = (allocatedBytes(threads) - a0) / 1024.0 / count;
                 System.out.printf(
-                        "%s pass: process CPU %.0f us, submitting thread %.0f us, wall %.0f us per submission%n",
-                        r < 0 ? "warm-up" : "measured", p, t, w);
+                        "%s pass: process CPU %.0f us, submitting thread %.0f us, wall %.0f us, allocated %.0f KiB"
+                                + " per submission%n",
+                        r < 0 ? "warm-up" : "measured", p, t, w, kib);
                 System.out.println("  by threads (us per submission): " + perSubmission(g0, cpuByThreadGroup(), count));
                 Path file = work.resolve("candor.mv.db");
                 if (Files.exists(file)) {
@@ -152,6 +155,18 @@ public final class IntakeCpuTime {
                             + " submitting thread %.0f us%n",
                     runs, count, process[runs / 2], 1e6 / process[runs / 2], thread[runs / 2]);
         }
+    }
+
+    /**
+     * Bytes allocated so far by the process's live threads (the JDK's per-thread count; a thread
+     * that ended takes its count with it, as for the CPU below).
+     */
+    static long allocatedBytes(ThreadMXBean threads) {
+        long total = 0;
+        for (long a : ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, a);
+        }
+        return total;
     }
 
     /**

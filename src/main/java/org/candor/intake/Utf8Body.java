@@ -2,8 +2,8 @@ package org.candor.intake;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -32,18 +32,18 @@ final class Utf8Body {
                     "the body is UTF-16 or UTF-32 (by its zero bytes); send the campaign as UTF-8");
         }
         int start = startsWith(body, 0xEF, 0xBB, 0xBF) ? UTF8_BOM.length : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body, start, body.length - start);
-        try {
-            CharBuffer text = decoder.decode(in);
-            return text.toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedSubmissionException("the body is not valid UTF-8 (at byte " + firstBad(body, start)
-                    + "); send the campaign as UTF-8 text");
+        // The JDK's own decoding, one copy on its ASCII and Latin-1 paths, puts U+FFFD where a
+        // byte is not UTF-8: a text without one came from valid UTF-8. One with one (rare: it can
+        // also be sent as such) is decoded again strictly, which finds the first bad byte if any.
+        String text = new String(body, start, body.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            int bad = firstBad(body, start);
+            if (bad >= 0) {
+                throw new MalformedSubmissionException(
+                        "the body is not valid UTF-8 (at byte " + bad + "); send the campaign as UTF-8 text");
+            }
         }
+        return text;
     }
 
     /**
@@ -69,7 +69,7 @@ final class Utf8Body {
         return startsWith(body, 0xEF, 0xBB, 0xBF) ? Arrays.copyOfRange(body, UTF8_BOM.length, body.length) : body;
     }
 
-    /** Where the first byte that is not UTF-8 is, counted from 0 over the whole body. */
+    /** Where the first byte that is not UTF-8 is, counted from 0 over the whole body; -1 for none. */
     private static int firstBad(byte[] body, int start) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
@@ -77,8 +77,11 @@ final class Utf8Body {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body, start, body.length - start);
         CharBuffer out = CharBuffer.allocate(body.length);
-        decoder.decode(in, out, true);
-        return in.position();
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        return result.isError() ? in.position() : -1;
     }
 
     private static boolean startsWith(byte[] body, int... prefix) {

@@ -132,7 +132,7 @@ public final class PhraseMatcher {
                 }
             }
         }
-        char[] chars = text.toCharArray();
+        char[] chars = index.foldedChars();
         int length = chars.length;
         for (int at = 0; at < length; at++) {
             // Inside a word no variant can start: one that starts with a word character fails the

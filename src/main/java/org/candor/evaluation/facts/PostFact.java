@@ -28,6 +28,8 @@ public final class PostFact {
     private final List<Hit> unsubstantiatedPhrases = new ArrayList<>();
     private final CompiledPolicy policy;
     private final boolean frenchLaw;
+    /** Whether a link is marked affiliate: rules ask it (through {@link #isConnected}) many times. */
+    private final boolean affiliate;
     /** {@link #hits(Meaning)} as found; a fact is used by one session, on one thread. */
     private final java.util.Map<Meaning, List<Hit>> byMeaning = new java.util.EnumMap<>(Meaning.class);
 
@@ -41,6 +43,7 @@ public final class PostFact {
         this.post = post;
         this.influencer = influencer;
         this.policy = policy;
+        this.affiliate = affiliateLink(post.links());
         this.frenchLaw = frenchLawApplies(influencer.getEstablishedIn(), campaign);
         TextIndex caption = new TextIndex(post.text());
         List<Hit> found = new ArrayList<>();
@@ -345,7 +348,16 @@ public final class PostFact {
     }
 
     public boolean isAffiliate() {
-        return post.links().stream().anyMatch(l -> Boolean.TRUE.equals(l.affiliate()));
+        return affiliate;
+    }
+
+    private static boolean affiliateLink(List<Link> links) {
+        for (Link l : links) {
+            if (Boolean.TRUE.equals(l.affiliate())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<String> getAffiliateLinks() {

@@ -108,6 +108,22 @@ public final class TextIndex {
         this.urls = found;
     }
 
+    /** The folded text's chars, copied once for every phrase list that walks them. */
+    private char[] foldedChars;
+
+    /**
+     * The chars of {@link #folded()}, made when first asked and shared by every phrase search of
+     * this text; callers read them and never write.
+     */
+    char[] foldedChars() {
+        char[] c = foldedChars;
+        if (c == null) {
+            c = folded.toCharArray();
+            foldedChars = c;
+        }
+        return c;
+    }
+
     /** The characters of the folded text, read once when a pattern first asks. */
     private Chars chars;
 
