@@ -12,7 +12,8 @@
 #       bench/results/load-<db>-<rate>rps<tag>.txt and the markdown table load-table<tag>.md.
 #   bench/load.sh [h2|postgres|both] [rate/s] [seconds] [warm-up seconds]
 #       one rate (default both, 200 req/s, 60 s, 15 s). Results: bench/results/load-<db><tag>.txt.
-# Environment: CANDOR_JAVA_OPTS (service JVM options), CANDOR_BENCH_PORT (default 18081),
+# Environment: CANDOR_JAVA_OPTS (service JVM options), CANDOR_GENERATOR_OPTS (the generator's, e.g.
+# -Dcandor.bench.timeline=/tmp/t.csv for its answers second by second), CANDOR_BENCH_PORT (default 18081),
 # CANDOR_SERVICE_ARGS (more service arguments, e.g. --candor.reports-copy=false),
 # PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_SKIP_BUILD=1 to reuse the jar,
 # CANDOR_SERVICE_CPUS / CANDOR_GENERATOR_CPUS (taskset CPU lists, e.g. 0 and 1: the service and the
@@ -100,7 +101,7 @@ measure() {
     echo "service: ${pin_service:-unpinned} java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ${CANDOR_SERVICE_ARGS:-} ($name)"
     echo "generator: ${pin_generator:-unpinned} java org.candor.bench.load.LoadGenerator ($rate req/s, ${seconds} s, warm-up ${warmup} s)"
   } >"$result.head"
-  $pin_generator java -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
+  $pin_generator java ${CANDOR_GENERATOR_OPTS:-} -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
     "$rate" "$seconds" "$warmup" 10 "$result.body" "$pid" >/dev/null
   echo "machine after: $(uptime | sed 's/.*load/load/')" >>"$result.body"
   echo "report copies in the folder at the end: $(ls "$work/reports" 2>/dev/null | grep -c '^[^.].*\.xlsx$' || true) (all of this service's submissions so far, warm-up included)" >>"$result.body"

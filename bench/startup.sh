@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Startup to healthy: starts the packaged jar in a fresh working folder (new embedded database,
-# the default rule pack) and times it until GET /actuator/health answers {"status":"UP"}.
+# the default rule pack, the demo profile's users: a service with no users refuses to start) and
+# times it until GET /actuator/health answers {"status":"UP"}; a run that does not come up prints
+# the end of its log.
 # Usage: bench/startup.sh [jar] [runs]   (default: target/candor.jar, 5 runs)
 # JVM options: CANDOR_JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup.sh ...
 set -euo pipefail
@@ -12,7 +14,8 @@ for run in $(seq 1 "$runs"); do
   work="$(mktemp -d)"
   cp -r "$here/rules" "$work/rules"
   start=$(date +%s%N)
-  (cd "$work" && exec java ${CANDOR_JAVA_OPTS:-} -jar "$jar" --server.port="$port" >"$work/log.txt" 2>&1) &
+  (cd "$work" && exec java ${CANDOR_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
+    --spring.profiles.active=demo >"$work/log.txt" 2>&1) &
   pid=$!
   status=""
   for _ in $(seq 1 600); do
@@ -20,12 +23,18 @@ for run in $(seq 1 "$runs"); do
       status=UP
       break
     fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      break
+    fi
     sleep 0.05
   done
   end=$(date +%s%N)
   started=$(grep -o 'Started CandorApplication in [0-9.]* seconds (process running for [0-9.]*)' "$work/log.txt" || true)
   printf 'run %d: %s in %d ms (%s)\n' "$run" "${status:-NOT UP}" $(((end - start) / 1000000)) "$started"
-  kill "$pid"
+  if [ -z "$status" ]; then
+    tail -30 "$work/log.txt" >&2
+  fi
+  kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   rm -rf "$work"
 done

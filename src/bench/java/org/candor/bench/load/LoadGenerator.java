@@ -37,6 +37,8 @@ import org.candor.bench.CorpusGenerator;
  * phase it also reports the CPU time its own process used, that of the service's process when its
  * pid is given (from {@code /proc/<pid>/stat}), per answered request, and how busy the machine's
  * cores were (from {@code /proc/stat}, other processes included): the process budget of the run.
+ * With {@code -Dcandor.bench.timeline=<file>} it also writes the measured phase second by second
+ * (requests, 201s, other answers, slowest answer), to find stalls in time.
  */
 public final class LoadGenerator {
 
@@ -50,9 +52,26 @@ public final class LoadGenerator {
         final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
         final AtomicLong completed = new AtomicLong();
         volatile long lastCompletion;
+        /** By second of intended send: requests, answers 201, other answers, slowest (ms). */
+        final Map<Integer, long[]> seconds = new TreeMap<>();
 
         synchronized void record(long nanos) {
             latency.recordValue(Math.min(nanos, latency.getHighestTrackableValue()));
+        }
+
+        synchronized void second(int second, boolean created, long nanos) {
+            long[] s = seconds.computeIfAbsent(second, k -> new long[4]);
+            s[0]++;
+            s[created ? 1 : 2]++;
+            s[3] = Math.max(s[3], nanos / 1_000_000);
+        }
+
+        /** One line per second of intended send: second, sent, 201, other, slowest (ms). */
+        synchronized String timeline() {
+            StringBuilder out = new StringBuilder("second,sent,created,other,slowest_ms\n");
+            seconds.forEach((k, v) -> out.append(k).append(',').append(v[0]).append(',').append(v[1]).append(',')
+                    .append(v[2]).append(',').append(v[3]).append('\n'));
+            return out.toString();
         }
 
         synchronized Histogram snapshot() {
@@ -117,6 +136,11 @@ public final class LoadGenerator {
         if (out != null) {
             Files.writeString(out, report.toString());
         }
+        String timeline = System.getProperty("candor.bench.timeline");
+        if (timeline != null) {
+            // where refusals and slow answers fall in time, to set beside the service's logs
+            Files.writeString(Path.of(timeline), measured.timeline());
+        }
     }
 
     private static Phase run(
@@ -144,6 +168,10 @@ public final class LoadGenerator {
                     .handle((response, error) -> {
                         long now = System.nanoTime();
                         phase.record(now - intended);
+                        phase.second(
+                                (int) ((intended - start) / 1_000_000_000L),
+                                error == null && response.statusCode() == 201,
+                                now - intended);
                         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                                 ? error.getCause()
                                 : error;
