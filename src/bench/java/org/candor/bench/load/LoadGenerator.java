@@ -151,7 +151,7 @@ public final class LoadGenerator {
         int total = rate * seconds;
         // Only a count of the answers still awaited: holding every request's future (as this
         // generator once did) kept the whole run's requests alive, and its own collector then
-        // stopped it for 75-260 ms every few seconds, each stop sent on as a burst and a wait.
+        // stopped it for up to 260 ms every few seconds, each stop sent on as a burst and a wait.
         CountDownLatch awaited = new CountDownLatch(total);
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
