@@ -16,7 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -84,12 +83,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
     /** 503 with Retry-After, as the API answers a {@link ServerBusyException}; the connection is closed. */
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ServerBusyException.RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(
-                response.getOutputStream(), new ServerBusyException().problem(URI.create(request.getRequestURI())));
+        SecurityConfig.problem(
+                mapper, response, new ServerBusyException().problem(URI.create(request.getRequestURI())));
     }
 
     private final class Limited extends HttpServletRequestWrapper {

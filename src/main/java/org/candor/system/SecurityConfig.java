@@ -193,7 +193,12 @@ class SecurityConfig {
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(path));
-        response.setStatus(status.value());
+        problem(mapper, response, problem);
+    }
+
+    /** Writes a problem a filter made as the answer, with its status. */
+    static void problem(ObjectMapper mapper, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
     }
