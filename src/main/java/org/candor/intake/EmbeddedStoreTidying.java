@@ -78,6 +78,9 @@ class EmbeddedStoreTidying implements SmartLifecycle {
 
     private long syncedWrites = -1;
 
+    /** The store the last round found, kept while it is open: no connection is taken for it. */
+    private WeakReference<MVStore> found = new WeakReference<>(null);
+
     @Autowired
     EmbeddedStoreTidying(
             DataSource dataSource,
@@ -110,8 +113,8 @@ class EmbeddedStoreTidying implements SmartLifecycle {
      * @return whether chunks were rewritten
      */
     boolean tidy() {
-        try (Connection connection = dataSource.getConnection()) {
-            Optional<MVStore> store = writtenThrough(connection);
+        try {
+            Optional<MVStore> store = store();
             if (store.isEmpty()) {
                 return false;
             }
@@ -147,6 +150,31 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         }
     }
 
+    /**
+     * The store to tidy: the one found before while it is open and still written through, else the
+     * one behind a connection taken from the pool for a moment. A round under load thus waits
+     * neither for a connection behind the requests nor holds one they wait for (a reopened
+     * database, after {@link org.candor.system.H2ConnectionEviction}, is a new store, found again).
+     */
+    private Optional<MVStore> store() throws SQLException {
+        MVStore known = found.get();
+        if (known != null && stillWrittenThrough(known)) {
+            return Optional.of(known);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<MVStore> store = writtenThrough(connection);
+            found = new WeakReference<>(store.orElse(null));
+            return store;
+        }
+    }
+
+    private static boolean stillWrittenThrough(MVStore mv) {
+        return !mv.isClosed()
+                && mv.getFileStore() != null
+                && !mv.getFileStore().isReadOnly()
+                && mv.getAutoCommitDelay() == 0;
+    }
+
     /** The H2 store behind a connection, when it is a file that H2 writes through and does not tidy. */
     static Optional<MVStore> writtenThrough(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)) {
@@ -158,14 +186,7 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         }
         Store store = local.getDatabase().getStore();
         MVStore mv = store == null ? null : store.getMvStore();
-        if (mv == null
-                || mv.isClosed()
-                || mv.getFileStore() == null
-                || mv.getFileStore().isReadOnly()
-                || mv.getAutoCommitDelay() != 0) {
-            return Optional.empty();
-        }
-        return Optional.of(mv);
+        return mv != null && stillWrittenThrough(mv) ? Optional.of(mv) : Optional.empty();
     }
 
     @Override

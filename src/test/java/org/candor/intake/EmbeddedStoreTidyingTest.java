@@ -378,6 +378,44 @@ class EmbeddedStoreTidyingTest {
         }
     }
 
+    /**
+     * Under load every connection of the pool may be taken by requests waiting for their commits: a
+     * round then neither waits for one nor takes one from them. Once it has found the store, it
+     * works on it directly while the store stays open, and finds a reopened one again.
+     */
+    @Test
+    void aRoundWhileEveryPooledConnectionIsTakenStillTidies() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("pooled") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        config.setUsername("sa");
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            EmbeddedStoreTidying tidying =
+                    new EmbeddedStoreTidying(pool, () -> true, Duration.ofSeconds(1), Duration.ZERO);
+            assertThat(tidying.tidy()).as("a round on an empty store").isFalse();
+            insertRows(pool, 1_000);
+            int before = setting(pool, "info.CHUNKS_FILL_RATE");
+            assertThat(before).isLessThan(EmbeddedStoreTidying.FILL_TARGET);
+            try (Connection taken = pool.getConnection()) { // the pool's only connection
+                assertThat(tidying.tidy())
+                        .as("a round with the pool's connection taken rewrites chunks")
+                        .isTrue();
+            }
+
+            MVStore first;
+            try (Connection c = pool.getConnection()) {
+                first = EmbeddedStoreTidying.writtenThrough(c).orElseThrow();
+            }
+            pool.getHikariPoolMXBean().softEvictConnections(); // the database closes with its last connection
+            insertRows(pool, 1_000); // opens it again: a new store, its chunks mostly empty again
+            assertThat(first.isClosed())
+                    .as("the store found first, once the database closed")
+                    .isTrue();
+            assertThat(tidying.tidy()).as("a round on the reopened store").isTrue();
+        }
+    }
+
     /** A database that cannot be reached: no round, no schedule, no exception out of either. */
     @Test
     void aDatabaseThatCannotBeReachedIsNeitherTidiedNorScheduled() {
