@@ -18,7 +18,8 @@
 # PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_SKIP_BUILD=1 to reuse the jar,
 # CANDOR_SERVICE_CPUS / CANDOR_GENERATOR_CPUS (taskset CPU lists, e.g. 0 and 1: the service and the
 # generator each on its own core; unset, they share the machine), CANDOR_BENCH_TAG (suffix of the
-# result files), CANDOR_BENCH_RATES (the table's rates, default "100 200 400").
+# result files), CANDOR_BENCH_RATES (the table's rates, default "100 200 400"), CANDOR_BENCH_DATABASES
+# (the table's databases, default "h2 postgres").
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 which="${1:-both}"
@@ -139,10 +140,11 @@ with_postgres() {
   drop_database
 }
 
-if [ "$which" = h2 ] || [ "$which" = both ] || [ "$which" = table ]; then
+databases="${CANDOR_BENCH_DATABASES:-h2 postgres}"
+if [ "$which" = h2 ] || [ "$which" = both ] || { [ "$which" = table ] && [[ " $databases " == *" h2 "* ]]; }; then
   run h2 --spring.profiles.active=demo
 fi
-if [ "$which" = postgres ] || [ "$which" = both ] || [ "$which" = table ]; then
+if [ "$which" = postgres ] || [ "$which" = both ] || { [ "$which" = table ] && [[ " $databases " == *" postgres "* ]]; }; then
   with_postgres
 fi
 

@@ -24,14 +24,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded database's file compact while every commit is written through ({@code
- * WRITE_DELAY=0} in {@code application.properties}, so that a killed process loses nothing it
- * acknowledged). H2 writes each commit as a new chunk of its file, holding the pages the commit
- * changed; the chunks written before stay in use as long as one of their pages is still current.
- * H2's own background thread rewrites the emptiest chunks into new ones, but H2 runs that thread
- * only when it may hold commits back, which the service does not allow. Without it the file grew
- * by some 100 kB per submission, its chunks a quarter full, and each commit cost more than the one
- * before (BENCHMARKS.md, "2026-12-04 afternoon: the service held for minutes, and the embedded
+ * Keeps the embedded database's file compact while every commit reaches the file before it is
+ * acknowledged, so that a killed process loses nothing it acknowledged: written in groups by the
+ * service's connections ({@link EmbeddedStoreCommits}, with H2's own compaction off: {@code
+ * WRITE_DELAY=1000;AUTO_COMPACT_FILL_RATE=0} in {@code application.properties}), or through by
+ * H2 at each commit ({@code WRITE_DELAY=0}). H2 writes each write as a new chunk of its file,
+ * holding the pages changed since the last; the chunks written before stay in use as long as one
+ * of their pages is still current. H2's own background thread rewrites the emptiest chunks into
+ * new ones, but only in a store whose commits it holds back and writes itself. Without it the file
+ * grew by some 100 kB per submission, its chunks a quarter full, and each commit cost more than the
+ * one before (BENCHMARKS.md, "2026-12-04 afternoon: the service held for minutes, and the embedded
  * database's file").
  *
  * <p>So this does what H2's thread would: every {@code candor.embedded-store.tidy-every} (default
@@ -51,7 +53,7 @@ import org.springframework.stereotype.Component;
  * most of a gigabyte, which no round could touch. The retention time is left as H2 has it
  * when the rounds are off; one shorter than two rounds is warned about at start.
  *
- * <p>Nothing is done for PostgreSQL, an in-memory H2, or an H2 that runs its own thread.
+ * <p>Nothing is done for PostgreSQL, an in-memory H2, or an H2 that compacts its file itself.
  */
 @Component
 class EmbeddedStoreTidying implements SmartLifecycle {
@@ -158,25 +160,27 @@ class EmbeddedStoreTidying implements SmartLifecycle {
      */
     private Optional<MVStore> store() throws SQLException {
         MVStore known = found.get();
-        if (known != null && stillWrittenThrough(known)) {
+        if (known != null && writable(known)) {
             return Optional.of(known);
         }
         try (Connection connection = dataSource.getConnection()) {
-            Optional<MVStore> store = writtenThrough(connection);
+            Optional<MVStore> store = leftUntidied(connection);
             found = new WeakReference<>(store.orElse(null));
             return store;
         }
     }
 
-    private static boolean stillWrittenThrough(MVStore mv) {
-        return !mv.isClosed()
-                && mv.getFileStore() != null
-                && !mv.getFileStore().isReadOnly()
-                && mv.getAutoCommitDelay() == 0;
+    private static boolean writable(MVStore mv) {
+        return !mv.isClosed() && mv.getFileStore() != null && !mv.getFileStore().isReadOnly();
     }
 
-    /** The H2 store behind a connection, when it is a file that H2 writes through and does not tidy. */
-    static Optional<MVStore> writtenThrough(Connection connection) throws SQLException {
+    /**
+     * The H2 store behind a connection, when it is a file that H2 does not tidy: one it writes
+     * through ({@code WRITE_DELAY=0}), or one whose commits it holds back with its own compaction
+     * off ({@code AUTO_COMPACT_FILL_RATE=0}), the service's default, where {@link
+     * EmbeddedStoreCommits} writes the commits in groups.
+     */
+    static Optional<MVStore> leftUntidied(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)) {
             return Optional.empty();
         }
@@ -186,7 +190,10 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         }
         Store store = local.getDatabase().getStore();
         MVStore mv = store == null ? null : store.getMvStore();
-        return mv != null && stillWrittenThrough(mv) ? Optional.of(mv) : Optional.empty();
+        boolean h2Tidies = mv != null
+                && mv.getAutoCommitDelay() != 0
+                && local.getDatabase().getSettings().autoCompactFillRate != 0;
+        return mv != null && writable(mv) && !h2Tidies ? Optional.of(mv) : Optional.empty();
     }
 
     @Override
@@ -195,7 +202,7 @@ class EmbeddedStoreTidying implements SmartLifecycle {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            if (writtenThrough(connection).isEmpty()) {
+            if (leftUntidied(connection).isEmpty()) {
                 return;
             }
         } catch (SQLException e) {

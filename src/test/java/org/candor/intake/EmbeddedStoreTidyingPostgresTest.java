@@ -18,7 +18,7 @@ class EmbeddedStoreTidyingPostgresTest {
         ds.setURL(Postgres.Db.URL);
         ds.setUser(Postgres.Db.USER);
         try (Connection c = ds.getConnection()) {
-            assertThat(EmbeddedStoreTidying.writtenThrough(c)).isEmpty();
+            assertThat(EmbeddedStoreTidying.leftUntidied(c)).isEmpty();
         }
         EmbeddedStoreTidying tidying = new EmbeddedStoreTidying(ds, () -> false, Duration.ofMillis(10), Duration.ZERO);
         assertThat(tidying.tidy()).isFalse();

@@ -55,7 +55,7 @@ class StorageFailureTest {
         registry.add(
                 "spring.datasource.url",
                 () -> "jdbc:h2:file:" + DATA.resolve("candor")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=1000;AUTO_COMPACT_FILL_RATE=0");
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
     }
