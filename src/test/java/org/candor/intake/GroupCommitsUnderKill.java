@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -55,11 +54,7 @@ public final class GroupCommitsUnderKill {
             c.setAutoCommit(!inTransactions);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
                 for (long i = 0; ; i++) {
-                    String id = UUID.randomUUID().toString();
-                    p.setString(1, id);
-                    p.setString(2, "agency " + (i % 7));
-                    p.setString(3, "a caption of some length, #ad ".repeat(20) + i);
-                    p.executeUpdate();
+                    String id = TidyingUnderCommits.insertRow(p, i);
                     if (inTransactions) {
                         c.commit();
                     }

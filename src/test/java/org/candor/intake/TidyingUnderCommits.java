@@ -52,16 +52,27 @@ public final class TidyingUnderCommits {
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
                 for (long i = 0; ; i++) {
-                    String id = UUID.randomUUID().toString();
-                    p.setString(1, id);
-                    p.setString(2, "agency " + (i % 7));
-                    p.setString(3, "a caption of some length, #ad ".repeat(20) + i);
-                    p.executeUpdate();
+                    String id = insertRow(p, i);
                     c.commit();
                     // written through to the operating system, which keeps it when the process is killed
                     acknowledged.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
                 }
             }
         }
+    }
+
+    /**
+     * Inserts the {@code i}th row of a kill test's table {@code t (id, agency, body)}: a random id,
+     * one of seven agencies, a caption-long body.
+     *
+     * @return the row's id
+     */
+    static String insertRow(PreparedStatement p, long i) throws java.sql.SQLException {
+        String id = UUID.randomUUID().toString();
+        p.setString(1, id);
+        p.setString(2, "agency " + (i % 7));
+        p.setString(3, "a caption of some length, #ad ".repeat(20) + i);
+        p.executeUpdate();
+        return id;
     }
 }
