@@ -12,12 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.h2.engine.Session;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.db.Store;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
@@ -116,23 +112,10 @@ class EmbeddedStoreCommits implements BeanPostProcessor {
 
     /** The H2 file store behind a connection when H2 holds its commits back, else null. */
     static MVStore delayed(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)) {
-            return null;
-        }
-        Session session = connection.unwrap(JdbcConnection.class).getSession();
-        if (!(session instanceof SessionLocal local)) {
-            return null;
-        }
-        Store store = local.getDatabase().getStore();
-        MVStore mv = store == null ? null : store.getMvStore();
-        if (mv == null
-                || mv.isClosed()
-                || mv.getFileStore() == null
-                || mv.getFileStore().isReadOnly()
-                || mv.getAutoCommitDelay() == 0) {
-            return null;
-        }
-        return mv;
+        return H2Files.database(connection)
+                .flatMap(H2Files::writableFile)
+                .filter(mv -> mv.getAutoCommitDelay() != 0)
+                .orElse(null);
     }
 
     /**

@@ -11,11 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.h2.engine.Session;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import org.h2.engine.Database;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.db.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,7 +157,7 @@ class EmbeddedStoreTidying implements SmartLifecycle {
      */
     private Optional<MVStore> store() throws SQLException {
         MVStore known = found.get();
-        if (known != null && writable(known)) {
+        if (known != null && H2Files.writable(known)) {
             return Optional.of(known);
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -170,10 +167,6 @@ class EmbeddedStoreTidying implements SmartLifecycle {
         }
     }
 
-    private static boolean writable(MVStore mv) {
-        return !mv.isClosed() && mv.getFileStore() != null && !mv.getFileStore().isReadOnly();
-    }
-
     /**
      * The H2 store behind a connection, when it is a file that H2 does not tidy: one it writes
      * through ({@code WRITE_DELAY=0}), or one whose commits it holds back with its own compaction
@@ -181,19 +174,9 @@ class EmbeddedStoreTidying implements SmartLifecycle {
      * EmbeddedStoreCommits} writes the commits in groups.
      */
     static Optional<MVStore> leftUntidied(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)) {
-            return Optional.empty();
-        }
-        Session session = connection.unwrap(JdbcConnection.class).getSession();
-        if (!(session instanceof SessionLocal local)) {
-            return Optional.empty(); // an H2 server's database: tidied where it runs
-        }
-        Store store = local.getDatabase().getStore();
-        MVStore mv = store == null ? null : store.getMvStore();
-        boolean h2Tidies = mv != null
-                && mv.getAutoCommitDelay() != 0
-                && local.getDatabase().getSettings().autoCompactFillRate != 0;
-        return mv != null && writable(mv) && !h2Tidies ? Optional.of(mv) : Optional.empty();
+        Optional<Database> database = H2Files.database(connection); // an H2 server's is tidied where it runs
+        return database.flatMap(H2Files::writableFile)
+                .filter(mv -> mv.getAutoCommitDelay() == 0 || database.get().getSettings().autoCompactFillRate == 0);
     }
 
     @Override
