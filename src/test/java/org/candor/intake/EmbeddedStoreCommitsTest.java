@@ -205,6 +205,51 @@ class EmbeddedStoreCommitsTest {
     }
 
     /**
+     * Only a change waits for the file, once: a statement in auto-commit mode, a commit, auto-commit
+     * switched on over an open transaction; not a query, a rolled-back change or an empty commit.
+     */
+    @Test
+    void onlyACommittedChangeWaitsForTheFile() throws Exception {
+        try (HikariDataSource pool = pool(serviceUrl("paths"))) {
+            var ds = (EmbeddedStoreCommits.GroupCommitted)
+                    new EmbeddedStoreCommits().postProcessAfterInitialization(pool, "dataSource");
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
+                EmbeddedStoreCommits.Writes writes = ds.writesOf(c.unwrap(Connection.class));
+                s.execute("CREATE TABLE t (n INT)");
+                assertThat(writes.count()).as("a statement in auto-commit mode").isEqualTo(1);
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM t")) {
+                    r.next();
+                }
+                assertThat(writes.count()).as("after a query").isEqualTo(1);
+
+                c.setAutoCommit(false);
+                s.executeUpdate("INSERT INTO t VALUES (1)");
+                c.rollback();
+                c.commit();
+                assertThat(writes.count())
+                        .as("after a rolled-back change and an empty commit")
+                        .isEqualTo(1);
+
+                s.executeUpdate("INSERT INTO t VALUES (2)");
+                assertThat(writes.count()).as("a change not yet committed").isEqualTo(1);
+                c.setAutoCommit(true); // commits the open transaction
+                assertThat(writes.count())
+                        .as("auto-commit switched on over a change")
+                        .isEqualTo(2);
+                c.setAutoCommit(false);
+                c.commit();
+                assertThat(writes.count()).as("an empty commit").isEqualTo(2);
+                try (ResultSet r = s.executeQuery("SELECT n FROM t")) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getInt(1)).isEqualTo(2);
+                    assertThat(r.next()).as("the rolled-back row").isFalse();
+                }
+            }
+        }
+    }
+
+    /**
      * A store closed under a waiting commit: as a database closes (SHUTDOWN, a stop), it wrote the
      * commit first and the commit returns; closed because a write failed, the commit fails with
      * H2's error for the file, which the pool and the service read as the database unavailable.
