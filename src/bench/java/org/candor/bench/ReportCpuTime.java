@@ -32,7 +32,7 @@ public final class ReportCpuTime {
     private ReportCpuTime() {}
 
     /** The evaluations of the first {@code count} campaigns of the load generator's corpus. */
-    static List<EvaluationResult> typicalResults(int count) {
+    public static List<EvaluationResult> typicalResults(int count) {
         RuleSet ruleSet = new RuleSetLoader().load(Packs.defaultPack());
         try {
             Evaluator evaluator = new Evaluator();

@@ -283,18 +283,29 @@ public class SubmissionStore {
                 .list();
     }
 
-    /** The result's JSON, gzip-compressed (fastest level: a result compresses well at any). */
-    private byte[] compact(EvaluationResult r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    /**
+     * The result's JSON, gzip-compressed (fastest level: a result compresses well at any). The JSON
+     * is also left for the answer to the submission ({@link StoredEvaluationJson}), which then
+     * does not write the result again.
+     */
+    byte[] compact(EvaluationResult r) {
+        byte[] json;
+        try {
+            json = resultWriter.writeValueAsBytes(r);
+        } catch (IOException ex) {
+            throw new IllegalStateException("result cannot be written as JSON", ex);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(256, json.length / 4));
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
             }
         }) {
-            resultWriter.writeValue(gzip, r);
+            gzip.write(json);
         } catch (IOException ex) {
-            throw new IllegalStateException("result cannot be written as JSON", ex);
+            throw new IllegalStateException("result cannot be compressed", ex);
         }
+        StoredEvaluationJson.written(resultWriter.getConfig(), r, json);
         return bytes.toByteArray();
     }
 
