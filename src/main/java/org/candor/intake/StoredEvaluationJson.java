@@ -2,7 +2,6 @@ package org.candor.intake;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -172,8 +171,9 @@ public class StoredEvaluationJson extends SimpleModule {
     }
 
     /**
-     * The members of a JSON object, its text without the braces, as raw UTF-8 for the generator
-     * (a byte generator copies them as they are; any other takes the decoded text).
+     * The members of a JSON object, its text without the braces, for {@link JsonGenerator#writeRaw(
+     * SerializableString)}: a byte generator copies them as they are, any other takes the decoded
+     * text. Raw JSON is never written as a JSON string, so the quoted forms are refused.
      */
     private static final class Members implements SerializableString {
         private final byte[] object;
@@ -197,28 +197,8 @@ public class StoredEvaluationJson extends SimpleModule {
         }
 
         @Override
-        public char[] asQuotedChars() {
-            return new SerializedString(getValue()).asQuotedChars();
-        }
-
-        @Override
         public byte[] asUnquotedUTF8() {
             return Arrays.copyOfRange(object, 1, object.length - 1);
-        }
-
-        @Override
-        public byte[] asQuotedUTF8() {
-            return new SerializedString(getValue()).asQuotedUTF8();
-        }
-
-        @Override
-        public int appendQuotedUTF8(byte[] buffer, int offset) {
-            return new SerializedString(getValue()).appendQuotedUTF8(buffer, offset);
-        }
-
-        @Override
-        public int appendQuoted(char[] buffer, int offset) {
-            return new SerializedString(getValue()).appendQuoted(buffer, offset);
         }
 
         @Override
@@ -241,26 +221,9 @@ public class StoredEvaluationJson extends SimpleModule {
         }
 
         @Override
-        public int writeQuotedUTF8(OutputStream out) throws IOException {
-            byte[] b = asQuotedUTF8();
-            out.write(b);
-            return b.length;
-        }
-
-        @Override
         public int writeUnquotedUTF8(OutputStream out) throws IOException {
             out.write(object, 1, length());
             return length();
-        }
-
-        @Override
-        public int putQuotedUTF8(ByteBuffer buffer) {
-            byte[] b = asQuotedUTF8();
-            if (b.length > buffer.remaining()) {
-                return -1;
-            }
-            buffer.put(b);
-            return b.length;
         }
 
         @Override
@@ -270,6 +233,40 @@ public class StoredEvaluationJson extends SimpleModule {
             }
             buffer.put(object, 1, length());
             return length();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            throw quoted();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            throw quoted();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            throw quoted();
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            throw quoted();
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) {
+            throw quoted();
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) {
+            throw quoted();
+        }
+
+        private static UnsupportedOperationException quoted() {
+            return new UnsupportedOperationException("JSON members are written raw, never as a JSON string");
         }
 
         @Override
