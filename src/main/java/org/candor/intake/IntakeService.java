@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
 import org.candor.campaign.NotJsonException;
@@ -211,7 +210,7 @@ public class IntakeService {
         }
         Instant now = clock.instant();
         Submission s = new Submission(
-                UUID.randomUUID().toString(),
+                TimeOrderedIds.next(),
                 campaign.reference(),
                 campaign.agency(),
                 campaign.brand(),
@@ -327,7 +326,7 @@ public class IntakeService {
         if (!first) {
             result = waivers.applyActive(s.id(), result);
         }
-        StoredEvaluation e = new StoredEvaluation(UUID.randomUUID().toString(), s.id(), s.submittedBy(), by, result);
+        StoredEvaluation e = new StoredEvaluation(TimeOrderedIds.next(), s.id(), s.submittedBy(), by, result);
         if (!store.insert(e, first)) {
             log.info("submission {} was evaluated elsewhere meanwhile", s.id());
             return null;

@@ -33,6 +33,8 @@ import org.candor.evaluation.Evaluator;
 import org.candor.evaluation.Verdict;
 import org.candor.rules.RuleService;
 import org.candor.support.ServiceTest;
+import org.candor.system.Account;
+import org.candor.system.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,6 +237,44 @@ abstract class StorageContract {
         assertThat(replaced.get("result_gzip")).isNotNull();
         assertThat(replaced.get("verdict")).isEqualTo("PASS");
         assertThat(store.evaluation(old).orElseThrow().result()).isEqualTo(waived);
+    }
+
+    /**
+     * Submissions and evaluations taken in one after another get ids that the database itself sorts
+     * in the order they were made (time-ordered UUIDs, version 7): its indexes on them grow at one
+     * end.
+     */
+    @Test
+    void acceptedSubmissionsAndTheirEvaluationsGetIdsTheDatabaseSortsInTheOrderTheyWereMade() throws Exception {
+        String agency = "Order Agency " + UUID.randomUUID();
+        Account account = new Account("order-" + UUID.randomUUID(), Role.AGENCY, agency);
+        byte[] body = Files.readString(SPEC_EXAMPLE)
+                .replace("Northwind Media", agency)
+                .getBytes(StandardCharsets.UTF_8);
+        List<String> submissions = new ArrayList<>();
+        List<String> evaluations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            StoredEvaluation e = intake.submit(body, "application/json", account);
+            assertThat(UUID.fromString(e.id()).version()).isEqualTo(7);
+            assertThat(UUID.fromString(e.submissionId()).version()).isEqualTo(7);
+            submissions.add(e.submissionId());
+            evaluations.add(e.id());
+        }
+        assertThat(jdbc.sql("SELECT id FROM submission WHERE agency = :a ORDER BY id")
+                        .param("a", agency)
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(submissions);
+        assertThat(jdbc.sql("SELECT id FROM evaluation WHERE agency = :a ORDER BY id")
+                        .param("a", agency)
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(evaluations);
+        assertThat(jdbc.sql("SELECT submission_id FROM evaluation WHERE agency = :a ORDER BY submission_id")
+                        .param("a", agency)
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(submissions);
     }
 
     /** The ids the reports folder's catch-up works from: every evaluation, or those since a moment, oldest first. */
