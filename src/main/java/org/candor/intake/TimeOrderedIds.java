@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
  * earlier one; here the clock is read under one lock, and a clock set back keeps the last
  * millisecond (the ids count on within it). Ids are no secret: who may read an evaluation is
  * checked on every request, never by its id being hard to guess. Instances on one database each
- * make their own; two share an id only if they draw the same 74 random bits in the same
- * millisecond.
+ * make their own; two share an id only if, in the same millisecond, the 74 bits one drew at random
+ * and counted up meet the other's.
  */
 final class TimeOrderedIds {
 
