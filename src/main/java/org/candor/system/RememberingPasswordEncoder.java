@@ -22,6 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * no faster. An entry is an HMAC-SHA-256, under a key made at start and never stored, of the
  * stored hash and the password given: the cache holds no password, and a changed password (a new
  * hash) finds nothing remembered. Entries expire after {@link #TTL_NANOS}; the cache is bounded.
+ * Requests that miss the same entry at once share one slow check: when a busy client's entry
+ * expired, each of its requests arriving meanwhile made its own, and at 200 requests a second the
+ * service stalled for seconds every five minutes (BENCHMARKS.md, "2026-12-05, afternoon").
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
 
@@ -58,15 +61,14 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return delegate.matches(rawPassword, encodedPassword);
         }
-        String entry = entry(rawPassword, encodedPassword);
-        if (verified.getIfPresent(entry) != null) {
-            return true;
-        }
-        boolean ok = delegate.matches(rawPassword, encodedPassword);
-        if (ok) {
-            verified.put(entry, Boolean.TRUE);
-        }
-        return ok;
+        // One slow check per entry at a time: requests that miss the same entry together (a
+        // client's first requests, or all of them when its entry expires under load) wait for that
+        // check instead of each making its own. A failed check is not remembered, so each waiter
+        // then makes its own, as a wrong password always does.
+        return verified.get(
+                        entry(rawPassword, encodedPassword),
+                        e -> delegate.matches(rawPassword, encodedPassword) ? Boolean.TRUE : null)
+                != null;
     }
 
     @Override

@@ -2,6 +2,12 @@ package org.candor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,39 @@ class RememberingPasswordEncoderTest {
         clock.addAndGet(RememberingPasswordEncoder.TTL_NANOS + 1);
         assertThat(encoder.matches("northwind-demo", hash)).isTrue();
         assertThat(counting.checks).hasValue(2);
+    }
+
+    /**
+     * Requests arriving together with the same credentials, before any check of them is remembered
+     * (a client's first requests, or every one of a busy client's once its entry expired), share one
+     * slow check; with a wrong password each still makes its own.
+     */
+    @Test
+    void requestsMissingTheSameEntryAtOnceShareOneSlowCheckButWrongPasswordsDoNot() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (String password : new String[] {"northwind-demo", "northwind-dem0"}) {
+                counting.checks.set(0);
+                clock.addAndGet(RememberingPasswordEncoder.TTL_NANOS + 1); // whatever was remembered expires
+                CyclicBarrier together = new CyclicBarrier(threads);
+                List<Future<Boolean>> answers = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return encoder.matches(password, hash);
+                    }));
+                }
+                for (Future<Boolean> a : answers) {
+                    assertThat(a.get()).isEqualTo(password.equals("northwind-demo"));
+                }
+                assertThat(counting.checks)
+                        .as("slow checks of " + password)
+                        .hasValue(password.equals("northwind-demo") ? 1 : threads);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
