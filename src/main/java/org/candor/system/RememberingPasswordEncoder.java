@@ -64,7 +64,10 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
         // One slow check per entry at a time: requests that miss the same entry together (a
         // client's first requests, or all of them when its entry expires under load) wait for that
         // check instead of each making its own. A failed check is not remembered, so each waiter
-        // then makes its own, as a wrong password always does.
+        // then makes its own, as a wrong password always does (in turn: waiters on one entry take
+        // the check one after another, which only slows guessing). The check runs inside the
+        // cache's computation, so a miss on another entry of the same bin of its map waits too;
+        // reads of remembered entries never do.
         return verified.get(
                         entry(rawPassword, encodedPassword),
                         e -> delegate.matches(rawPassword, encodedPassword) ? Boolean.TRUE : null)
