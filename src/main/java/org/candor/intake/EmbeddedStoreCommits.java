@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -57,22 +58,57 @@ class EmbeddedStoreCommits implements BeanPostProcessor {
         return bean;
     }
 
-    /** A data source whose connections' commits are written in groups ({@link EmbeddedStoreCommits}). */
+    /**
+     * A data source whose connections' commits are written in groups ({@link EmbeddedStoreCommits}),
+     * and which never hands out a connection to a database that has closed.
+     */
     static final class GroupCommitted extends DelegatingDataSource {
         private final AtomicReference<Writes> writes = new AtomicReference<>();
 
-        GroupCommitted(DataSource target) {
+        GroupCommitted(HikariDataSource target) {
             super(target);
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            return wrap(obtainTargetDataSource().getConnection());
+            return wrap(open(DataSource::getConnection));
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return wrap(obtainTargetDataSource().getConnection(username, password));
+            return wrap(open(pool -> pool.getConnection(username, password)));
+        }
+
+        /**
+         * A connection from the pool whose database is open. When the database has closed under
+         * the service ({@code SHUTDOWN}, or H2 closing it after a failed write of its store), every
+         * connection the pool holds is dead, and the pool would find that out one request at a
+         * time, each answered 503 (or, used within half a second of its last use, handed out
+         * unchecked). The first connection found dead therefore retires them all: the pool opens
+         * new ones, and a new connection opens the database again.
+         */
+        private Connection open(Opener opener) throws SQLException {
+            HikariDataSource pool = (HikariDataSource) obtainTargetDataSource();
+            Connection connection = opener.open(pool);
+            if (!closedUnderneath(connection)) {
+                return connection;
+            }
+            var mxBean = pool.getHikariPoolMXBean();
+            if (mxBean != null) {
+                mxBean.softEvictConnections(); // idle ones close now, borrowed ones when given back
+            }
+            connection.close();
+            return opener.open(pool); // a dead one again is answered by the request's first statement
+        }
+
+        private static boolean closedUnderneath(Connection connection) throws SQLException {
+            return connection.isWrapperFor(JdbcConnection.class)
+                    && connection.unwrap(JdbcConnection.class).isClosed();
+        }
+
+        @FunctionalInterface
+        private interface Opener {
+            Connection open(DataSource pool) throws SQLException;
         }
 
         /** The writes of the store behind a connection, or null when it commits as H2 does. */
