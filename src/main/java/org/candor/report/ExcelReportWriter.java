@@ -166,13 +166,16 @@ public final class ExcelReportWriter {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(result, "result");
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir); // which throws and catches inside when the folder is there
+        }
         Path target = dir.resolve(name);
         Path folder = dir.toAbsolutePath().normalize();
         if (!folder.equals(target.toAbsolutePath().normalize().getParent())) {
             throw new IllegalStateException("report file name escapes its folder: " + target);
         }
         Path partial = dir.resolve("." + name + "." + UUID.randomUUID() + ".part");
+        boolean moved = false;
         try {
             try (OutputStream out = new BufferedOutputStream(
                     Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
@@ -183,8 +186,11 @@ public final class ExcelReportWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(partial);
+            if (!moved) {
+                Files.deleteIfExists(partial);
+            }
         }
         return target;
     }

@@ -60,7 +60,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The copies are background work and give way to the submissions. While submissions arrive
  * ({@link EvaluationPool#submissionsArriving()}) the writer takes at most {@code
- * candor.reports-copy.busy-share} of one core (default a quarter): after each copy it pauses for
+ * candor.reports-copy.busy-share} of one core (default a tenth): after each copy it pauses for
  * the copy's processor time × (1/share − 1) ({@link CopyPacing}); the catch-up is paced the same
  * way. While every evaluation thread is taken ({@link EvaluationPool#saturated()}) it waits. Under
  * sustained load the copies therefore lag, the queue fills and further copies are skipped for the
@@ -233,6 +233,12 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
         if (!enabled) {
             return;
         }
+        if (writer.getQueue().remainingCapacity() == 0) {
+            // the usual case under sustained load: skipped without the executor's exception,
+            // whose message and stack cost each request more than the rest of this method
+            skip(result);
+            return;
+        }
         try {
             writer.execute(() -> {
                 waitWhileBusy(false);
@@ -241,19 +247,24 @@ public class ReportArchive implements EvaluationArchive, DisposableBean {
                 pace(start);
             });
         } catch (RejectedExecutionException e) {
-            skipped.increment();
-            missed(Instant.now());
-            // one warning per burst (until the queue has drained), not one per request: the
-            // counter has the exact number
-            if (skipWarned.compareAndSet(false, true)) {
-                log.warn(
-                        "report for {} not copied to {} yet: {} workbooks are already waiting; the copies"
-                                + " skipped are written once the queue has drained"
-                                + " (candor.reports.archived{outcome=skipped} counts them)",
-                        result.reference(),
-                        dir,
-                        writer.getQueue().size());
-            }
+            skip(result); // filled since the look above
+        }
+    }
+
+    /** A copy left for the catch-up, because the queue is full. */
+    private void skip(EvaluationResult result) {
+        skipped.increment();
+        missed(Instant.now());
+        // one warning per burst (until the queue has drained), not one per request: the counter
+        // has the exact number
+        if (skipWarned.compareAndSet(false, true)) {
+            log.warn(
+                    "report for {} not copied to {} yet: {} workbooks are already waiting; the copies"
+                            + " skipped are written once the queue has drained"
+                            + " (candor.reports.archived{outcome=skipped} counts them)",
+                    result.reference(),
+                    dir,
+                    writer.getQueue().size());
         }
     }
 

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * submissions ({@code candor.reports-copy=false} turns the copies off).
  *
  * @param busyShare the most of one core the copies take while submissions arrive, more than 0 and
- *     at most 1 (default 0.25; 1 writes them at full speed always); once no submission has arrived
+ *     at most 1 (default 0.1; 1 writes them at full speed always); once no submission has arrived
  *     for a moment they are written at full speed
  */
 @Validated
@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 public record ReportsCopyProperties(@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double busyShare) {
 
     /** The share of one core the copies take while submissions arrive, unless configured. */
-    public static final double DEFAULT_BUSY_SHARE = 0.25;
+    public static final double DEFAULT_BUSY_SHARE = 0.1;
 
     public ReportsCopyProperties {
         busyShare = busyShare == null ? DEFAULT_BUSY_SHARE : busyShare;

@@ -30,8 +30,8 @@ class ReportsCopyPropertiesTest {
     @Test
     void aQuarterOfACoreUnlessConfigured() {
         context.run(c ->
-                assertThat(c.getBean(ReportsCopyProperties.class).busyShare()).isEqualTo(0.25));
-        assertThat(ReportsCopyProperties.defaults().busyShare()).isEqualTo(0.25);
+                assertThat(c.getBean(ReportsCopyProperties.class).busyShare()).isEqualTo(0.1));
+        assertThat(ReportsCopyProperties.defaults().busyShare()).isEqualTo(0.1);
     }
 
     @Test
