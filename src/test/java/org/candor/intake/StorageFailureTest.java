@@ -71,6 +71,10 @@ class StorageFailureTest {
     @Autowired
     ObjectMapper mapper;
 
+    static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> submit() throws Exception {
         ObjectMapper m = new ObjectMapper();
         var campaign = (com.fasterxml.jackson.databind.node.ObjectNode)
@@ -78,12 +82,7 @@ class StorageFailureTest {
         campaign.put("reference", "STORE-" + UUID.randomUUID().toString().substring(0, 8));
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "northwind:northwind-demo".getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", basic("northwind:northwind-demo"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(m.writeValueAsBytes(campaign)))
                         .build(),
@@ -93,12 +92,7 @@ class StorageFailureTest {
     HttpResponse<String> health() throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "officer:officer-demo".getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", basic("officer:officer-demo"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -134,12 +128,7 @@ class StorageFailureTest {
         jdbc.sql("SHUTDOWN").update();
         HttpResponse<String> listed = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "northwind:northwind-demo".getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", basic("northwind:northwind-demo"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
