@@ -64,9 +64,11 @@ class EmbeddedStoreCommits implements BeanPostProcessor {
      */
     static final class GroupCommitted extends DelegatingDataSource {
         private final AtomicReference<Writes> writes = new AtomicReference<>();
+        private final HikariDataSource pool;
 
-        GroupCommitted(HikariDataSource target) {
-            super(target);
+        GroupCommitted(HikariDataSource pool) {
+            super(pool);
+            this.pool = pool;
         }
 
         @Override
@@ -88,7 +90,6 @@ class EmbeddedStoreCommits implements BeanPostProcessor {
          * new ones, and a new connection opens the database again.
          */
         private Connection open(Opener opener) throws SQLException {
-            HikariDataSource pool = (HikariDataSource) obtainTargetDataSource();
             Connection connection = opener.open(pool);
             if (!closedUnderneath(connection)) {
                 return connection;

@@ -1,6 +1,7 @@
 package org.candor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.candor.report.ReportFixtures.assertAutoFilter;
 import static org.candor.report.ReportFixtures.assertDateCell;
 import static org.candor.report.ReportFixtures.assertHeaderFrozen;
@@ -600,6 +601,24 @@ class ExcelReportWriterTest {
                     .as("the second write replaced the first")
                     .isEqualTo("someone else");
         }
+    }
+
+    @Test
+    void aCopyThatCannotTakeItsPlaceFailsAndLeavesNoPartialFile() throws Exception {
+        Path dir = tmp.resolve("reports");
+        EvaluationResult r = evaluate(ReportFixtures.SPEC_EXAMPLE);
+        // a folder, not empty, where the report's file would go: the rename onto it fails
+        Path taken = Files.createDirectories(dir.resolve(ExcelReportWriter.fileNameFor(r)));
+        Files.writeString(taken.resolve("keep.txt"), "someone's file");
+
+        assertThatThrownBy(() -> writer.writeTo(dir, r, SUBMITTER)).isInstanceOf(IOException.class);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files)
+                    .as("the written part removed, the folder in the way untouched")
+                    .containsExactly(taken);
+        }
+        assertThat(taken.resolve("keep.txt")).hasContent("someone's file");
     }
 
     @Test
