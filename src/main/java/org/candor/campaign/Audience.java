@@ -8,10 +8,15 @@ import java.time.LocalDate;
 public record Audience(
         @PositiveOrZero Long followers,
         @PositiveOrZero Long verifiedFollowers,
+
         @PositiveOrZero @DecimalMax(value = "100", message = "must be at most 100 (a percentage)")
-                Double engagementRate,
+        Double engagementRate,
+
         @PositiveOrZero @DecimalMax(value = "100", message = "must be at most 100 (a percentage)")
-                Double suspectedFakeFollowersPct,
-        @PositiveOrZero @DecimalMax(value = "100", message = "must be at most 100 (a percentage)") Double under18Pct,
+        Double suspectedFakeFollowersPct,
+
+        @PositiveOrZero @DecimalMax(value = "100", message = "must be at most 100 (a percentage)")
+        Double under18Pct,
+
         LocalDate verifiedOn,
         String verificationSource) {}

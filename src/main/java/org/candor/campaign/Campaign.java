@@ -16,9 +16,16 @@ import java.util.Locale;
  */
 public record Campaign(
         @NotNull Integer formatVersion,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reference,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String agency,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String brand,
+
+        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE)
+        String reference,
+
+        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE)
+        String agency,
+
+        @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE)
+        String brand,
+
         @NotNull ProductCategory productCategory,
         List<
                         @NotNull
@@ -29,7 +36,10 @@ public record Campaign(
                 jurisdictions,
         Instant submittedAt,
         Boolean offerAuthorised,
-        @NotEmpty(message = "must list at least one influencer") List<@NotNull @Valid Influencer> influencers,
+
+        @NotEmpty(message = "must list at least one influencer")
+        List<@NotNull @Valid Influencer> influencers,
+
         List<@NotNull @Valid Post> posts) {
 
     public static final int FORMAT_VERSION = 1;

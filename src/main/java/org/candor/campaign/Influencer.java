@@ -21,8 +21,9 @@ public record Influencer(
         Boolean usedProduct,
         @Valid Audience audience,
         List<@NotNull @Valid Claim> claims,
+
         @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter ISO 3166 code such as FR")
-                String establishedIn) {
+        String establishedIn) {
 
     public Influencer {
         claims = Lists.of(claims);

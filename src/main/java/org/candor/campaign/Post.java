@@ -13,8 +13,10 @@ public record Post(
         @NotBlank String influencer,
         @NotNull Platform platform,
         @NotNull PostFormat format,
+
         @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en, fr or en-GB")
-                String language,
+        String language,
+
         String text,
         Boolean platformDisclosureLabel,
         String imageOverlay,

@@ -76,8 +76,7 @@ public class ImpactStore {
     @Transactional
     public void create(
             ImpactPreview p, Map<String, byte[]> base, Map<String, byte[]> candidate, List<List<String>> slices) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO impact_preview (id, status, requested_by, created_at, finished_at, expires_at, base_hash,
                                             candidate_hash, scope, total, done)
                 VALUES (:id, :status, :by, :created, :finished, :expires, :base, :candidate, :scope, :total, 0)
@@ -96,8 +95,7 @@ public class ImpactStore {
         files(p.id(), BASE, base);
         files(p.id(), CANDIDATE, candidate);
         for (int i = 0; i < slices.size(); i++) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                     INSERT INTO impact_job (preview_id, seq, status, evaluation_ids, size)
                     VALUES (:preview, :seq, 'QUEUED', :ids, :size)
                     """)
@@ -175,8 +173,7 @@ public class ImpactStore {
      */
     @Transactional
     public Optional<Job> claim(String worker, Instant now, Instant staleBefore) {
-        Optional<Job> next = jdbc.sql(
-                        """
+        Optional<Job> next = jdbc.sql("""
                 SELECT preview_id, seq, evaluation_ids, attempts FROM impact_job
                 WHERE status = 'QUEUED' OR (status = 'RUNNING' AND claimed_at < :stale)
                 ORDER BY preview_id, seq LIMIT 1 FOR UPDATE SKIP LOCKED
@@ -190,8 +187,7 @@ public class ImpactStore {
                         worker))
                 .optional();
         next.ifPresent(job -> {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                     UPDATE impact_job SET status = 'RUNNING', claimed_by = :worker, claimed_at = :now,
                                           attempts = attempts + 1
                     WHERE preview_id = :p AND seq = :seq
@@ -221,8 +217,7 @@ public class ImpactStore {
 
     /** A sign of life from the worker of a job, so that no one takes it over. */
     public void heartbeat(Job job, Instant now) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 UPDATE impact_job SET claimed_at = :now
                 WHERE preview_id = :p AND seq = :seq AND status = 'RUNNING' AND claimed_by = :worker
                 """)
@@ -242,8 +237,7 @@ public class ImpactStore {
      */
     @Transactional
     public boolean complete(Job job, List<ImpactChange> changes, Instant now) {
-        int mine = jdbc.sql(
-                        """
+        int mine = jdbc.sql("""
                 UPDATE impact_job SET status = 'DONE', claimed_at = :now
                 WHERE preview_id = :p AND seq = :seq AND status = 'RUNNING' AND claimed_by = :worker
                 """)
@@ -260,8 +254,7 @@ public class ImpactStore {
                 .param("seq", job.seq())
                 .update();
         for (ImpactChange c : changes) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                     INSERT INTO impact_change (preview_id, seq, evaluation_id, reference, agency, brand, verdict_before,
                                                verdict_after, appeared, disappeared, stopped)
                     VALUES (:p, :seq, :e, :reference, :agency, :brand, :before, :after, :appeared, :disappeared,
@@ -286,14 +279,10 @@ public class ImpactStore {
                 .param("n", job.evaluationIds().size())
                 .param("p", job.previewId())
                 .update();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 UPDATE impact_preview SET status = 'DONE', finished_at = :now
                 WHERE id = :p AND status = 'RUNNING' AND done >= total
-                """)
-                .param("now", ts(now))
-                .param("p", job.previewId())
-                .update();
+                """).param("now", ts(now)).param("p", job.previewId()).update();
         return true;
     }
 
@@ -304,8 +293,7 @@ public class ImpactStore {
     @Transactional
     public void fail(Job job, String reason, int maxAttempts, Instant now) {
         if (job.attempts() < maxAttempts) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                     UPDATE impact_job SET status = 'QUEUED', claimed_by = NULL, claimed_at = NULL
                     WHERE preview_id = :p AND seq = :seq AND status = 'RUNNING' AND claimed_by = :worker
                     """)
@@ -316,8 +304,7 @@ public class ImpactStore {
             announce(job.previewId());
             return;
         }
-        int failed = jdbc.sql(
-                        """
+        int failed = jdbc.sql("""
                 UPDATE impact_preview SET status = 'FAILED', error = :reason, finished_at = :now
                 WHERE id = :p AND status IN ('QUEUED', 'RUNNING')
                 """)
@@ -333,8 +320,7 @@ public class ImpactStore {
     /** Gives a job back untouched, as when its worker is stopped: it is queued again, its try not counted. */
     @Transactional
     public void giveBack(Job job) {
-        int n = jdbc.sql(
-                        """
+        int n = jdbc.sql("""
                 UPDATE impact_job SET status = 'QUEUED', claimed_by = NULL, claimed_at = NULL,
                                       attempts = attempts - 1
                 WHERE preview_id = :p AND seq = :seq AND status = 'RUNNING' AND claimed_by = :worker
@@ -356,14 +342,10 @@ public class ImpactStore {
      */
     @Transactional
     public boolean cancel(String id, Instant now) {
-        int n = jdbc.sql(
-                        """
+        int n = jdbc.sql("""
                 UPDATE impact_preview SET status = 'CANCELLED', finished_at = :now
                 WHERE id = :p AND status IN ('QUEUED', 'RUNNING')
-                """)
-                .param("now", ts(now))
-                .param("p", id)
-                .update();
+                """).param("now", ts(now)).param("p", id).update();
         if (n > 0) {
             stopJobs(id);
         }
@@ -371,13 +353,10 @@ public class ImpactStore {
     }
 
     private void stopJobs(String previewId) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 UPDATE impact_job SET status = 'CANCELLED'
                 WHERE preview_id = :p AND status IN ('QUEUED', 'RUNNING')
-                """)
-                .param("p", previewId)
-                .update();
+                """).param("p", previewId).update();
     }
 
     /** What a preview found so far, by agency and reference. */

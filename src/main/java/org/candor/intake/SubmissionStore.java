@@ -97,8 +97,7 @@ public class SubmissionStore {
      */
     private void insert(Submission s, String idempotencyKey, int attempts) {
         probe.requireWritable();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO submission (id, reference, agency, brand, submitted_by, received_at, as_of, status,
                                         input_hash, content_type, idempotency_key, attempts)
                 VALUES (:id, :reference, :agency, :brand, :by, :received, :asOf, :status, :hash, :type, :key,
@@ -242,8 +241,7 @@ public class SubmissionStore {
             }
         }
         EvaluationResult r = e.result();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
                                         warnings, infos, waived, evaluated_at, evaluated_by, result_gzip)
                 VALUES (:id, :sub, :reference, :agency, :brand, :hash, :verdict, :fails, :warnings, :infos, :waived, :at,
@@ -336,8 +334,7 @@ public class SubmissionStore {
     }
 
     public Optional<StoredEvaluation> evaluation(String id) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                 SELECT e.id, e.submission_id, s.submitted_by, e.evaluated_by, e.result, e.result_gzip
                 FROM evaluation e JOIN submission s ON s.id = e.submission_id WHERE e.id = :id
                 """)
@@ -353,8 +350,7 @@ public class SubmissionStore {
 
     /** Replaces an evaluation's result, as when a waiver is granted on it; the verdict columns follow. */
     public void updateResult(String evaluationId, EvaluationResult r) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 UPDATE evaluation SET verdict = :verdict, fails = :fails, warnings = :warnings, infos = :infos,
                                       waived = :waived, result = NULL, result_gzip = :result WHERE id = :id
                 """)

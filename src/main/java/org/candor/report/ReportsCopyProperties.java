@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("candor.reports-copy")
-public record ReportsCopyProperties(@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double busyShare) {
+public record ReportsCopyProperties(
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        Double busyShare) {
 
     /** The share of one core the copies take while submissions arrive, unless configured. */
     public static final double DEFAULT_BUSY_SHARE = 0.1;

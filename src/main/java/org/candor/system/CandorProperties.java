@@ -21,12 +21,19 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("candor")
 public record CandorProperties(
-        @NotNull Path reportsDir, @Positive int maxPosts, @NotNull DataSize maxRequestSize, List<@Valid User> users) {
+        @NotNull Path reportsDir,
+        @Positive int maxPosts,
+        @NotNull DataSize maxRequestSize,
+        List<@Valid User> users) {
 
     public CandorProperties {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
     /** One account. An AGENCY account belongs to exactly one agency. */
-    public record User(@NotBlank String username, @NotBlank String password, @NotNull Role role, String agency) {}
+    public record User(
+            @NotBlank String username,
+            @NotBlank String password,
+            @NotNull Role role,
+            String agency) {}
 }

@@ -22,8 +22,7 @@ public class WaiverStore {
     }
 
     public void insert(Waiver w, String submissionId, String agency) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO waiver (id, evaluation_id, submission_id, agency, rule_id, subject, justification, approver,
                                     expires_on, created_by, created_at)
                 VALUES (:id, :evaluation, :submission, :agency, :rule, :subject, :justification, :approver, :expires,

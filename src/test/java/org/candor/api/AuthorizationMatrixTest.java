@@ -34,8 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends ApiTestSupport {
 
-    static final String MATRIX =
-            """
+    static final String MATRIX = """
             | method | path                                                      | body                     | none | wrong | northwind | lumen | officer | manager |
             |--------|-----------------------------------------------------------|--------------------------|------|-------|-----------|-------|---------|---------|
             | POST   | /api/v1/evaluations                                       | spec-example.json        | 401  | 401   | 201       | 403   | 403     | 403     |

@@ -11,9 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher ({@code ./candor}) as a user runs it after {@code ./mvnw package}: it runs the
  * extracted jar on the class data archives the build trained, prints what {@code java -jar
  * target/candor.jar} prints, and runs the jar as it is when the archives are missing, older than
- * the jar, or made by another Java.
+ * the jar, or made by another Java; on Java 25 it runs the AOT cache a build on that Java leaves.
  */
 class LauncherIT {
 
@@ -31,6 +36,22 @@ class LauncherIT {
             Path.of(System.getProperty("candor.jar", "target/candor.jar")).toAbsolutePath();
     private static final Path APP = JAR.resolveSibling("candor");
     private static final String CAMPAIGN = "src/test/resources/campaigns/spec-example.json";
+
+    /** What the build trained on this Java: AOT caches on Java 25 or later, class data archives before. */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
+    /** The archive of a kind ({@code cli}, {@code service}) as this Java's build names it. */
+    static String archive(String kind) {
+        return kind + (AOT_CACHE ? ".aot" : ".jsa");
+    }
+
+    /** The option that makes the JVM use an archive of this Java's kind. */
+    static String uses(Path archive) {
+        return (AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+    }
+
+    /** The option that makes the JVM refuse to start unless it maps the archive. */
+    private static final String ARCHIVE_REQUIRED = AOT_CACHE ? "-XX:AOTMode=on" : "-Xshare:on";
 
     record Result(int code, String out, String err) {}
 
@@ -115,16 +136,15 @@ class LauncherIT {
     }
 
     static void assumeArchives() {
-        assumeArchive("cli.jsa");
+        assumeArchive(archive("cli"));
     }
 
     @Test
     void checksOnTheArchiveAndPrintsWhatTheJarPrints() throws Exception {
         assumeArchives();
-        // -Xshare:on: the JVM refuses to start unless it maps the archive.
         Result fast = launcher(
                 PROJECT.resolve("candor"),
-                Map.of("CANDOR_JAVA_OPTS", "-Xshare:on"),
+                Map.of("CANDOR_JAVA_OPTS", ARCHIVE_REQUIRED),
                 "check",
                 CAMPAIGN,
                 "--format",
@@ -132,7 +152,7 @@ class LauncherIT {
         Result plain = plainCheck();
 
         assertThat(command(fast))
-                .contains("-XX:SharedArchiveFile=" + APP.resolve("cli.jsa"))
+                .contains(uses(APP.resolve(archive("cli"))))
                 .contains("-jar " + APP.resolve("candor.jar"));
         assertThat(fast.code()).as(fast.err()).isEqualTo(1).isEqualTo(plain.code());
         assertThat(fast.out()).contains("ACME-SPRING-26").contains("DISC-012").isEqualTo(plain.out());
@@ -154,7 +174,7 @@ class LauncherIT {
 
     @Test
     void startsTheServiceOnItsArchive(@TempDir Path dir) throws Exception {
-        assumeArchive("service.jsa");
+        assumeArchive(archive("service"));
         // The service's context is made and closed again (as in the build's training run).
         List<String> cmd = List.of(
                 PROJECT.resolve("candor").toString(),
@@ -162,8 +182,8 @@ class LauncherIT {
                 "--server.port=0",
                 "--candor.rules-dir=" + PROJECT.resolve("rules"),
                 "--candor.rules-watch.enabled=false");
-        Result r = run(dir, Map.of("CANDOR_JAVA_OPTS", "-Xshare:on -Dspring.context.exit=onRefresh"), cmd);
-        assertThat(command(r)).contains("-XX:SharedArchiveFile=" + APP.resolve("service.jsa"));
+        Result r = run(dir, Map.of("CANDOR_JAVA_OPTS", ARCHIVE_REQUIRED + " -Dspring.context.exit=onRefresh"), cmd);
+        assertThat(command(r)).contains(uses(APP.resolve(archive("service"))));
         assertThat(command(r)).doesNotContain("TieredStopAtLevel");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
     }
@@ -182,7 +202,7 @@ class LauncherIT {
         Files.copy(APP.resolve("candor.jar"), app.resolve("candor.jar"));
         Files.setLastModifiedTime(app.resolve("candor.jar"), jarTime);
         link(app.resolve("lib"), APP.resolve("lib"));
-        link(app.resolve("cli.jsa"), APP.resolve("cli.jsa"));
+        link(app.resolve(archive("cli")), APP.resolve(archive("cli")));
         Files.writeString(app.resolve("java-home"), javaHome);
     }
 
@@ -192,6 +212,7 @@ class LauncherIT {
         Result r = launcher(launcher, Map.of(), "check", CAMPAIGN, "--format", "text");
         assertThat(command(r))
                 .doesNotContain("SharedArchiveFile")
+                .doesNotContain("AOTCache")
                 .contains("-jar " + root.resolve("target/candor.jar"));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEqualTo(plainCheck().out());
@@ -209,6 +230,7 @@ class LauncherIT {
         Result r = launcher(launcher, Map.of(), "--version");
         assertThat(command(r))
                 .doesNotContain("SharedArchiveFile")
+                .doesNotContain("AOTCache")
                 .contains("-jar " + root.resolve("target/candor.jar"));
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("candor ");
@@ -223,15 +245,98 @@ class LauncherIT {
         Result r = launcher(launcher, Map.of(), "--version");
         assertThat(command(r))
                 .doesNotContain("SharedArchiveFile")
+                .doesNotContain("AOTCache")
                 .contains("-jar " + root.resolve("target/candor.jar"));
         assertThat(r.code()).isZero();
 
         // The same layout made by this Java is used: the check above is what told them apart.
         Files.writeString(root.resolve("target/candor/java-home"), System.getProperty("java.home"));
         Result same = launcher(launcher, Map.of(), "--version");
-        assertThat(command(same)).contains("-XX:SharedArchiveFile=" + root.resolve("target/candor/cli.jsa"));
+        assertThat(command(same)).contains(uses(root.resolve("target/candor").resolve(archive("cli"))));
         assertThat(same.code()).isZero();
         assertThat(same.out()).isEqualTo(r.out());
+    }
+
+    /**
+     * A Java 25 or later: {@code -Dcandor.test.java25=HOME}, the build's own Java when it is one,
+     * or the newest under {@code /usr/lib/jvm}.
+     */
+    static Optional<Path> java25() throws IOException {
+        String given = System.getProperty("candor.test.java25", "");
+        if (!given.isBlank()) {
+            Path home = Path.of(given);
+            assertThat(home.resolve("bin/java")).as("-Dcandor.test.java25").isExecutable();
+            return Optional.of(home);
+        }
+        if (Runtime.version().feature() >= 25) {
+            return Optional.of(Path.of(System.getProperty("java.home")));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(h -> featureOf(h) >= 25 && Files.isExecutable(h.resolve("bin/java")))
+                    .max(Comparator.comparingInt(LauncherIT::featureOf).thenComparing(Path::toString));
+        }
+    }
+
+    /** The feature release a JDK's {@code release} file names (25 for "25.0.3"), or 0. */
+    static int featureOf(Path home) {
+        try {
+            Matcher m =
+                    Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void runsTheAotCacheABuildOnJava25Leaves(@TempDir Path root) throws Exception {
+        assumeArchives();
+        Optional<Path> found = java25();
+        assumeTrue(found.isPresent(), "no Java 25 or later: set -Dcandor.test.java25 to one");
+        Path j25 = found.get();
+        Path launcher = layout(root);
+        Path app = Files.createDirectories(root.resolve("target/candor"));
+        Files.copy(APP.resolve("candor.jar"), app.resolve("candor.jar"));
+        link(app.resolve("lib"), APP.resolve("lib"));
+        // What the build's training run does on Java 25 (pom.xml, profile fast-start-aot-cache).
+        Result training = run(
+                root,
+                Map.of(),
+                List.of(
+                        j25.resolve("bin/java").toString(),
+                        "-XX:AOTCacheOutput=" + app.resolve("cli.aot"),
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        app.resolve("candor.jar").toString(),
+                        "--version"));
+        assertThat(training.code()).as(training.out() + training.err()).isZero();
+        assertThat(app.resolve("cli.aot")).isNotEmptyFile();
+        Files.writeString(app.resolve("java-home"), j25.toString());
+
+        // -XX:AOTMode=on: the JVM refuses to start unless it uses the cache. -Xshare, which the
+        // launcher gives a class data archive, would make it refuse to start at all.
+        Result fast = launcher(
+                launcher, Map.of("JAVA_HOME", j25.toString(), "CANDOR_JAVA_OPTS", "-XX:AOTMode=on"), "--version");
+        assertThat(command(fast))
+                .contains("-XX:AOTCache=" + app.resolve("cli.aot"))
+                .contains("-jar " + app.resolve("candor.jar"))
+                .doesNotContain("-Xshare")
+                .doesNotContain("SharedArchiveFile");
+        assertThat(fast.code()).as(fast.err()).isZero();
+        assertThat(fast.out()).isEqualTo(javaJar("--version").out());
+        assertThat(fast.err()).doesNotContain("[error").doesNotContain("[warning");
+
+        // The build's own Java (another home) runs the jar as it is, never a cache it cannot use.
+        if (!j25.toRealPath().equals(Path.of(System.getProperty("java.home")).toRealPath())) {
+            Result other = launcher(launcher, Map.of(), "--version");
+            assertThat(command(other)).doesNotContain("AOTCache").contains("-jar " + root.resolve("target/candor.jar"));
+            assertThat(other.code()).isZero();
+            assertThat(other.out()).isEqualTo(fast.out());
+        }
     }
 
     @Test

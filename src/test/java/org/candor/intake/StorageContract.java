@@ -199,8 +199,7 @@ abstract class StorageContract {
         Submission before = withReference(received(agency, s.receivedAt()), reference + "-BEFORE");
         store.insert(before);
         String old = UUID.randomUUID().toString();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO evaluation (id, submission_id, reference, agency, brand, rule_set_hash, verdict, fails,
                                         warnings, infos, waived, evaluated_at, evaluated_by, result)
                 SELECT :old, :sub, reference, agency, brand, rule_set_hash, verdict, fails, warnings, infos, waived,

@@ -51,9 +51,7 @@ public class RuleReloadTest {
 
     /** A broken edit: a rule file that does not compile. */
     static void brokenEdit(Path dir) throws Exception {
-        Files.writeString(
-                dir.resolve("broken.drl"),
-                """
+        Files.writeString(dir.resolve("broken.drl"), """
                 package candor.broken;
                 import org.candor.evaluation.facts.*;
                 rule "half edited"

@@ -34,8 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAccessTest extends WebTestSupport {
 
-    static final String MATRIX =
-            """
+    static final String MATRIX = """
             | path                                      | none  | northwind | lumen  | officer | manager |
             |-------------------------------------------|-------|-----------|--------|---------|---------|
             | /                                         | login | home      | home   | home    | home    |

@@ -150,8 +150,7 @@ public class RuleHistory {
         if (hasSnapshot(ruleSet.hash())) {
             return;
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO rule_snapshot (hash, created_at, rule_count, file_count)
                 VALUES (:hash, :at, :rules, :files)
                 """)
@@ -197,8 +196,7 @@ public class RuleHistory {
         Instant at = now();
         List<String> files = c.diff().fileNames();
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                 INSERT INTO rule_change (changed_at, changed_by, action, files, hash_before, hash_after, diff, forced,
                                          failures, already_failing, outcome)
                 VALUES (:at, :by, :action, :files, :before, :after, :diff, :forced, :failures, :already, :outcome)

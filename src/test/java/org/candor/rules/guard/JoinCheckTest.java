@@ -22,8 +22,7 @@ class JoinCheckTest {
     private final RuleGuard guard = new RuleGuard();
 
     private List<BuildProblem> check(String conditions) {
-        String drl =
-                """
+        String drl = """
                 package candor.joins;
 
                 import org.candor.evaluation.facts.*;
@@ -36,8 +35,7 @@ class JoinCheckTest {
                 then
                     findings.report(kcontext, "campaign", "a match", "");
                 end
-                """
-                        .formatted(conditions);
+                """.formatted(conditions);
         return guard.check(Map.of("joins.drl", drl.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -47,8 +45,7 @@ class JoinCheckTest {
 
     @Test
     void aPairOfUnjoinedPostsIsRefusedNamingTheRuleThePatternsAndTheFix() {
-        List<BuildProblem> problems =
-                check("""
+        List<BuildProblem> problems = check("""
                     $a : PostFact()
                     $b : PostFact()
                 """);
@@ -67,10 +64,7 @@ class JoinCheckTest {
 
     @Test
     void aTripleIsRefusedWithEveryFreePattern() {
-        assertThat(
-                        messages(
-                                check(
-                                        """
+        assertThat(messages(check("""
                     $a : PostFact()
                     $b : PostFact()
                     $c : PostFact()
@@ -83,10 +77,7 @@ class JoinCheckTest {
 
     @Test
     void aJoinOfTwoFactTypesIsRefusedToo() {
-        assertThat(
-                        messages(
-                                check(
-                                        """
+        assertThat(messages(check("""
                     $i : InfluencerFact()
                     ClaimFact( verified )
                 """)))
@@ -99,9 +90,7 @@ class JoinCheckTest {
     /** {@code !=} leaves n × (n - 1) combinations, {@code <} half of them: neither narrows. */
     @Test
     void inequalitiesAndOrderingsDoNotJoin() {
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $a : PostFact()
                     $b : PostFact( this != $a )
                 """))
@@ -109,60 +98,40 @@ class JoinCheckTest {
                 .extracting(BuildProblem::message)
                 .asString()
                 .contains("$b : PostFact");
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $a : PostFact()
                     $b : PostFact( id > $a.id )
-                """))
-                .hasSize(1);
-        assertThat(
-                        check(
-                                """
+                """)).hasSize(1);
+        assertThat(check("""
                     $a : PostFact()
                     $b : PostFact( influencer == $a.influencer || connected )
-                """))
-                .hasSize(1);
+                """)).hasSize(1);
     }
 
     @Test
     void anEqualityWithAnEarlierBindingJoins() {
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $a : PostFact()
                     $b : PostFact( influencer == $a.influencer )
                     $c : PostFact( connected, $b.influencer == influencer )
-                """))
-                .isEmpty();
-        assertThat(
-                        check(
-                                """
+                """)).isEmpty();
+        assertThat(check("""
                     $i : InfluencerFact()
                     $p : PostFact( this != null && influencer == $i )
-                """))
-                .isEmpty();
-        assertThat(
-                        check(
-                                """
+                """)).isEmpty();
+        assertThat(check("""
                     $a : PostFact( $who : influencer )
                     $b : PostFact( $same : influencer == $who, this != $a )
-                """))
-                .isEmpty();
+                """)).isEmpty();
     }
 
     @Test
     void anEqualityWithAConstantOrTheFactItselfDoesNotJoin() {
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $a : PostFact()
                     $b : PostFact( $a.id == "p1" )
-                """))
-                .hasSize(1);
-        assertThat(
-                        check(
-                                """
+                """)).hasSize(1);
+        assertThat(check("""
                     $a : PostFact()
                     $b : PostFact( format == $a.format )
                     $c : PostFact( platform == null )
@@ -175,52 +144,38 @@ class JoinCheckTest {
 
     @Test
     void factsOfWhichACampaignHasOneDoNotMultiply() {
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $l : Limits()
                     $c : CampaignFact()
                     $p : PostFact( connected )
-                """))
-                .isEmpty();
+                """)).isEmpty();
         // An equality with the campaign does not join two posts to each other.
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $c : CampaignFact()
                     $a : PostFact( language == $c.brand )
                     $b : PostFact( language == $c.brand )
-                """))
-                .hasSize(1);
+                """)).hasSize(1);
     }
 
     @Test
     void notExistsForallAccumulateCollectAndFromAddNoCombinations() {
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $a : PostFact()
                     not PostFact( this != $a, connected )
                     exists PostFact( this != $a )
                     forall( $x : PostFact( connected ) PostFact( this == $x ) )
-                """))
-                .isEmpty();
-        assertThat(
-                        check(
-                                """
+                """)).isEmpty();
+        assertThat(check("""
                     $a : PostFact()
                     $n : Number() from accumulate( PostFact( connected ), count(1) )
                     $all : java.util.List() from collect( PostFact( ) )
                     $h : Hit() from $a.hits
-                """))
-                .isEmpty();
+                """)).isEmpty();
     }
 
     @Test
     void aCrossProductInOneBranchOfAnOrIsRefused() {
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     $a : PostFact()
                     ( $b : PostFact( influencer == $a.influencer ) or $b : PostFact( connected ) )
                 """))
@@ -228,13 +183,10 @@ class JoinCheckTest {
                 .extracting(BuildProblem::message)
                 .asString()
                 .contains("$a : PostFact (line 9), $b : PostFact (line 10)");
-        assertThat(
-                        check(
-                                """
+        assertThat(check("""
                     ( $a : PostFact( connected ) or $a : PostFact( affiliate ) )
                     $b : PostFact( influencer == $a.influencer )
-                """))
-                .isEmpty();
+                """)).isEmpty();
     }
 
     @Test
