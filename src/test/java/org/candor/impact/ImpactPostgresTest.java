@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.candor.campaign.Campaign;
 import org.candor.campaign.CampaignReader;
@@ -39,6 +41,7 @@ import org.candor.support.Postgres;
 import org.candor.support.ServiceTest;
 import org.candor.waiver.WaiverService;
 import org.candor.waiver.WaiverStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -111,6 +114,17 @@ class ImpactPostgresTest {
     @Autowired
     CampaignReader reader;
 
+    /**
+     * A thread per task: the workers here must run side by side, which the common pool does not
+     * promise (on 2 cores it may have one thread, and Java 25's CompletableFuture uses it).
+     */
+    final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
     /** Posts of the campaign whose judgement on the cross-product candidate reaches the firing bound. */
     static final int BOUNDED_POSTS = 40;
 
@@ -162,25 +176,31 @@ class ImpactPostgresTest {
         CountDownLatch release = new CountDownLatch(1);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         // Worker A claims a job and keeps its transaction, and so the row lock, open.
-        CompletableFuture<ImpactStore.Job> a = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
-            ImpactStore.Job job = store.claim(
-                            "worker-A", Instant.now(), Instant.now().minusSeconds(300))
-                    .orElseThrow();
-            held.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return job;
-        }));
+        CompletableFuture<ImpactStore.Job> a = CompletableFuture.supplyAsync(
+                () -> tx.execute(status -> {
+                    ImpactStore.Job job = store.claim(
+                                    "worker-A", Instant.now(), Instant.now().minusSeconds(300))
+                            .orElseThrow();
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return job;
+                }),
+                threads);
         assertThat(held.await(2, TimeUnit.MINUTES)).isTrue();
         // Worker B claims meanwhile: it gets the other job, without waiting for A's lock.
-        CompletableFuture<Optional<ImpactStore.Job>> b = CompletableFuture.supplyAsync(
-                () -> store.claim("worker-B", Instant.now(), Instant.now().minusSeconds(300)));
-        Optional<ImpactStore.Job> bJob = b.get(2, TimeUnit.MINUTES);
-        assertThat(a).as("A still holds its claim open").isNotDone();
-        release.countDown();
+        Optional<ImpactStore.Job> bJob;
+        try {
+            CompletableFuture<Optional<ImpactStore.Job>> b = CompletableFuture.supplyAsync(
+                    () -> store.claim("worker-B", Instant.now(), Instant.now().minusSeconds(300)), threads);
+            bJob = b.get(2, TimeUnit.MINUTES);
+            assertThat(a).as("A still holds its claim open").isNotDone();
+        } finally {
+            release.countDown();
+        }
         ImpactStore.Job aJob = a.get(2, TimeUnit.MINUTES);
 
         assertThat(bJob).isPresent();
@@ -202,15 +222,17 @@ class ImpactPostgresTest {
         Map<String, Integer> jobsBy = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (String worker : List.of("worker-A", "worker-B")) {
-            running.add(CompletableFuture.runAsync(() -> {
-                try {
-                    while (workers.runOnce(worker)) {
-                        jobsBy.merge(worker, 1, Integer::sum);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            running.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            while (workers.runOnce(worker)) {
+                                jobsBy.merge(worker, 1, Integer::sum);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    threads));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
 
@@ -514,15 +536,17 @@ class ImpactPostgresTest {
             List<CompletableFuture<Void>> running = new ArrayList<>();
             for (int w = 0; w < count; w++) {
                 String worker = "bench-" + count + "-" + w;
-                running.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        while (workers.runOnce(worker)) {
-                            // the next job
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                running.add(CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                while (workers.runOnce(worker)) {
+                                    // the next job
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        threads));
             }
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(2, TimeUnit.HOURS);
             double seconds = (System.nanoTime() - start) / 1e9;
