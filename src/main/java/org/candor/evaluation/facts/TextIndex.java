@@ -16,10 +16,17 @@ public final class TextIndex {
 
     private final String original;
     private final String folded;
-    /** For each char of {@code folded}, the code point index in the original (0-based). */
+    /** The folded text's chars, {@code foldedLength} of them; the array may be longer. */
+    private char[] foldedChars;
+
+    private final int foldedLength;
+    /**
+     * For each char of {@code folded}, the code point index in the original (0-based), and the
+     * original's length in code points at {@code foldedLength}; the array may be longer.
+     */
     private final int[] toOriginal;
-    /** For each code point of the original, its line (0-based). */
-    private final int[] lineOf;
+    /** The code point index where each line after the first starts: after each line break. */
+    private final int[] lineStarts;
 
     private final int codePoints;
     /**
@@ -39,6 +46,8 @@ public final class TextIndex {
         }
     }
 
+    private static final int[] NONE = new int[0];
+
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(https?://|www\\.)[^\\s]+");
 
     public TextIndex(String text) {
@@ -47,57 +56,76 @@ public final class TextIndex {
                 : Normalizer.isNormalized(text, Normalizer.Form.NFC)
                         ? text
                         : Normalizer.normalize(text, Normalizer.Form.NFC);
-        this.codePoints = original.codePointCount(0, original.length());
-        this.lineOf = new int[codePoints + 1];
-        this.charIndex = codePoints == original.length() ? null : new int[codePoints + 1];
-        StringBuilder sb = new StringBuilder(original.length());
-        int[] map = new int[original.length() * 3 + 1];
+        int chars = original.length();
+        this.codePoints = original.codePointCount(0, chars);
+        this.charIndex = codePoints == chars ? null : new int[codePoints + 1];
+        // Folding keeps a text's length or shortens it (runs of spaces), except for the rare
+        // characters whose lower case is longer: the arrays grow at those.
+        char[] out = new char[chars];
+        int[] map = new int[chars + 1];
+        int[] starts = NONE;
+        int lines = 0;
         int n = 0;
         int cpIndex = 0;
-        int line = 0;
         boolean lastSpace = true;
-        for (int i = 0; i < original.length(); ) {
+        for (int i = 0; i < chars; ) {
             int cp = original.codePointAt(i);
-            lineOf[cpIndex] = line;
             if (charIndex != null) {
                 charIndex[cpIndex] = i;
             }
             if (cp == '\n') {
-                line++;
+                if (lines == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, Math.max(4, lines * 2));
+                }
+                starts[lines++] = cpIndex + 1;
             }
             if (cp < 0x80 ? ASCII_SPACE[cp] : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (!lastSpace) {
-                    sb.append(' ');
-                    map = ensure(map, n + 1);
+                    out[n] = ' ';
                     map[n++] = cpIndex;
                     lastSpace = true;
                 }
             } else if (cp < 0x80) {
-                // ASCII folds to one char: the common case, without a string per character.
-                sb.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
-                map = ensure(map, n + 1);
+                // ASCII folds to one char: the common case.
+                out[n] = (char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
                 map[n++] = cpIndex;
                 lastSpace = false;
             } else {
-                String piece = fold(cp);
-                for (int k = 0; k < piece.length(); k++) {
-                    sb.append(piece.charAt(k));
-                    map = ensure(map, n + 1);
-                    map[n++] = cpIndex;
+                int lower = foldedCodePoint(cp);
+                String piece = lower >= 0 ? null : fold(cp);
+                int width = piece == null ? Character.charCount(lower) : piece.length();
+                // Room for this fold and one char for each char still to read.
+                int need = n + width + chars - i - Character.charCount(cp);
+                if (need > out.length) {
+                    out = java.util.Arrays.copyOf(out, Math.max(need, out.length + out.length / 2));
+                    map = ensure(map, out.length + 1);
+                }
+                if (piece == null) {
+                    Character.toChars(lower, out, n);
+                    for (int k = 0; k < width; k++) {
+                        map[n++] = cpIndex;
+                    }
+                } else {
+                    for (int k = 0; k < width; k++) {
+                        out[n] = piece.charAt(k);
+                        map[n++] = cpIndex;
+                    }
                 }
                 lastSpace = false;
             }
             i += Character.charCount(cp);
             cpIndex++;
         }
-        lineOf[codePoints] = line;
         if (charIndex != null) {
-            charIndex[codePoints] = original.length();
+            charIndex[codePoints] = chars;
         }
-        this.folded = sb.toString();
-        this.toOriginal = java.util.Arrays.copyOf(map, n + 1);
+        this.folded = new String(out, 0, n);
+        this.foldedChars = out;
+        this.foldedLength = n;
+        this.toOriginal = map;
         this.toOriginal[n] = codePoints;
-        int[] found = new int[0];
+        this.lineStarts = lines == starts.length ? starts : java.util.Arrays.copyOf(starts, lines);
+        int[] found = NONE;
         // A link starts "http" or "www.": without either, there is none to look for.
         java.util.regex.Matcher m = folded.contains("http") || folded.contains("www.") ? URL.matcher(folded) : null;
         while (m != null && m.find()) {
@@ -108,17 +136,14 @@ public final class TextIndex {
         this.urls = found;
     }
 
-    /** The folded text's chars, copied once for every phrase list that walks them. */
-    private char[] foldedChars;
-
     /**
-     * The chars of {@link #folded()}, made when first asked and shared by every phrase search of
-     * this text; callers read them and never write.
+     * The chars of {@link #folded()}, shared by every phrase search of this text; callers read them
+     * and never write.
      */
     char[] foldedChars() {
         char[] c = foldedChars;
-        if (c == null) {
-            c = folded.toCharArray();
+        if (c.length != foldedLength) {
+            c = java.util.Arrays.copyOf(c, foldedLength);
             foldedChars = c;
         }
         return c;
@@ -136,34 +161,42 @@ public final class TextIndex {
     Chars chars() {
         Chars c = chars;
         if (c == null) {
+            char[] text = foldedChars();
             long lo = 0;
             long hi = 0;
-            int[] others = new int[0];
-            int n = 0;
-            for (int i = 0; i < folded.length(); ) {
-                int cp = folded.codePointAt(i);
-                if (cp < 64) {
-                    lo |= 1L << cp;
-                    i++;
-                } else if (cp < 128) {
-                    hi |= 1L << (cp - 64);
-                    i++;
-                } else {
-                    if (n == others.length) {
-                        others = java.util.Arrays.copyOf(others, Math.max(8, n * 2));
+            int wide = 0;
+            for (char ch : text) {
+                if (ch < 64) {
+                    lo |= 1L << ch;
+                } else if (ch < 128) {
+                    hi |= 1L << (ch - 64);
+                } else if (!Character.isLowSurrogate(ch)) {
+                    wide++;
+                }
+            }
+            int[] others = NONE;
+            if (wide > 0) {
+                others = new int[wide];
+                int n = 0;
+                for (int i = 0; i < text.length; ) {
+                    int cp = Character.codePointAt(text, i);
+                    if (cp >= 128) {
+                        others[n++] = cp;
                     }
-                    others[n++] = cp;
                     i += Character.charCount(cp);
                 }
-            }
-            java.util.Arrays.sort(others, 0, n);
-            int distinct = 0;
-            for (int k = 0; k < n; k++) {
-                if (distinct == 0 || others[distinct - 1] != others[k]) {
-                    others[distinct++] = others[k];
+                java.util.Arrays.sort(others, 0, n);
+                int distinct = 0;
+                for (int k = 0; k < n; k++) {
+                    if (distinct == 0 || others[distinct - 1] != others[k]) {
+                        others[distinct++] = others[k];
+                    }
+                }
+                if (distinct < others.length) {
+                    others = java.util.Arrays.copyOf(others, distinct);
                 }
             }
-            c = new Chars(lo, hi, java.util.Arrays.copyOf(others, distinct));
+            c = new Chars(lo, hi, others);
             chars = c;
         }
         return c;
@@ -191,6 +224,21 @@ public final class TextIndex {
         return new String(Character.toChars(codePoint)).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@link #fold(int)} of a code point when it is one code point, without making strings; -1 for
+     * the two whose lower case {@code String.toLowerCase} makes otherwise: capital I with dot above
+     * (two code points) and capital sigma (which depends on its neighbours in a longer string).
+     */
+    static int foldedCodePoint(int codePoint) {
+        if (codePoint == '\u2019' || codePoint == '\u2018' || codePoint == '\u02BC') {
+            return '\'';
+        }
+        if (codePoint == '\u0130' || codePoint == '\u03A3') {
+            return -1;
+        }
+        return Character.toLowerCase(codePoint);
+    }
+
     /** Folds a phrase from a term table the way captions are folded. */
     public static String foldPhrase(String phrase) {
         return new TextIndex(phrase).folded().strip();
@@ -210,22 +258,27 @@ public final class TextIndex {
 
     /** Code point index in the original of a char index in the folded text. */
     public int originalIndex(int foldedIndex) {
-        return toOriginal[Math.min(foldedIndex, toOriginal.length - 1)];
+        return toOriginal[Math.min(foldedIndex, foldedLength)];
     }
 
-    /** Line (0-based) of a code point index in the original. */
+    /** Line (0-based) of a code point index in the original: a line break belongs to the line it ends. */
     public int lineAt(int originalIndex) {
-        return lineOf[Math.max(0, Math.min(originalIndex, codePoints))];
+        int at = Math.max(0, Math.min(originalIndex, codePoints));
+        // The number of lines that start at or before it, after the first.
+        int found = java.util.Arrays.binarySearch(lineStarts, at);
+        if (found >= 0) {
+            // Two line breaks in a row cannot start two lines at one place: the first index is it.
+            return found + 1;
+        }
+        return -found - 1;
     }
 
     /** Code point index of the start of line {@code n} (0-based), or the length when there are fewer lines. */
     public int startOfLine(int n) {
-        for (int i = 0; i < codePoints; i++) {
-            if (lineOf[i] >= n) {
-                return i;
-            }
+        if (n <= 0 || codePoints == 0) {
+            return 0;
         }
-        return codePoints;
+        return n <= lineStarts.length ? Math.min(lineStarts[n - 1], codePoints) : codePoints;
     }
 
     /** The original text between two code point indexes. */
