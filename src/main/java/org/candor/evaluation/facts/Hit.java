@@ -31,8 +31,9 @@ public record Hit(
 
     /** Whether any row gives the phrase this meaning. */
     public boolean means(Meaning meaning) {
-        for (Term t : rows) {
-            if (t.meaning() == meaning) {
+        // By index: asked of every hit for every meaning a rule looks for.
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).meaning() == meaning) {
                 return true;
             }
         }

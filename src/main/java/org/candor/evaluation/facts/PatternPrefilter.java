@@ -133,8 +133,9 @@ final class PatternPrefilter {
 
     /** Whether a text with these characters may hold a match; false only when it cannot. */
     boolean mayMatch(TextIndex.Chars chars) {
-        for (CharSet need : needs) {
-            if (!need.intersects(chars)) {
+        // By index: asked for every text and pattern, and an iterator each time adds up.
+        for (int i = 0; i < needs.size(); i++) {
+            if (!needs.get(i).intersects(chars)) {
                 return false;
             }
         }

@@ -133,7 +133,7 @@ public final class PhraseMatcher {
             }
         }
         char[] chars = index.foldedChars();
-        int length = chars.length;
+        int length = index.foldedLength();
         for (int at = 0; at < length; at++) {
             // Inside a word no variant can start: one that starts with a word character fails the
             // whole-word test there, and the character at this place is a word character.

@@ -1,6 +1,7 @@
 package org.candor.evaluation.facts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -324,7 +325,13 @@ public final class PostFact {
     public List<Hit> hits(Meaning meaning) {
         List<Hit> list = byMeaning.get(meaning);
         if (list == null) {
-            list = hits.stream().filter(h -> h.means(meaning)).toList();
+            List<Hit> of = new ArrayList<>();
+            for (int i = 0; i < hits.size(); i++) {
+                if (hits.get(i).means(meaning)) {
+                    of.add(hits.get(i));
+                }
+            }
+            list = of.isEmpty() ? List.of() : Collections.unmodifiableList(of);
             byMeaning.put(meaning, list);
         }
         return list;

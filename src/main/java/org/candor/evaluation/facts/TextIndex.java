@@ -17,7 +17,7 @@ public final class TextIndex {
     private final String original;
     private final String folded;
     /** The folded text's chars, {@code foldedLength} of them; the array may be longer. */
-    private char[] foldedChars;
+    private final char[] foldedChars;
 
     private final int foldedLength;
     /**
@@ -31,9 +31,10 @@ public final class TextIndex {
     private final int codePoints;
     /**
      * For each code point of the original, its char index there, and the original's length last;
-     * null when the original has no surrogate pair (the two indexes are then the same).
+     * made when a slice first needs it, never when the original has no surrogate pair (the two
+     * indexes are then the same).
      */
-    private final int[] charIndex;
+    private int[] charIndex;
     /** Start and end (folded indexes) of each link in the text: words inside a URL are not read. */
     private final int[] urls;
 
@@ -58,7 +59,6 @@ public final class TextIndex {
                         : Normalizer.normalize(text, Normalizer.Form.NFC);
         int chars = original.length();
         this.codePoints = original.codePointCount(0, chars);
-        this.charIndex = codePoints == chars ? null : new int[codePoints + 1];
         // Folding keeps a text's length or shortens it (runs of spaces), except for the rare
         // characters whose lower case is longer: the arrays grow at those.
         char[] out = new char[chars];
@@ -70,9 +70,6 @@ public final class TextIndex {
         boolean lastSpace = true;
         for (int i = 0; i < chars; ) {
             int cp = original.codePointAt(i);
-            if (charIndex != null) {
-                charIndex[cpIndex] = i;
-            }
             if (cp == '\n') {
                 if (lines == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, Math.max(4, lines * 2));
@@ -116,9 +113,6 @@ public final class TextIndex {
             i += Character.charCount(cp);
             cpIndex++;
         }
-        if (charIndex != null) {
-            charIndex[codePoints] = chars;
-        }
         this.folded = new String(out, 0, n);
         this.foldedChars = out;
         this.foldedLength = n;
@@ -137,16 +131,16 @@ public final class TextIndex {
     }
 
     /**
-     * The chars of {@link #folded()}, shared by every phrase search of this text; callers read them
-     * and never write.
+     * The chars of {@link #folded()}, the first {@link #foldedLength()} of the array (it may be
+     * longer), shared by every phrase search of this text; callers read them and never write.
      */
     char[] foldedChars() {
-        char[] c = foldedChars;
-        if (c.length != foldedLength) {
-            c = java.util.Arrays.copyOf(c, foldedLength);
-            foldedChars = c;
-        }
-        return c;
+        return foldedChars;
+    }
+
+    /** How many of {@link #foldedChars()} are the folded text. */
+    int foldedLength() {
+        return foldedLength;
     }
 
     /** The characters of the folded text, read once when a pattern first asks. */
@@ -161,11 +155,13 @@ public final class TextIndex {
     Chars chars() {
         Chars c = chars;
         if (c == null) {
-            char[] text = foldedChars();
+            char[] text = foldedChars;
+            int length = foldedLength;
             long lo = 0;
             long hi = 0;
             int wide = 0;
-            for (char ch : text) {
+            for (int i = 0; i < length; i++) {
+                char ch = text[i];
                 if (ch < 64) {
                     lo |= 1L << ch;
                 } else if (ch < 128) {
@@ -178,8 +174,8 @@ public final class TextIndex {
             if (wide > 0) {
                 others = new int[wide];
                 int n = 0;
-                for (int i = 0; i < text.length; ) {
-                    int cp = Character.codePointAt(text, i);
+                for (int i = 0; i < length; ) {
+                    int cp = Character.codePointAt(text, i, length);
                     if (cp >= 128) {
                         others[n++] = cp;
                     }
@@ -285,11 +281,21 @@ public final class TextIndex {
     public String slice(int from, int to) {
         int f = Math.max(0, Math.min(from, codePoints));
         int t = Math.max(0, Math.min(to, codePoints));
-        if (charIndex == null) {
+        if (codePoints == original.length()) {
             // No surrogate pairs: code point indexes are char indexes.
             return original.substring(f, t);
         }
-        return original.substring(charIndex[f], charIndex[t]);
+        int[] at = charIndex;
+        if (at == null) {
+            at = new int[codePoints + 1];
+            int cp = 0;
+            for (int i = 0; i < original.length(); i += Character.charCount(original.codePointAt(i))) {
+                at[cp++] = i;
+            }
+            at[codePoints] = original.length();
+            charIndex = at;
+        }
+        return original.substring(at[f], at[t]);
     }
 
     /** Up to {@code radius} characters either side of a range, for evidence; line breaks shown as ⏎. */
