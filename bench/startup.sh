@@ -3,7 +3,9 @@
 # the default rule pack, the demo profile's users: a service with no users refuses to start) and
 # times it until GET /actuator/health answers {"status":"UP"}; a run that does not come up prints
 # the end of its log.
-# Usage: bench/startup.sh [jar] [runs]   (default: target/candor.jar, 5 runs)
+# Usage: bench/startup.sh [jar or launcher] [runs]   (default: target/candor.jar, 5 runs)
+# The launcher (./candor) runs the jar on the build's class data archive or AOT cache, with the Java
+# of JAVA_HOME: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/startup.sh ./candor 8
 # JVM options: CANDOR_JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup.sh ...
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,7 +16,12 @@ for run in $(seq 1 "$runs"); do
   work="$(mktemp -d)"
   cp -r "$here/rules" "$work/rules"
   start=$(date +%s%N)
-  (cd "$work" && exec java ${CANDOR_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
+  if [ "${jar%.jar}" != "$jar" ]; then
+    launch=(java ${CANDOR_JAVA_OPTS:-} -jar "$jar")
+  else
+    launch=("$jar") # the launcher reads CANDOR_JAVA_OPTS itself
+  fi
+  (cd "$work" && exec "${launch[@]}" --server.port="$port" \
     --spring.profiles.active=demo >"$work/log.txt" 2>&1) &
   pid=$!
   status=""
