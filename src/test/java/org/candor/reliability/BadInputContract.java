@@ -364,6 +364,16 @@ abstract class BadInputContract {
         assertThat(e.path("verdict").asText()).isEqualTo("PASS");
     }
 
+    @Test
+    void escapedLoneSurrogatesAreTextAndJudged() throws Exception {
+        // "\\uD83D" without its second half, "\\uDE00" without its first: JSON escapes of half an
+        // emoji; the caption is still read, and its clear disclosure still found.
+        for (String half : List.of("\\uD83D", "\\uDE00", "\\uDE00\\uD83D", "\\uD83D\\uDE00\\uDE00")) {
+            JsonNode e = accepted(bytes(base().replace("My evening", "My " + half + " evening")));
+            assertThat(e.path("verdict").asText()).as(half).isEqualTo("PASS");
+        }
+    }
+
     // ---- encodings ----
 
     @Test

@@ -159,6 +159,7 @@ public final class TextIndex {
             int length = foldedLength;
             long lo = 0;
             long hi = 0;
+            // Chars past ASCII: at least one for each code point past it (a lone surrogate too).
             int wide = 0;
             for (int i = 0; i < length; i++) {
                 char ch = text[i];
@@ -166,7 +167,7 @@ public final class TextIndex {
                     lo |= 1L << ch;
                 } else if (ch < 128) {
                     hi |= 1L << (ch - 64);
-                } else if (!Character.isLowSurrogate(ch)) {
+                } else {
                     wide++;
                 }
             }

@@ -168,6 +168,9 @@ class TextIndexTest {
         "http://x.example/A B",
         "www.Ad.example",
         "\u200B",
+        "\uDC00",
+        "\uD83D",
+        "\uD83D\uDE00\uDE00",
         "ﬁ",
         "K",
         "Ω"
