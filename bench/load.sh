@@ -12,7 +12,9 @@
 #       bench/results/load-<db>-<rate>rps<tag>.txt and the markdown table load-table<tag>.md.
 #   bench/load.sh [h2|postgres|both] [rate/s] [seconds] [warm-up seconds]
 #       one rate (default both, 200 req/s, 60 s, 15 s). Results: bench/results/load-<db><tag>.txt.
-# Environment: CANDOR_JAVA_OPTS (service JVM options), CANDOR_GENERATOR_OPTS (the generator's, e.g.
+# Environment: CANDOR_BENCH_JAR (the service's jar, default target/candor.jar; e.g. the extracted
+# target/candor/candor.jar with CANDOR_JAVA_OPTS=-XX:AOTCache=target/candor/service.aot),
+# CANDOR_JAVA_OPTS (service JVM options), CANDOR_GENERATOR_OPTS (the generator's, e.g.
 # -Dcandor.bench.timeline=/tmp/t.csv for its answers second by second), CANDOR_BENCH_PORT (default 18081),
 # CANDOR_SERVICE_ARGS (more service arguments, e.g. --candor.reports-copy=false),
 # PGHOST/PGUSER (default 127.0.0.1/postgres, trust auth), CANDOR_SKIP_BUILD=1 to reuse the jar,
@@ -77,7 +79,7 @@ trap 'stop_service; drop_database' EXIT
 start_service() {
   work="$(mktemp -d)"
   cp -r "$here/rules" "$work/rules"
-  (cd "$work" && exec $pin_service java ${CANDOR_JAVA_OPTS:-} -jar "$here/target/candor.jar" --server.port="$port" \
+  (cd "$work" && exec $pin_service java ${CANDOR_JAVA_OPTS:-} -jar "${CANDOR_BENCH_JAR:-$here/target/candor.jar}" --server.port="$port" \
     ${CANDOR_SERVICE_ARGS:-} "$@" >"$work/service.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 600); do
@@ -99,7 +101,7 @@ measure() {
   local name="$1" rate="$2" result="$3"
   {
     echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(java -version 2>&1 | head -1)"
-    echo "service: ${pin_service:-unpinned} java ${CANDOR_JAVA_OPTS:-} -jar target/candor.jar ${CANDOR_SERVICE_ARGS:-} ($name)"
+    echo "service: ${pin_service:-unpinned} java ${CANDOR_JAVA_OPTS:-} -jar ${CANDOR_BENCH_JAR:-target/candor.jar} ${CANDOR_SERVICE_ARGS:-} ($name)"
     echo "generator: ${pin_generator:-unpinned} java org.candor.bench.load.LoadGenerator ($rate req/s, ${seconds} s, warm-up ${warmup} s)"
   } >"$result.head"
   $pin_generator java ${CANDOR_GENERATOR_OPTS:-} -cp "$cp" org.candor.bench.load.LoadGenerator "http://127.0.0.1:$port" northwind northwind-demo \
