@@ -215,16 +215,17 @@ public final class TextIndex {
 
     /** The fold applied to text and to phrases alike. */
     public static String fold(int codePoint) {
-        if (codePoint == '\u2019' || codePoint == '\u2018' || codePoint == '\u02BC') {
-            return "'";
-        }
-        return new String(Character.toChars(codePoint)).toLowerCase(Locale.ROOT);
+        int folded = foldedCodePoint(codePoint);
+        return folded >= 0
+                ? new String(Character.toChars(folded))
+                : new String(Character.toChars(codePoint)).toLowerCase(Locale.ROOT);
     }
 
     /**
-     * {@link #fold(int)} of a code point when it is one code point, without making strings; -1 for
-     * the two whose lower case {@code String.toLowerCase} makes otherwise: capital I with dot above
-     * (two code points) and capital sigma (which depends on its neighbours in a longer string).
+     * {@link #fold(int)} of a code point when it is one code point, without making strings: curly
+     * apostrophes made straight, the rest lower case as {@code String.toLowerCase(Locale.ROOT)}
+     * makes it; -1 for the two it makes otherwise: capital I with dot above (two code points) and
+     * capital sigma (which depends on its neighbours in a longer string).
      */
     static int foldedCodePoint(int codePoint) {
         if (codePoint == '\u2019' || codePoint == '\u2018' || codePoint == '\u02BC') {
