@@ -123,15 +123,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EvaluationBusyException.class)
     ResponseEntity<ProblemDetail> busy(EvaluationBusyException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(
-                        HttpHeaders.RETRY_AFTER,
-                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .header(HttpHeaders.RETRY_AFTER, retryAfter(e))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "Busy",
-                        "The service is busy: " + e.getMessage() + ".",
-                        request));
+                .body(busyProblem(e, request));
+    }
+
+    /** The answer's body when every evaluation place is taken: here and at the edge ({@link BusyEdgeFilter}). */
+    static ProblemDetail busyProblem(EvaluationBusyException e, HttpServletRequest request) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "The service is busy: " + e.getMessage() + ".", request);
+    }
+
+    /** The seconds the client should wait, for the {@code Retry-After} header: at least one. */
+    static String retryAfter(EvaluationBusyException e) {
+        return Long.toString(Math.max(1, e.retryAfter().toSeconds()));
     }
 
     @ExceptionHandler(EncodingRefusedException.class)

@@ -2,13 +2,21 @@ package org.candor.intake;
 
 import java.time.Duration;
 
-/** Every evaluation thread is busy and the queue is full: nothing was stored; try again later. */
+/**
+ * Every evaluation thread is busy and the queue is full: nothing was stored; try again later. It is
+ * an answer, not a fault: it carries no stack trace, which would cost an overloaded service more
+ * than the refusal itself.
+ */
 public final class EvaluationBusyException extends RuntimeException {
     private final Duration retryAfter;
 
     EvaluationBusyException(Duration retryAfter) {
-        super("every evaluation thread and waiting place is taken; nothing was stored, try again in "
-                + Math.max(1, retryAfter.toSeconds()) + " s");
+        super(
+                "every evaluation thread and waiting place is taken; nothing was stored, try again in "
+                        + Math.max(1, retryAfter.toSeconds()) + " s",
+                null,
+                false,
+                false);
         this.retryAfter = retryAfter;
     }
 

@@ -118,6 +118,24 @@ public class EvaluationPool {
         return System.nanoTime() - lastSubmission < ARRIVING.toNanos() || saturated();
     }
 
+    /**
+     * Whether every evaluation thread and waiting place is taken now, so that a submission would be
+     * refused: the API then refuses at its edge ({@link #refusal()}), before the sign-in and before
+     * the body is read. Only a hint: {@link #reserve()} decides.
+     */
+    public boolean full() {
+        return places.availablePermits() == 0;
+    }
+
+    /**
+     * The refusal of a submission that found the service {@linkplain #full() full} before it
+     * reserved a place, counted as {@link #reserve()} counts its own.
+     */
+    public EvaluationBusyException refusal() {
+        busy.increment();
+        return new EvaluationBusyException(retryAfter);
+    }
+
     /** Takes a place for one evaluation, waiting for one: for work in the background. */
     public Place reserveWaiting() throws InterruptedException {
         places.acquire();

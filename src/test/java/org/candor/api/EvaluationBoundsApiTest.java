@@ -1,16 +1,23 @@
 package org.candor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.candor.evaluation.BoundsFixtures;
 import org.candor.intake.EvaluationPool;
@@ -24,12 +31,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The API under bounds, with a pack whose one rule matches every triple of posts: a campaign that
  * makes it reach the firing limit is answered 422 and stored as ERROR with the reason, a busy
- * service answers 503 with Retry-After before storing anything, and the officer's rule tests fail
- * a case that reaches the bounds.
+ * service answers 503 with Retry-After before storing anything (at its edge, before the sign-in,
+ * when it carries credentials), and the officer's rule tests fail a case that reaches the bounds.
  */
 class EvaluationBoundsApiTest extends ApiTestSupport {
 
@@ -62,6 +70,9 @@ class EvaluationBoundsApiTest extends ApiTestSupport {
 
     @Autowired
     EvaluationPool pool;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCampaignThatReachesTheFiringLimitIsAnswered422AndStoredAsError() throws Exception {
@@ -156,6 +167,119 @@ class EvaluationBoundsApiTest extends ApiTestSupport {
         submit(NORTHWIND, BoundsFixtures.campaignWithPosts(1));
         // With a place free again, the same bodies are read and refused for what they are.
         assertUnreadBodiesAnswered(400, 422);
+    }
+
+    @Test
+    void aBusyServiceRefusesWhatWouldTakeAPlaceBeforeTheSignIn() throws Exception {
+        User wrong = new User(NORTHWIND.name(), "not-the-password");
+        byte[] campaign = BoundsFixtures.campaignWithPosts(1);
+        double refusedBefore = meters.counter("candor.evaluation.busy").count();
+        List<EvaluationPool.Place> taken = new ArrayList<>();
+        try {
+            taken.add(pool.reserve());
+            taken.add(pool.reserve());
+            assertThat(pool.full()).isTrue();
+            // A wrong password is not even checked: the refusal comes first, so no sign-in (its
+            // password hashing) and no body is spent on a submission that could not be judged.
+            MvcResult r = mvc.perform(submission(campaign).with(wrong.basic())).andReturn();
+            JsonNode problem = assertProblem(r, 503);
+            assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("7");
+            assertThat(r.getResponse().getHeader("Connection")).isEqualTo("close");
+            assertThat(problem.path("title").asText()).isEqualTo("Busy");
+            assertThat(problem.path("detail").asText()).contains("nothing was stored");
+            assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/evaluations");
+            // An upload and a re-evaluation take a place too (an agency may not re-evaluate: it
+            // learns that once the service has a place for it).
+            MockMultipartFile file =
+                    new MockMultipartFile("file", "campaign.json", MediaType.APPLICATION_JSON_VALUE, campaign);
+            assertProblem(
+                    mvc.perform(multipart("/api/v1/evaluations").file(file).with(wrong.basic()))
+                            .andReturn(),
+                    503);
+            assertProblem(
+                    mvc.perform(post("/api/v1/evaluations/{id}/reevaluate", "any")
+                                    .with(NORTHWIND.basic()))
+                            .andReturn(),
+                    503);
+            // Over a real connection: the answer arrives whole although the body was not read, and
+            // the server's own count of requests has it.
+            long timed503 = timedRefusals();
+            String answer = postOverSocket(campaign, "northwind:not-the-password");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 503")
+                    .containsIgnoringCase("Retry-After: 7")
+                    .containsIgnoringCase("Connection: close")
+                    .contains("\"title\":\"Busy\"")
+                    .contains("\"instance\":\"/api/v1/evaluations\"");
+            assertThat(timedRefusals()).isEqualTo(timed503 + 1);
+            assertThat(meters.counter("candor.evaluation.busy").count())
+                    .as("each refusal counted as busy")
+                    .isEqualTo(refusedBefore + 4);
+            // Without credentials, the 401 as always; what takes no place is not refused.
+            assertThat(status(submission(campaign))).isEqualTo(401);
+            assertThat(status(get("/api/v1/evaluations").with(NORTHWIND.basic())))
+                    .isEqualTo(200);
+            assertThat(status(post("/api/v1/evaluations/a/b/reevaluate").with(wrong.basic())))
+                    .isEqualTo(401);
+            assertThat(status(post("/api/v1/evaluations/reevaluate").with(wrong.basic())))
+                    .isEqualTo(401);
+        } finally {
+            taken.forEach(EvaluationPool.Place::close);
+        }
+        assertThat(pool.full()).isFalse();
+        assertThat(status(submission(campaign).with(wrong.basic())))
+                .as("with a place free, the password is checked again")
+                .isEqualTo(401);
+        assertThat(status(post("/api/v1/evaluations/{id}/reevaluate", "any").with(NORTHWIND.basic())))
+                .as("and the role")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aSubmissionThatFindsNoPlaceAfterTheEdgeGetsTheSameAnswer() throws Exception {
+        List<EvaluationPool.Place> taken = new ArrayList<>();
+        try {
+            taken.add(pool.reserve());
+            taken.add(pool.reserve());
+            // Signed in without credentials in the request (as a session would be), the request
+            // passes the edge and is refused by the intake when it reserves its place.
+            MvcResult r = mvc.perform(submission(BoundsFixtures.campaignWithPosts(1))
+                            .with(user(NORTHWIND.name()).roles("AGENCY")))
+                    .andReturn();
+            JsonNode problem = assertProblem(r, 503);
+            assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("7");
+            assertThat(problem.path("title").asText()).isEqualTo("Busy");
+            assertThat(problem.path("detail").asText()).contains("nothing was stored");
+            assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/evaluations");
+        } finally {
+            taken.forEach(EvaluationPool.Place::close);
+        }
+    }
+
+    /** POSTs a campaign on a socket of its own with these credentials; answers all the server sent. */
+    private String postOverSocket(byte[] body, String credentials) throws IOException {
+        try (Socket s = new Socket("localhost", port)) {
+            s.setSoTimeout(10_000);
+            String head = "POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The 503s {@code http.server.requests} timed so far. */
+    private long timedRefusals() {
+        return meters.find("http.server.requests").tag("status", "503").timers().stream()
+                .mapToLong(Timer::count)
+                .sum();
+    }
+
+    private int status(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
     }
 
     /** Sends a body that is not JSON and an upload that is not a workbook; asserts their answers. */
