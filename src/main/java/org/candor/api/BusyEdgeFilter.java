@@ -13,6 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,8 +36,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BusyEdgeFilter extends OncePerRequestFilter {
-    private static final String EVALUATIONS = "/api/v1/evaluations";
-    private static final String REEVALUATE = "/reevaluate";
+    /** The paths as the security configuration names them for their roles. */
+    private static final RequestMatcher TAKES_A_PLACE = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/evaluations"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/evaluations/*/reevaluate"));
 
     private final EvaluationPool pool;
     private final ObjectMapper mapper;
@@ -61,24 +66,6 @@ class BusyEdgeFilter extends OncePerRequestFilter {
 
     /** A submission or a re-evaluation: the requests that reserve an evaluation place. */
     static boolean takesAPlace(HttpServletRequest request) {
-        if (!HttpMethod.POST.matches(request.getMethod())) {
-            return false;
-        }
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        if (!uri.startsWith(context)) {
-            return false;
-        }
-        String path = uri.substring(context.length());
-        if (path.equals(EVALUATIONS)) {
-            return true;
-        }
-        // /api/v1/evaluations/{id}/reevaluate: an id of one or more characters and no slash
-        int from = EVALUATIONS.length() + 1;
-        int to = path.length() - REEVALUATE.length();
-        return to > from
-                && path.startsWith(EVALUATIONS + "/")
-                && path.endsWith(REEVALUATE)
-                && path.indexOf('/', from) == to;
+        return TAKES_A_PLACE.matches(request);
     }
 }

@@ -29,8 +29,6 @@ class BusyEdgeFilterTest {
         "POST, '', /api/v1/evaluations/e1/waivers, false",
         "POST, '', /api/v1/evaluations/e1/reevaluate/x, false",
         "POST, '', /api/v1/rules/impact, false",
-        "POST, /candor, /api/v1/evaluations/x, false",
-        "POST, /candor, /api, false",
     })
     void takesAPlace(String method, String contextPath, String uri, boolean expected) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
