@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Every evaluation thread is busy and the queue is full: nothing was stored; try again later. It is
- * an answer, not a fault: it carries no stack trace, which would cost an overloaded service more
- * than the refusal itself.
+ * an answer, not a fault: it carries no stack trace, which nobody reads and which an overloaded
+ * service would otherwise fill for every refusal.
  */
 public final class EvaluationBusyException extends RuntimeException {
     private final Duration retryAfter;
