@@ -123,7 +123,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EvaluationBusyException.class)
     ResponseEntity<ProblemDetail> busy(EvaluationBusyException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfter(e))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(busyProblem(e, request));
     }
@@ -131,11 +131,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** The answer's body when every evaluation place is taken: here and at the edge ({@link BusyEdgeFilter}). */
     static ProblemDetail busyProblem(EvaluationBusyException e, HttpServletRequest request) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "The service is busy: " + e.getMessage() + ".", request);
-    }
-
-    /** The seconds the client should wait, for the {@code Retry-After} header: at least one. */
-    static String retryAfter(EvaluationBusyException e) {
-        return Long.toString(Math.max(1, e.retryAfter().toSeconds()));
     }
 
     @ExceptionHandler(EncodingRefusedException.class)

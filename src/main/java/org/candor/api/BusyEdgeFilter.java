@@ -55,7 +55,7 @@ class BusyEdgeFilter extends OncePerRequestFilter {
         if (pool.full() && takesAPlace(request) && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             EvaluationBusyException busy = pool.refusal();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, ApiProblems.retryAfter(busy));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
             response.setHeader(HttpHeaders.CONNECTION, "close");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             mapper.writeValue(response.getOutputStream(), ApiProblems.busyProblem(busy, request));

@@ -8,20 +8,24 @@ import java.time.Duration;
  * service would otherwise fill for every refusal.
  */
 public final class EvaluationBusyException extends RuntimeException {
-    private final Duration retryAfter;
+    private final long retryAfterSeconds;
 
     EvaluationBusyException(Duration retryAfter) {
+        this(Math.max(1, retryAfter.toSeconds()));
+    }
+
+    private EvaluationBusyException(long retryAfterSeconds) {
         super(
                 "every evaluation thread and waiting place is taken; nothing was stored, try again in "
-                        + Math.max(1, retryAfter.toSeconds()) + " s",
+                        + retryAfterSeconds + " s",
                 null,
                 false,
                 false);
-        this.retryAfter = retryAfter;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** How long the client should wait before it tries again. */
-    public Duration retryAfter() {
-        return retryAfter;
+    /** How many seconds the client should wait before it tries again ({@code Retry-After}): at least one. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -192,8 +192,7 @@ class AgencyPages {
             model.addAttribute("refusal", "The campaign was stored but not judged: " + e.getMessage() + ".");
         } catch (EvaluationBusyException e) {
             response.setStatus(503);
-            response.setHeader(
-                    "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             model.addAttribute("problems", List.<Problem>of());
             model.addAttribute("refusal", "The service is busy: " + e.getMessage() + ".");
         }

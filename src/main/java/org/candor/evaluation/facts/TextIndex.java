@@ -11,6 +11,9 @@ import java.util.Locale;
  *
  * <p>Nothing else is folded: a zero-width character inside a word, or a letter from another
  * alphabet that looks Latin, leaves the word unmatched, as it would leave it unread.
+ *
+ * <p>An index belongs to the evaluation that made it, on that one thread: what it makes when first
+ * asked (the characters it holds, the char positions a slice needs) is kept without locking.
  */
 public final class TextIndex {
 
